@@ -1,0 +1,35 @@
+"""awsfacade: a typed facade over boto3.
+
+Services return frozen attrs models, list lazily across pages, raise one exception family
+(:mod:`awsfacade.errors`) and take an injected ``boto3.Session``, so tests run on moto
+through the fixtures in :mod:`awsfacade.testing`. Services are imported on first use, so
+``import awsfacade`` stays cheap.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+__version__ = "0.1.0"
+
+if TYPE_CHECKING:
+    from awsfacade.ec2 import Ec2Service
+
+__all__ = ["Ec2Service", "__version__"]
+
+_LAZY = {"Ec2Service": "awsfacade.ec2"}
+
+
+def __getattr__(name: str) -> object:
+    """Import a service's sub-package when the service is first asked for."""
+    module_name = _LAZY.get(name)
+    if module_name is None:
+        raise AttributeError(f"module 'awsfacade' has no attribute {name!r}")
+    import importlib
+
+    value: object = getattr(importlib.import_module(module_name), name)
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -1,0 +1,97 @@
+"""The client factory: the only place awsfacade creates botocore clients.
+
+Clients are cached per (session, region, endpoint_url, config) in one :class:`ClientCache`
+per service, so building ``Ec2Service(session)`` a thousand times creates one client. The
+cache holds sessions weakly: dropping the last reference to a session drops its clients.
+boto3 sessions are not thread-safe (clients are), so clients are created under a lock.
+"""
+
+from __future__ import annotations
+
+import threading
+import weakref
+from collections.abc import Callable
+from typing import Generic, TypedDict, TypeVar
+
+from boto3.session import Session
+from botocore.config import Config
+
+from awsfacade.errors import InvalidArgumentError, translate
+
+__all__ = ["ClientCache", "ClientOptions", "default_session"]
+
+C = TypeVar("C")
+
+#: Applied under every user config: botocore's "standard" retry mode retries throttling and
+#: transient errors with jittered back-off, where the legacy default does less.
+DEFAULT_CONFIG = Config(retries={"mode": "standard"}, user_agent_extra="awsfacade")
+
+
+class ClientOptions(TypedDict):
+    """The keyword arguments awsfacade passes to ``Session.client``."""
+
+    region_name: str
+    endpoint_url: str | None
+    config: Config
+
+
+_default_session: Session | None = None
+_default_lock = threading.Lock()
+
+
+def default_session() -> Session:
+    """One awsfacade-wide boto3 Session, created on first use, for services built without one.
+
+    It is a new ``boto3.session.Session()`` (not boto3's module-level default), shared so
+    that ``Ec2Service()`` does not reload service models each time it is built.
+    """
+    global _default_session  # noqa: PLW0603 - a process-wide lazily created singleton
+    with _default_lock:
+        if _default_session is None:
+            _default_session = Session()
+        return _default_session
+
+
+_CacheKey = tuple[str, str | None, Config | None]
+
+
+class ClientCache(Generic[C]):
+    """Typed clients of one service, created by ``create`` once per session and options."""
+
+    def __init__(self, service_name: str, create: Callable[[Session, ClientOptions], C]) -> None:
+        self._service_name = service_name
+        self._create = create
+        self._lock = threading.Lock()
+        self._clients: weakref.WeakKeyDictionary[Session, dict[_CacheKey, C]] = (
+            weakref.WeakKeyDictionary()
+        )
+
+    def get(
+        self,
+        session: Session | None,
+        *,
+        region: str | None,
+        endpoint_url: str | None,
+        config: Config | None,
+    ) -> C:
+        """The cached client for these options, created on first request."""
+        session = session if session is not None else default_session()
+        region_name = region or session.region_name
+        if not region_name:
+            raise InvalidArgumentError(
+                f"no AWS region for {self._service_name}: pass region=... to the service, "
+                "build the Session with region_name=..., or set AWS_DEFAULT_REGION"
+            )
+        key: _CacheKey = (region_name, endpoint_url, config)
+        with self._lock:
+            per_session = self._clients.setdefault(session, {})
+            client = per_session.get(key)
+            if client is None:
+                merged = DEFAULT_CONFIG.merge(config) if config is not None else DEFAULT_CONFIG
+                options = ClientOptions(
+                    region_name=region_name, endpoint_url=endpoint_url, config=merged
+                )
+                with translate():
+                    client = self._create(session, options)
+                per_session[key] = client
+            return client

@@ -1,0 +1,56 @@
+"""Small helpers shared by the models' ``_from_boto`` converters."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import ParamSpec, TypeVar
+
+from awsfacade.errors import UnexpectedResponseError
+
+__all__ = ["converter", "optional_utc", "required", "utc"]
+
+P = ParamSpec("P")
+R = TypeVar("R")
+T = TypeVar("T")
+
+
+def required(value: T | None, field: str) -> T:
+    """A field AWS always sends though its stub marks it ``NotRequired``.
+
+    Raises ``KeyError(field)``, which :func:`converter` reports as an
+    :class:`~awsfacade.errors.UnexpectedResponseError`.
+    """
+    if value is None:
+        raise KeyError(field)
+    return value
+
+
+def utc(value: datetime) -> datetime:
+    """The same instant as a UTC-aware datetime (moto hands back ``tzlocal()``, AWS UTC)."""
+    if value.tzinfo is None:
+        return value.replace(tzinfo=UTC)
+    return value.astimezone(UTC)
+
+
+def optional_utc(value: datetime | None) -> datetime | None:
+    """:func:`utc` for a datetime AWS may leave out."""
+    return None if value is None else utc(value)
+
+
+def converter(function: Callable[P, R]) -> Callable[P, R]:
+    """Turn a ``KeyError`` in a converter (a field AWS always sends is missing) into an
+    :class:`~awsfacade.errors.UnexpectedResponseError` naming the field and the model."""
+    owner = function.__qualname__.split(".")[0]
+
+    @functools.wraps(function)
+    def convert(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return function(*args, **kwargs)
+        except KeyError as error:
+            raise UnexpectedResponseError(
+                f"AWS's response for {owner} lacks the field {error}"
+            ) from error
+
+    return convert

@@ -1,0 +1,116 @@
+"""Tags: ``Mapping[str, str]`` in and out, AWS's ``[{"Key": …, "Value": …}]`` lists inside."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import TypedDict
+
+from awsfacade.errors import InvalidArgumentError
+
+__all__ = ["Tags", "filters", "to_aws", "validate", "validate_keys"]
+
+MAX_KEY_LENGTH = 128
+MAX_VALUE_LENGTH = 256
+
+
+class Tags(Mapping[str, str]):
+    """An immutable, hashable tag mapping, so that frozen models holding tags stay hashable."""
+
+    __slots__ = ("_data", "_hash")
+
+    def __init__(self, data: Mapping[str, str] | Iterable[tuple[str, str]] = ()) -> None:
+        self._data: dict[str, str] = dict(data)
+        self._hash: int | None = None
+
+    @classmethod
+    def from_aws(cls, tags: Iterable[Mapping[str, object]] | None) -> Tags:
+        """Tags from an AWS tag list; entries without a string key are skipped."""
+        if not tags:
+            return _EMPTY
+        pairs: dict[str, str] = {}
+        for tag in tags:
+            key = tag.get("Key")
+            value = tag.get("Value")
+            if isinstance(key, str):
+                pairs[key] = value if isinstance(value, str) else ""
+        return cls(pairs)
+
+    def __getitem__(self, key: str) -> str:
+        return self._data[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __hash__(self) -> int:
+        if self._hash is None:
+            self._hash = hash(frozenset(self._data.items()))
+        return self._hash
+
+    def __repr__(self) -> str:
+        return f"Tags({self._data!r})"
+
+
+_EMPTY = Tags()
+
+
+def validate(tags: Mapping[str, str] | None) -> Tags:
+    """The tags, checked against AWS's rules before any request is sent."""
+    if tags is None:
+        return _EMPTY
+    if not isinstance(tags, Mapping):
+        raise InvalidArgumentError(
+            f"tags must be a mapping of key to value, not {type(tags).__name__}"
+        )
+    validate_keys(tags.keys())
+    values: Mapping[str, object] = tags
+    for key, value in values.items():
+        if not isinstance(value, str):
+            raise InvalidArgumentError(f"tag {key!r} has a non-string value: {value!r}")
+        if len(value) > MAX_VALUE_LENGTH:
+            raise InvalidArgumentError(
+                f"tag {key!r} has a value longer than {MAX_VALUE_LENGTH} characters"
+            )
+    return Tags(tags)
+
+
+def validate_keys(keys: Iterable[object]) -> tuple[str, ...]:
+    """Tag keys, checked against AWS's rules (non-empty strings, ≤128 characters, no ``aws:``)."""
+    if isinstance(keys, str):
+        raise InvalidArgumentError("tag keys must be a sequence of strings, not one string")
+    checked: list[str] = []
+    for key in keys:
+        if not isinstance(key, str) or not key:
+            raise InvalidArgumentError(f"tag keys must be non-empty strings, got {key!r}")
+        if len(key) > MAX_KEY_LENGTH:
+            raise InvalidArgumentError(f"tag key longer than {MAX_KEY_LENGTH} characters: {key!r}")
+        if key.lower().startswith("aws:"):
+            raise InvalidArgumentError(f"tag keys starting with 'aws:' are reserved: {key!r}")
+        checked.append(key)
+    return tuple(checked)
+
+
+class AwsTag(TypedDict, total=False):
+    """One AWS tag; ``total=False`` matches the stubs of EC2, RDS and Route53."""
+
+    Key: str
+    Value: str
+
+
+class AwsFilter(TypedDict, total=False):
+    """One EC2-style ``Filters`` entry."""
+
+    Name: str
+    Values: Sequence[str]
+
+
+def to_aws(tags: Mapping[str, str]) -> list[AwsTag]:
+    """The AWS tag list for a mapping (validate it first)."""
+    return [{"Key": key, "Value": value} for key, value in tags.items()]
+
+
+def filters(tags: Mapping[str, str]) -> list[AwsFilter]:
+    """EC2-style ``tag:KEY`` filters matching resources that carry every one of ``tags``."""
+    return [{"Name": f"tag:{key}", "Values": [value]} for key, value in tags.items()]

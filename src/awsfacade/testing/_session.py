@@ -1,0 +1,136 @@
+"""Mocked boto3 sessions: fake credentials, moto, a shared loader and a guard."""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Generator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Final
+
+import boto3.session
+import botocore.session
+
+from awsfacade.errors import AwsError
+
+if TYPE_CHECKING:
+    from botocore.loaders import Loader
+
+__all__ = [
+    "FAKE_CREDENTIALS",
+    "UNREACHABLE_PROXY",
+    "fake_environment",
+    "mocked_session",
+    "new_session",
+]
+
+#: The fake credentials every mocked session uses.
+FAKE_CREDENTIALS: Final = {
+    "AWS_ACCESS_KEY_ID": "testing",
+    "AWS_SECRET_ACCESS_KEY": "testing",
+    "AWS_SESSION_TOKEN": "testing",
+    "AWS_SECURITY_TOKEN": "testing",
+}
+
+# Everything through which botocore could find real credentials or another endpoint.
+_UNSET: Final = (
+    "AWS_PROFILE",
+    "AWS_DEFAULT_PROFILE",
+    "AWS_ROLE_ARN",
+    "AWS_ROLE_SESSION_NAME",
+    "AWS_WEB_IDENTITY_TOKEN_FILE",
+    "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI",
+    "AWS_CONTAINER_CREDENTIALS_FULL_URI",
+    "AWS_CONTAINER_AUTHORIZATION_TOKEN",
+    "AWS_ENDPOINT_URL",
+    "AWS_CREDENTIAL_EXPIRATION",
+)
+
+#: Where mocked sessions' unanswered requests go: port 9 (discard) on loopback, closed here.
+UNREACHABLE_PROXY: Final = "http://127.0.0.1:9"
+
+_MISSING_MOTO = (
+    "awsfacade's test fixtures need moto: install the testing extra, "
+    'pip install "awsfacade[testing]"'
+)
+
+
+@contextmanager
+def fake_environment(region: str = "us-east-1") -> Generator[None, None, None]:
+    """Fake credentials and region in ``os.environ``; profiles and AWS files point at nothing.
+
+    The environment is restored on exit, whatever happened inside.
+    """
+    saved = dict(os.environ)
+    try:
+        for name in _UNSET:
+            os.environ.pop(name, None)
+        os.environ.update(FAKE_CREDENTIALS)
+        os.environ["AWS_DEFAULT_REGION"] = region
+        os.environ["AWS_REGION"] = region
+        os.environ["AWS_CONFIG_FILE"] = os.devnull
+        os.environ["AWS_SHARED_CREDENTIALS_FILE"] = os.devnull
+        os.environ["AWS_EC2_METADATA_DISABLED"] = "true"
+        # The last line of defence: a request moto does not answer would go to real AWS;
+        # through this proxy, a closed port on this machine, it fails to connect instead.
+        # Loopback (a moto server) is reached directly.
+        for name in ("HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy"):
+            os.environ[name] = UNREACHABLE_PROXY
+        for name in ("NO_PROXY", "no_proxy"):
+            os.environ[name] = "127.0.0.1,localhost,::1"
+        yield
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+
+
+_loader: Loader | None = None
+_loader_lock = threading.Lock()
+
+
+def _shared_loader() -> Loader:
+    """One botocore data loader for every mocked session: it caches the parsed service models,
+    which makes a client on a new session cost milliseconds instead of hundreds of them."""
+    global _loader  # noqa: PLW0603 - a process-wide cache, like botocore's own
+    with _loader_lock:
+        loader = _loader
+        if loader is None:
+            loader = _loader = botocore.session.Session().get_component("data_loader")
+        return loader
+
+
+def new_session(region: str = "us-east-1") -> boto3.session.Session:
+    """A Session with fake credentials that shares botocore's loader with the other ones.
+
+    Use it inside moto's mock (or with a moto server's ``endpoint_url``).
+    """
+    core = botocore.session.Session()
+    core.register_component("data_loader", _shared_loader())
+    core.set_credentials(
+        FAKE_CREDENTIALS["AWS_ACCESS_KEY_ID"],
+        FAKE_CREDENTIALS["AWS_SECRET_ACCESS_KEY"],
+        FAKE_CREDENTIALS["AWS_SESSION_TOKEN"],
+    )
+    return boto3.session.Session(botocore_session=core, region_name=region)
+
+
+@contextmanager
+def mocked_session(region: str = "us-east-1") -> Generator[boto3.session.Session, None, None]:
+    """A Session whose every AWS call moto answers, with fresh moto state; for use outside
+    pytest (scripts, notebooks, other test runners)::
+
+        with mocked_session() as session:
+            Ec2Service(session).run(image_id="ami-12345678")
+    """
+    try:
+        from moto import mock_aws
+    except ImportError as error:  # pragma: no cover - the test environment has moto
+        raise AwsError(_MISSING_MOTO) from error
+    with fake_environment(region):
+        mock = mock_aws()
+        mock.start(reset=True)
+        try:
+            yield new_session(region)
+        finally:
+            # start() resets moto's state; resetting on stop too would double the cost.
+            mock.stop(remove_data=False)
