@@ -11,12 +11,15 @@ from __future__ import annotations
 import threading
 import weakref
 from collections.abc import Callable
-from typing import Generic, TypedDict, TypeVar
+from typing import TYPE_CHECKING, Generic, TypedDict, TypeVar
 
 from boto3.session import Session
 from botocore.config import Config
 
 from awsfacade.errors import InvalidArgumentError, translate
+
+if TYPE_CHECKING:
+    from botocore.config import _RetryDict
 
 __all__ = ["ClientCache", "ClientOptions", "default_session"]
 
@@ -52,7 +55,35 @@ def default_session() -> Session:
         return _default_session
 
 
-_CacheKey = tuple[str, str | None, Config | None]
+_CacheKey = tuple[str, str | None, str]
+
+
+def merged_config(config: Config | None) -> Config:
+    """The user's config over the library's defaults.
+
+    ``Config.merge`` replaces the whole ``retries`` dict, so a user config that sets only
+    ``max_attempts`` would drop the standard mode; it is put back unless the user set a mode.
+    """
+    if config is None:
+        return DEFAULT_CONFIG
+    merged = DEFAULT_CONFIG.merge(config)
+    user_retries = getattr(config, "retries", None)
+    if isinstance(user_retries, dict) and "mode" not in user_retries:
+        retries: _RetryDict = {"mode": "standard"}
+        for key in ("max_attempts", "total_max_attempts"):
+            if key in user_retries:
+                # botocore-stubs leave Config's attributes untyped: user_retries is a plain dict.
+                retries[key] = int(user_retries[key])  # pyright: ignore[reportUnknownArgumentType]
+        merged = merged.merge(Config(retries=retries))
+    return merged
+
+
+def _config_key(config: Config | None) -> str:
+    """Equal configs share a client: the key is the config's options, not its identity, so a
+    fresh but identical ``Config`` per construction does not grow the cache."""
+    if config is None:
+        return ""
+    return repr(sorted(vars(config).items()))
 
 
 class ClientCache(Generic[C]):
@@ -82,14 +113,13 @@ class ClientCache(Generic[C]):
                 f"no AWS region for {self._service_name}: pass region=... to the service, "
                 "build the Session with region_name=..., or set AWS_DEFAULT_REGION"
             )
-        key: _CacheKey = (region_name, endpoint_url, config)
+        key: _CacheKey = (region_name, endpoint_url, _config_key(config))
         with self._lock:
             per_session = self._clients.setdefault(session, {})
             client = per_session.get(key)
             if client is None:
-                merged = DEFAULT_CONFIG.merge(config) if config is not None else DEFAULT_CONFIG
                 options = ClientOptions(
-                    region_name=region_name, endpoint_url=endpoint_url, config=merged
+                    region_name=region_name, endpoint_url=endpoint_url, config=merged_config(config)
                 )
                 with translate():
                     client = self._create(session, options)

@@ -83,7 +83,8 @@ class ServiceError(AwsError):
 
     def __str__(self) -> str:
         request = f" (request {self.request_id})" if self.request_id else ""
-        text = f"{self.code}: {self.message}" if self.message else self.code
+        message = " ".join(self.message.split())  # one line, whatever AWS sent
+        text = f"{self.code}: {message}" if message else self.code
         return f"{self.operation} failed: {text}{request}"
 
     def __reduce__(self) -> tuple[object, ...]:

@@ -44,7 +44,11 @@ _UNSET: Final = (
     "AWS_CONTAINER_AUTHORIZATION_TOKEN",
     "AWS_ENDPOINT_URL",
     "AWS_CREDENTIAL_EXPIRATION",
+    "AWS_USE_FIPS_ENDPOINT",
+    "AWS_USE_DUALSTACK_ENDPOINT",
 )
+# ... and every per-service endpoint: AWS_ENDPOINT_URL_EC2 and the like.
+_UNSET_PREFIX: Final = "AWS_ENDPOINT_URL_"
 
 #: Where mocked sessions' unanswered requests go: port 9 (discard) on loopback, closed here.
 UNREACHABLE_PROXY: Final = "http://127.0.0.1:9"
@@ -63,8 +67,8 @@ def fake_environment(region: str = "us-east-1") -> Generator[None, None, None]:
     """
     saved = dict(os.environ)
     try:
-        for name in _UNSET:
-            os.environ.pop(name, None)
+        for name in [n for n in os.environ if n in _UNSET or n.startswith(_UNSET_PREFIX)]:
+            del os.environ[name]
         os.environ.update(FAKE_CREDENTIALS)
         os.environ["AWS_DEFAULT_REGION"] = region
         os.environ["AWS_REGION"] = region
@@ -127,7 +131,8 @@ def mocked_session(region: str = "us-east-1") -> Generator[boto3.session.Session
     except ImportError as error:  # pragma: no cover - the test environment has moto
         raise AwsError(_MISSING_MOTO) from error
     with fake_environment(region):
-        mock = mock_aws()
+        # mock_credentials off: moto would otherwise overwrite our fake credentials with its own.
+        mock = mock_aws(config={"core": {"mock_credentials": False}})
         mock.start(reset=True)
         try:
             yield new_session(region)
