@@ -1,0 +1,62 @@
+"""A downstream application module, type-checked against the installed awsfacade.
+
+It is what a user writes after ``pip install awsfacade``: it must pass ``mypy --strict`` and
+pyright strict with no configuration beyond ``strict``, and with no stub package of its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+import boto3
+
+from awsfacade import Ec2Service
+from awsfacade.ec2 import Instance, InstanceState, LaunchTemplateRef, Rule, SecurityGroup
+from awsfacade.errors import AwsError, NotFoundError
+
+if TYPE_CHECKING:
+    from mypy_boto3_ec2 import EC2Client
+
+
+def running_web_servers(ec2: Ec2Service) -> Iterator[Instance]:
+    """The running instances tagged Name=web."""
+    return ec2.instances(tags={"Name": "web"}, states=[InstanceState.RUNNING])
+
+
+def launch(ec2: Ec2Service, image_id: str) -> list[str]:
+    """Launch two instances from a template and return their ids."""
+    template = LaunchTemplateRef(name="web", version="$Latest")
+    return [i.id for i in ec2.run(image_id=image_id, count=2, launch_template=template)]
+
+
+def open_https(ec2: Ec2Service, group: SecurityGroup) -> None:
+    """Allow HTTPS from anywhere, over IPv4 and IPv6."""
+    https = Rule(
+        protocol="tcp", from_port=443, to_port=443, cidrs=("0.0.0.0/0",), ipv6_cidrs=("::/0",)
+    )
+    ec2.authorize_ingress(group.id, [https])
+
+
+def launched_at(ec2: Ec2Service, instance_id: str) -> datetime | None:
+    """When an instance was launched, or None if it is gone."""
+    try:
+        return ec2.instance(instance_id).launch_time
+    except NotFoundError as error:
+        print(error.code, error.request_id)
+        return None
+    except AwsError:
+        raise
+
+
+def raw_escape_hatch(ec2: Ec2Service) -> int:
+    """The typed boto3 client under the facade."""
+    client: EC2Client = ec2.client
+    response = client.describe_regions()
+    return len(response.get("Regions", []))
+
+
+def build() -> Ec2Service:
+    """A service on an explicit session and region."""
+    return Ec2Service(boto3.session.Session(), region="eu-west-1")

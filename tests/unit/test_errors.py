@@ -1,0 +1,320 @@
+"""The error family and :func:`awsfacade.errors.translate`: botocore's exceptions in, ours out."""
+
+from __future__ import annotations
+
+import pickle
+from typing import TYPE_CHECKING
+
+import pytest
+from botocore.exceptions import (
+    ClientError,
+    EndpointConnectionError,
+    NoCredentialsError,
+    NoRegionError,
+    ParamValidationError,
+    PartialCredentialsError,
+)
+
+from awsfacade import errors
+from awsfacade.errors import (
+    AccessDeniedError,
+    AlreadyExistsError,
+    AwsError,
+    ClientSideError,
+    InUseError,
+    InvalidArgumentError,
+    InvalidRequestError,
+    LimitExceededError,
+    NotFoundError,
+    ServiceError,
+    ThrottledError,
+    UnexpectedResponseError,
+    WaitFailedError,
+    WaitTimeoutError,
+    translate,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from botocore.exceptions import _ClientErrorResponseTypeDef
+
+
+def client_error(
+    code: str,
+    *,
+    message: str = "something went wrong",
+    operation: str = "DescribeInstances",
+    request_id: str = "req-1234",
+) -> ClientError:
+    """A ClientError shaped like the ones botocore raises for an AWS error response."""
+    response: _ClientErrorResponseTypeDef = {
+        "Error": {"Code": code, "Message": message},
+        "ResponseMetadata": {
+            "RequestId": request_id,
+            "HostId": "",
+            "HTTPStatusCode": 400,
+            "HTTPHeaders": {},
+            "RetryAttempts": 0,
+        },
+    }
+    return ClientError(response, operation)
+
+
+def translated(error: BaseException) -> AwsError:
+    """The AwsError that translate() raises for ``error`` raised inside its block."""
+    with pytest.raises(AwsError) as caught, translate():
+        raise error
+    return caught.value
+
+
+CODES: list[tuple[str, type[ServiceError]]] = [
+    ("InvalidInstanceID.NotFound", NotFoundError),
+    ("InvalidGroup.NotFound", NotFoundError),
+    ("InvalidVpcID.NotFound", NotFoundError),
+    ("InvalidSubnetID.NotFound", NotFoundError),
+    ("InvalidAMIID.NotFound", NotFoundError),
+    ("InvalidPermission.NotFound", NotFoundError),
+    ("InvalidLaunchTemplateName.NotFoundException", NotFoundError),
+    ("NoSuchBucket", NotFoundError),
+    ("NoSuchKey", NotFoundError),
+    ("DBInstanceNotFound", NotFoundError),
+    ("ResourceNotFoundException", NotFoundError),
+    ("404", NotFoundError),
+    ("InvalidGroup.Duplicate", AlreadyExistsError),
+    ("InvalidPermission.Duplicate", AlreadyExistsError),
+    ("InvalidKeyPair.Duplicate", AlreadyExistsError),
+    ("InvalidLaunchTemplateName.AlreadyExistsException", AlreadyExistsError),
+    ("BucketAlreadyOwnedByYou", AlreadyExistsError),
+    ("EntityAlreadyExists", AlreadyExistsError),
+    ("DependencyViolation", InUseError),
+    ("InvalidGroup.InUse", InUseError),
+    ("BucketNotEmpty", InUseError),
+    ("DeleteConflict", InUseError),
+    ("UnauthorizedOperation", AccessDeniedError),
+    ("AccessDenied", AccessDeniedError),
+    ("AuthFailure", AccessDeniedError),
+    ("403", AccessDeniedError),
+    ("RequestLimitExceeded", ThrottledError),
+    ("Throttling", ThrottledError),
+    ("ThrottlingException", ThrottledError),
+    ("SlowDown", ThrottledError),
+    ("VcpuLimitExceeded", LimitExceededError),
+    ("InstanceLimitExceeded", LimitExceededError),
+    ("LimitExceeded", LimitExceededError),
+    ("InvalidParameterValue", InvalidRequestError),
+    ("InvalidParameterCombination", InvalidRequestError),
+    ("InvalidInstanceID.Malformed", InvalidRequestError),
+    ("IncorrectInstanceState", InvalidRequestError),
+    ("ValidationError", InvalidRequestError),
+    ("MalformedPolicyDocument", InvalidRequestError),
+    ("InsufficientInstanceCapacity", ServiceError),
+    ("SomethingAwsInventsNextYear", ServiceError),
+]
+
+
+@pytest.mark.parametrize(("code", "expected"), CODES)
+def test_translate_picks_the_most_specific_class(code: str, expected: type[ServiceError]) -> None:
+    """Each AWS error code becomes exactly the most specific ServiceError subclass for it."""
+    error = translated(client_error(code))
+    assert type(error) is expected
+    assert isinstance(error, ServiceError)
+    assert error.code == code
+
+
+def test_translate_keeps_the_client_error_as_cause() -> None:
+    """The translated error's __cause__ is the very ClientError raised in the block."""
+    original = client_error("InvalidInstanceID.NotFound")
+    error = translated(original)
+    assert error.__cause__ is original
+
+
+def test_service_error_carries_code_message_operation_and_request_id() -> None:
+    """A ServiceError exposes AWS's code, message, operation and request id as attributes."""
+    error = translated(
+        client_error(
+            "InvalidGroup.NotFound",
+            message="The security group 'sg-1' does not exist",
+            operation="DeleteSecurityGroup",
+            request_id="abc-123",
+        )
+    )
+    assert isinstance(error, NotFoundError)
+    assert error.code == "InvalidGroup.NotFound"
+    assert error.message == "The security group 'sg-1' does not exist"
+    assert error.operation == "DeleteSecurityGroup"
+    assert error.request_id == "abc-123"
+
+
+def test_str_is_one_line_naming_operation_code_message_and_request_id() -> None:
+    """str() of a ServiceError is a single line with operation, code, message and request id."""
+    error = translated(
+        client_error(
+            "DependencyViolation",
+            message="resource sg-1 has a dependent object",
+            operation="DeleteSecurityGroup",
+            request_id="req-9",
+        )
+    )
+    text = str(error)
+    assert "\n" not in text
+    for part in ("DeleteSecurityGroup", "DependencyViolation", "has a dependent object", "req-9"):
+        assert part in text
+
+
+def test_str_leaves_out_a_missing_request_id() -> None:
+    """A ServiceError without a request id says nothing about a request in its text."""
+    error = ServiceError(code="Oops", message="bad", operation="RunInstances")
+    assert str(error) == "RunInstances failed: Oops: bad"
+
+
+def test_error_response_without_error_details_becomes_unknown_service_error() -> None:
+    """A ClientError whose response has no Error entry becomes a ServiceError coded Unknown."""
+    error = translated(ClientError({}, "DescribeVpcs"))
+    assert type(error) is ServiceError
+    assert isinstance(error, ServiceError)
+    assert error.code == "Unknown"
+    assert error.request_id is None
+    assert error.operation == "DescribeVpcs"
+
+
+def test_param_validation_error_becomes_invalid_argument_error() -> None:
+    """botocore's ParamValidationError becomes InvalidArgumentError, which is also a ValueError."""
+    original = ParamValidationError(report="Missing required parameter: ImageId")
+    error = translated(original)
+    assert type(error) is InvalidArgumentError
+    assert isinstance(error, ValueError)
+    assert "ImageId" in str(error)
+    assert error.__cause__ is original
+
+
+@pytest.mark.parametrize(
+    "original",
+    [
+        NoCredentialsError(),
+        PartialCredentialsError(provider="env", cred_var="AWS_SECRET_ACCESS_KEY"),
+    ],
+)
+def test_missing_credentials_become_client_side_error(original: Exception) -> None:
+    """Missing or partial credentials become ClientSideError with the botocore error as cause."""
+    error = translated(original)
+    assert type(error) is ClientSideError
+    assert error.__cause__ is original
+
+
+def test_no_region_becomes_invalid_argument_error() -> None:
+    """botocore's NoRegionError becomes an InvalidArgumentError that tells how to set a region."""
+    original = NoRegionError()
+    error = translated(original)
+    assert type(error) is InvalidArgumentError
+    assert "region" in str(error)
+    assert error.__cause__ is original
+
+
+def test_other_botocore_errors_become_client_side_error() -> None:
+    """Any other BotoCoreError (a connection failure here) becomes ClientSideError."""
+    original = EndpointConnectionError(endpoint_url="https://ec2.example.invalid")
+    error = translated(original)
+    assert type(error) is ClientSideError
+    assert "ec2.example.invalid" in str(error)
+    assert error.__cause__ is original
+
+
+def test_translate_lets_other_exceptions_through() -> None:
+    """An exception that is not botocore's passes through translate() untouched."""
+    original = KeyError("x")
+    with pytest.raises(KeyError) as caught, translate():
+        raise original
+    assert caught.value is original
+
+
+def test_translate_is_silent_when_nothing_is_raised() -> None:
+    """translate() around a block that succeeds changes nothing."""
+    with translate():
+        result = 1 + 1
+    assert result == 2
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        NotFoundError(code="NoSuchBucket", message="gone", operation="HeadBucket", request_id="r1"),
+        ServiceError(code="Weird", message="", operation="RunInstances"),
+        InUseError(code="DependencyViolation", message="m", operation="DeleteVpc"),
+        InvalidArgumentError("bad argument"),
+        WaitTimeoutError("timed out"),
+        WaitFailedError("gave up"),
+        UnexpectedResponseError("missing field"),
+        ClientSideError("no credentials"),
+    ],
+    ids=lambda error: type(error).__name__,
+)
+def test_errors_survive_a_pickle_round_trip(error: AwsError) -> None:
+    """Every error pickles and unpickles to the same class with the same text and attributes."""
+    copy = pickle.loads(pickle.dumps(error))
+    assert type(copy) is type(error)
+    assert str(copy) == str(error)
+    if isinstance(error, ServiceError):
+        assert isinstance(copy, ServiceError)
+        assert (copy.code, copy.message, copy.operation, copy.request_id) == (
+            error.code,
+            error.message,
+            error.operation,
+            error.request_id,
+        )
+
+
+def exported_classes() -> Iterator[type[BaseException]]:
+    """Every exception class named in awsfacade.errors.__all__."""
+    for name in errors.__all__:
+        value: object = getattr(errors, name)
+        if isinstance(value, type) and issubclass(value, BaseException):
+            yield value
+
+
+def test_every_exported_class_is_an_aws_error() -> None:
+    """Every exception class awsfacade.errors exports derives from AwsError."""
+    classes = list(exported_classes())
+    assert len(classes) == len(errors.__all__) - 1  # all but translate()
+    for cls in classes:
+        assert issubclass(cls, AwsError), cls
+
+
+def test_service_error_subclasses() -> None:
+    """The seven specific service errors all derive from ServiceError."""
+    for cls in (
+        NotFoundError,
+        AlreadyExistsError,
+        AccessDeniedError,
+        ThrottledError,
+        LimitExceededError,
+        InUseError,
+        InvalidRequestError,
+    ):
+        assert issubclass(cls, ServiceError), cls
+
+
+def test_builtin_bases() -> None:
+    """InvalidArgumentError is a ValueError and WaitTimeoutError a TimeoutError."""
+    assert issubclass(InvalidArgumentError, ValueError)
+    assert issubclass(WaitTimeoutError, TimeoutError)
+    assert not issubclass(ServiceError, ValueError)
+
+
+@pytest.fixture
+def restore_codes() -> Iterator[None]:
+    """Put the error code table back as it was after the test."""
+    saved = dict(errors._CODES)
+    yield
+    errors._CODES.clear()
+    errors._CODES.update(saved)
+
+
+@pytest.mark.usefixtures("restore_codes")
+def test_register_codes_extends_the_table() -> None:
+    """A code registered with register_codes maps to its class, beating the patterns."""
+    assert type(translated(client_error("InvalidFoo.Gone"))) is InvalidRequestError
+    errors.register_codes({"InvalidFoo.Gone": NotFoundError, "Teapot": InUseError})
+    assert type(translated(client_error("InvalidFoo.Gone"))) is NotFoundError
+    assert type(translated(client_error("Teapot"))) is InUseError
+    assert errors.error_class("Teapot") is InUseError

@@ -1,0 +1,125 @@
+"""The public names: pinned, sorted, importable; ``import awsfacade`` stays light."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from types import ModuleType
+
+import pytest
+
+import awsfacade
+import awsfacade.ec2
+import awsfacade.errors
+
+
+@pytest.mark.parametrize(
+    ("module", "expected"),
+    [
+        (awsfacade, ["Ec2Service", "__version__"]),
+        (
+            awsfacade.ec2,
+            [
+                "Ec2Service",
+                "Instance",
+                "InstanceState",
+                "LaunchTemplate",
+                "LaunchTemplateRef",
+                "Rule",
+                "SecurityGroup",
+                "StateChange",
+                "Subnet",
+                "SubnetState",
+                "Vpc",
+                "VpcState",
+            ],
+        ),
+        (
+            awsfacade.errors,
+            [
+                "AccessDeniedError",
+                "AlreadyExistsError",
+                "AwsError",
+                "ClientSideError",
+                "InUseError",
+                "InvalidArgumentError",
+                "InvalidRequestError",
+                "LimitExceededError",
+                "NotFoundError",
+                "ServiceError",
+                "ThrottledError",
+                "UnexpectedResponseError",
+                "WaitFailedError",
+                "WaitTimeoutError",
+                "translate",
+            ],
+        ),
+    ],
+    ids=["awsfacade", "awsfacade.ec2", "awsfacade.errors"],
+)
+def test_all_is_pinned_sorted_and_importable(module: ModuleType, expected: list[str]) -> None:
+    """Each public module's __all__ is exactly the pinned list, sorted, and every name resolves."""
+    names: list[str] = list(module.__all__)
+    assert names == expected
+    assert names == sorted(names)
+    for name in names:
+        assert getattr(module, name) is not None, name
+
+
+def test_package_exports_the_ec2_service_lazily() -> None:
+    """awsfacade.Ec2Service is the very class awsfacade.ec2 defines."""
+    assert awsfacade.Ec2Service is awsfacade.ec2.Ec2Service
+
+
+def test_unknown_attribute_raises_attribute_error() -> None:
+    """Asking awsfacade for a name it does not have raises AttributeError naming it."""
+    with pytest.raises(AttributeError, match="NoSuchService"):
+        _ = awsfacade.NoSuchService
+
+
+def test_version_is_a_string() -> None:
+    """awsfacade.__version__ is a non-empty version string."""
+    assert isinstance(awsfacade.__version__, str)
+    assert awsfacade.__version__.count(".") >= 1
+
+
+def test_dir_lists_the_public_names() -> None:
+    """dir(awsfacade) lists the lazily imported services too."""
+    assert "Ec2Service" in dir(awsfacade)
+
+
+LOADED = """
+import json, sys
+import awsfacade
+print(json.dumps(sorted(sys.modules)))
+"""
+
+
+def loaded_after(code: str) -> set[str]:
+    """The modules a fresh interpreter has imported after running ``code``."""
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    modules: list[str] = json.loads(result.stdout)
+    return set(modules)
+
+
+def test_import_awsfacade_is_light() -> None:
+    """import awsfacade imports neither moto, nor awsfacade.ec2, nor the EC2 stubs."""
+    modules = loaded_after(LOADED)
+    assert "awsfacade" in modules
+    assert not {name for name in modules if name == "moto" or name.startswith("moto.")}
+    assert "awsfacade.ec2" not in modules
+    assert "awsfacade.testing" not in modules
+    assert "mypy_boto3_ec2" not in modules
+
+
+def test_ec2_service_loads_on_first_use() -> None:
+    """Touching awsfacade.Ec2Service imports awsfacade.ec2 but still not moto."""
+    modules = loaded_after(
+        LOADED.replace("import awsfacade", "import awsfacade\nawsfacade.Ec2Service")
+    )
+    assert "awsfacade.ec2" in modules
+    assert "moto" not in modules
+    assert "mypy_boto3_ec2" not in modules
