@@ -25,7 +25,7 @@ import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypedDict, cast
+from typing import TypedDict
 
 REPO = Path(__file__).resolve().parent.parent
 SERVICES = "ec2,rds,s3,route53,autoscaling,iam"
@@ -400,14 +400,16 @@ def reference_versions(python: str) -> dict[str, str]:
     ran = run([python, "-c", REFERENCE_SRC, *PINNED], timeout=120)
     if ran.returncode != 0:
         sys.exit(f"cannot read package versions with {python}:\n{ran.stderr}")
-    return cast("dict[str, str]", json.loads(ran.stdout))
+    versions: dict[str, str] = json.loads(ran.stdout)
+    return versions
 
 
 def inspect(python: Path) -> Inspection | None:
     ran = run([str(python), "-c", INSPECT_SRC], timeout=600)
     if ran.returncode != 0:
         return None
-    return cast("Inspection", json.loads(ran.stdout))
+    inspection: Inspection = json.loads(ran.stdout)
+    return inspection
 
 
 # --------------------------------------------------------------------------------------------
@@ -439,10 +441,13 @@ def parse_mypy(output: str, filename: str) -> list[Diag]:
     for raw in output.splitlines():
         if not raw.startswith("{"):
             continue
-        item = cast("dict[str, object]", json.loads(raw))
+        item: dict[str, object] = json.loads(raw)
         if Path(str(item.get("file"))).name != filename:
             continue
-        line = int(cast("int", item["line"]))
+        line_number = item["line"]
+        if not isinstance(line_number, int):
+            continue
+        line = line_number
         code = str(item.get("code") or "-")
         diags.append(Diag(line, code, str(item["message"]), str(item["severity"])))
         # Notes attached to an error (e.g. a reveal_type on an erroring line) come as hints.
@@ -451,22 +456,42 @@ def parse_mypy(output: str, filename: str) -> list[Diag]:
     return diags
 
 
+class _Position(TypedDict):
+    line: int
+
+
+class _Range(TypedDict):
+    start: _Position
+
+
+class _PyrightDiagnostic(TypedDict, total=False):
+    file: str
+    rule: str
+    message: str
+    severity: str
+    range: _Range
+
+
+class _PyrightReport(TypedDict, total=False):
+    generalDiagnostics: list[_PyrightDiagnostic]
+
+
 def parse_pyright(output: str, filename: str) -> list[Diag]:
     try:
-        data = cast("dict[str, object]", json.loads(output))
+        report: _PyrightReport = json.loads(output)
     except json.JSONDecodeError:
         return []
     diags: list[Diag] = []
-    for item in cast("list[dict[str, object]]", data.get("generalDiagnostics", [])):
+    for item in report.get("generalDiagnostics", []):
         if Path(str(item.get("file"))).name != filename:
             continue
-        start = cast("dict[str, dict[str, int]]", item["range"])["start"]
+        start = item.get("range", {"start": {"line": -1}})["start"]
         diags.append(
             Diag(
                 start["line"] + 1,
-                str(item.get("rule") or "-"),
-                str(item["message"]).replace("\n", " "),
-                str(item["severity"]),
+                item.get("rule") or "-",
+                item.get("message", "").replace("\n", " "),
+                item.get("severity", "error"),
             )
         )
     return diags
@@ -720,7 +745,7 @@ def bta_coverage(vpy: Path) -> str:
     ran = run([str(vpy), "-c", BTA_SRC], timeout=300)
     if ran.returncode != 0:
         return ""
-    counts = cast("dict[str, int]", json.loads(ran.stdout))
+    counts: dict[str, int] = json.loads(ran.stdout)
     return (
         f"Its ec2.Client lacks {counts['missing']} of the {counts['ops']} EC2 operations in the"
         " installed botocore."
@@ -868,7 +893,7 @@ def render(results: Sequence[VariantResult], pins: Mapping[str, str], started: f
         for probe in PROBES:
             row = [probe_label(probe)]
             for result in results:
-                lines = cast("dict[str, LineResult]", getattr(result, attr))
+                lines = result.mypy if attr == "mypy" else result.pyright
                 row.append(lines[probe.pid].status if probe.pid in lines else "n/a")
             rows.append(row)
         out += table(["probe", *names], rows)
@@ -879,7 +904,7 @@ def render(results: Sequence[VariantResult], pins: Mapping[str, str], started: f
         for reveal in REVEALS:
             row = [f"{reveal.rid} `{reveal.expr}`"]
             for result in results:
-                revealed = cast("dict[str, str]", getattr(result, attr))
+                revealed = result.mypy_reveal if attr == "mypy_reveal" else result.pyright_reveal
                 row.append(shorten(revealed.get(reveal.rid, "-")))
             rows.append(row)
         out += table(["expression", *names], rows)
@@ -969,7 +994,7 @@ def details(results: Sequence[VariantResult]) -> list[str]:
     for result in results:
         out += ["<details>", f"<summary>{result.variant.name}</summary>", ""]
         for attr, word in (("mypy", "mypy"), ("pyright", "basedpyright")):
-            lines = cast("dict[str, LineResult]", getattr(result, attr))
+            lines = result.mypy if attr == "mypy" else result.pyright
             for pid, line in lines.items():
                 if line.status in ("caught", "clean"):
                     continue
@@ -1248,11 +1273,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     started = time.monotonic()
-    python = shutil.which(cast("str", args.python)) or cast("str", args.python)
-    pins = reference_versions(cast("str", args.reference_python))
+    python_arg: str = args.python
+    reference_python: str = args.reference_python
+    python = shutil.which(python_arg) or python_arg
+    pins = reference_versions(reference_python)
     venv_python = run([python, "-c", "import platform; print(platform.python_version())"])
     pins["python"] = venv_python.stdout.strip() or "?"
-    only = cast("list[str] | None", args.only)
+    only: list[str] | None = args.only
     chosen = [v for v in VARIANTS if not only or v.name in only]
     tmp = Path(tempfile.mkdtemp(prefix="stub-matrix-"))
     log(f"working in {tmp}; pins {pins}")
@@ -1265,7 +1292,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             log(f"kept {tmp}")
         else:
             shutil.rmtree(tmp, ignore_errors=True)
-    output = cast("Path", args.output)
+    output: Path = args.output
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(render(results, pins, started))
     log(f"wrote {output} after {(time.monotonic() - started) / 60:.1f} minutes")

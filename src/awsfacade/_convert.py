@@ -9,7 +9,7 @@ from typing import ParamSpec, TypeVar
 
 from awsfacade.errors import UnexpectedResponseError
 
-__all__ = ["converter", "optional_utc", "required", "utc"]
+__all__ = ["converter", "optional_utc", "required", "sent", "utc"]
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -24,6 +24,13 @@ def required(value: T | None, field: str) -> T:
     """
     if value is None:
         raise KeyError(field)
+    return value
+
+
+def sent(value: T | None, field: str, operation: str) -> T:
+    """A top-level response field AWS always sends: UnexpectedResponseError if it is absent."""
+    if value is None:
+        raise UnexpectedResponseError(f"AWS's {operation} response lacks the field {field!r}")
     return value
 
 

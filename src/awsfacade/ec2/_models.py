@@ -23,6 +23,7 @@ if TYPE_CHECKING:
         Ipv6RangeTypeDef,
         LaunchTemplateSpecificationTypeDef,
         LaunchTemplateTypeDef,
+        PrefixListIdTypeDef,
         SecurityGroupTypeDef,
         SubnetTypeDef,
         UserIdGroupPairTypeDef,
@@ -126,7 +127,7 @@ class Instance:
             security_group_ids=tuple(
                 group["GroupId"] for group in item.get("SecurityGroups", []) if "GroupId" in group
             ),
-            availability_zone=item.get("Placement", {}).get("AvailabilityZone"),
+            availability_zone=item.get("Placement", {}).get("AvailabilityZone") or None,
             state_reason=item.get("StateReason", {}).get("Message") or None,
             tags=Tags.from_aws(item.get("Tags")),
         )
@@ -195,7 +196,8 @@ class Rule:
     """One security group rule: a protocol, a port range and the sources (or destinations).
 
     ``Rule(protocol="-1", cidrs=("0.0.0.0/0",))`` allows all traffic from anywhere. Ports are
-    ``None`` for protocol ``"-1"``; for ICMP they hold the type and code (``-1``: any).
+    ``None`` for protocol ``"-1"``; for ICMP they hold the type and code (``-1``: any). Sources
+    are IPv4 and IPv6 blocks, security groups and managed prefix lists (``pl-…``).
     """
 
     protocol: str = attrs.field(validator=_check_protocol)
@@ -204,9 +206,14 @@ class Rule:
     cidrs: tuple[str, ...] = attrs.field(default=(), converter=_strings, validator=_check_ipv4)
     ipv6_cidrs: tuple[str, ...] = attrs.field(default=(), converter=_strings, validator=_check_ipv6)
     group_ids: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    prefix_list_ids: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     description: str | None = None
 
     def __attrs_post_init__(self) -> None:
+        if (self.from_port is None) != (self.to_port is None):
+            raise InvalidArgumentError("give both from_port and to_port, or neither")
+        if self.protocol in {"tcp", "udp", "6", "17"} and self.from_port is None:
+            raise InvalidArgumentError(f"{self.protocol} rules need from_port and to_port")
         if (
             self.from_port is not None
             and self.to_port is not None
@@ -232,6 +239,8 @@ class Rule:
             add(ipv6_range.get("Description"), "ipv6_cidrs", ipv6_range.get("CidrIpv6"))
         for pair in permission.get("UserIdGroupPairs", []):
             add(pair.get("Description"), "group_ids", pair.get("GroupId"))
+        for prefix_list in permission.get("PrefixListIds", []):
+            add(prefix_list.get("Description"), "prefix_list_ids", prefix_list.get("PrefixListId"))
         protocol = permission.get("IpProtocol", "-1")
         from_port = None if protocol == "-1" else permission.get("FromPort")
         to_port = None if protocol == "-1" else permission.get("ToPort")
@@ -243,27 +252,33 @@ class Rule:
                 cidrs=tuple(sources.get("cidrs", [])),
                 ipv6_cidrs=tuple(sources.get("ipv6_cidrs", [])),
                 group_ids=tuple(sources.get("group_ids", [])),
+                prefix_list_ids=tuple(sources.get("prefix_list_ids", [])),
                 description=description,
             )
             for description, sources in grouped.items()
         )
 
     def _to_boto(self) -> IpPermissionTypeDef:
-        if not (self.cidrs or self.ipv6_cidrs or self.group_ids):
+        if not (self.cidrs or self.ipv6_cidrs or self.group_ids or self.prefix_list_ids):
             raise InvalidArgumentError(
-                f"rule {self!r} names no source: give cidrs, ipv6_cidrs or group_ids"
+                f"rule {self!r} names no source: give cidrs, ipv6_cidrs, group_ids "
+                "or prefix_list_ids"
             )
         ip_ranges: list[IpRangeTypeDef] = [{"CidrIp": cidr} for cidr in self.cidrs]
         ipv6_ranges: list[Ipv6RangeTypeDef] = [{"CidrIpv6": cidr} for cidr in self.ipv6_cidrs]
         pairs: list[UserIdGroupPairTypeDef] = [{"GroupId": group} for group in self.group_ids]
+        prefix_lists: list[PrefixListIdTypeDef] = [
+            {"PrefixListId": prefix_list} for prefix_list in self.prefix_list_ids
+        ]
         if self.description:
-            for source in (*ip_ranges, *ipv6_ranges, *pairs):
+            for source in (*ip_ranges, *ipv6_ranges, *pairs, *prefix_lists):
                 source["Description"] = self.description
         permission: IpPermissionTypeDef = {
             "IpProtocol": self.protocol,
             "IpRanges": ip_ranges,
             "Ipv6Ranges": ipv6_ranges,
             "UserIdGroupPairs": pairs,
+            "PrefixListIds": prefix_lists,
         }
         if self.from_port is not None:
             permission["FromPort"] = self.from_port
@@ -404,7 +419,8 @@ class LaunchTemplate:
 
 def _check_version(ref: LaunchTemplateRef, attribute: attrs.Attribute[str], value: str) -> None:
     del ref, attribute
-    if not isinstance(value, str) or not (value in {"$Default", "$Latest"} or value.isdigit()):
+    number = isinstance(value, str) and value.isascii() and value.isdigit() and int(value) >= 1
+    if not isinstance(value, str) or not (value in {"$Default", "$Latest"} or number):
         raise InvalidArgumentError(
             f'version must be "$Default", "$Latest" or a version number, not {value!r}'
         )

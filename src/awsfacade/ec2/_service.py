@@ -12,6 +12,7 @@ import attrs
 from awsfacade import _tags
 from awsfacade._base import Service
 from awsfacade._clients import ClientCache, ClientOptions
+from awsfacade._convert import converter, required, sent
 from awsfacade._paging import items
 from awsfacade._waiting import wait_for_path
 from awsfacade.ec2._models import (
@@ -89,9 +90,10 @@ class StateChange:
     current: InstanceState
 
     @classmethod
+    @converter
     def _from_boto(cls, item: InstanceStateChangeTypeDef) -> StateChange:
         return cls(
-            instance_id=item.get("InstanceId", ""),
+            instance_id=required(item.get("InstanceId"), "InstanceId"),
             previous=InstanceState(item.get("PreviousState", {}).get("Name", "unknown")),
             current=InstanceState(item.get("CurrentState", {}).get("Name", "unknown")),
         )
@@ -176,11 +178,15 @@ class Ec2Service(Service["EC2Client"]):
     ) -> Iterator[Instance]:
         """Instances matching every criterion given, page by page, reservations flattened.
 
-        ``ids=[]`` matches nothing (it does not mean "all"); no request is sent for it.
+        ``ids=[]`` and ``states=[]`` match nothing (they do not mean "all"); no request is
+        sent for them.
         """
         request_filters = _filters(filters) + _tags.filters(_tags.validate(tags))
         if states is not None:
-            request_filters.append({"Name": "instance-state-name", "Values": _state_values(states)})
+            state_values = _state_values(states)
+            if not state_values:
+                return iter(())
+            request_filters.append({"Name": "instance-state-name", "Values": state_values})
         paginator = self._client.get_paginator("describe_instances")
         if ids is not None:
             checked = _check_ids(ids, "ids", allow_empty=True)
@@ -248,6 +254,8 @@ class Ec2Service(Service["EC2Client"]):
         Polls with botocore's waiter machinery; raises :class:`WaitTimeoutError` after
         ``timeout`` seconds and :class:`WaitFailedError` at once when an instance reaches
         a state from which ``state`` cannot follow (waiting for RUNNING on a terminated one).
+        An id AWS does not know yet is polled again (new instances take a moment to appear);
+        if it still is unknown when time runs out, that :class:`NotFoundError` is raised.
         """
         ids = _check_ids(instance_ids, "instance_ids")
         if not isinstance(state, InstanceState) or state is InstanceState.UNKNOWN:
@@ -317,7 +325,7 @@ class Ec2Service(Service["EC2Client"]):
                     VpcId=_check_id(vpc_id, "vpc_id"),
                     TagSpecifications=_tag_specifications(checked_tags, "security-group"),
                 )
-        return self.security_group(response["GroupId"])
+        return self.security_group(sent(response.get("GroupId"), "GroupId", "CreateSecurityGroup"))
 
     def security_groups(
         self,
@@ -411,7 +419,7 @@ class Ec2Service(Service["EC2Client"]):
             response = self._client.create_vpc(
                 CidrBlock=cidr_block, TagSpecifications=_tag_specifications(checked_tags, "vpc")
             )
-        return Vpc._from_boto(response["Vpc"])
+        return Vpc._from_boto(sent(response.get("Vpc"), "Vpc", "CreateVpc"))
 
     def vpcs(
         self,
@@ -477,7 +485,7 @@ class Ec2Service(Service["EC2Client"]):
                     AvailabilityZone=_check_id(availability_zone, "availability_zone"),
                     TagSpecifications=specifications,
                 )
-        return Subnet._from_boto(response["Subnet"])
+        return Subnet._from_boto(sent(response.get("Subnet"), "Subnet", "CreateSubnet"))
 
     def subnets(
         self,
@@ -567,7 +575,9 @@ class Ec2Service(Service["EC2Client"]):
                 VersionDescription=version_description or "",
                 TagSpecifications=_tag_specifications(checked_tags, "launch-template"),
             )
-        return LaunchTemplate._from_boto(response["LaunchTemplate"])
+        return LaunchTemplate._from_boto(
+            sent(response.get("LaunchTemplate"), "LaunchTemplate", "CreateLaunchTemplate")
+        )
 
     def launch_templates(
         self,

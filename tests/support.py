@@ -1,0 +1,46 @@
+"""Helpers shared by the test folders (on pytest's and the type checkers' path as `support`)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, TypeGuard
+
+if TYPE_CHECKING:
+    from botocore.model import OperationModel
+
+
+def _is_wire_params(value: object) -> TypeGuard[Mapping[str, object]]:
+    # EC2's query protocol: at before-call the body is a flat dict of wire parameters.
+    return isinstance(value, Mapping)
+
+
+class Requests:
+    """The requests one client sent, recorded by a botocore ``before-call`` hook.
+
+    Register it with ``client.meta.events.register("before-call.ec2", requests)``: it sees
+    each request as botocore serialised it, right before it would go on the wire.
+    """
+
+    def __init__(self) -> None:
+        self.sent: list[tuple[str, Mapping[str, object]]] = []
+
+    def __call__(self, *, model: OperationModel, params: Mapping[str, object], **_: object) -> None:
+        body = params.get("body")
+        self.sent.append((model.name, body if _is_wire_params(body) else {}))
+
+    @property
+    def operations(self) -> list[str]:
+        """The operation names, in the order sent."""
+        return [name for name, _ in self.sent]
+
+    def count(self, operation: str) -> int:
+        """How many ``operation`` requests were sent."""
+        return self.operations.count(operation)
+
+    def bodies(self, operation: str) -> list[Mapping[str, object]]:
+        """The wire parameters of every ``operation`` request."""
+        return [body for name, body in self.sent if name == operation]
+
+    def clear(self) -> None:
+        """Forget what was sent so far (after a test's set-up)."""
+        self.sent.clear()
