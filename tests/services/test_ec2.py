@@ -623,6 +623,18 @@ def test_duplicate_security_group_name_raises_already_exists(ec2_service: Ec2Ser
     assert isinstance(raised.value.__cause__, ClientError)
 
 
+def test_security_groups_with_empty_names_or_ids_list_nothing_without_a_request(
+    ec2_service: Ec2Service, requests_sent: Requests
+) -> None:
+    """An empty names= or ids= (a tuple too) matches nothing and sends no request."""
+    ec2_service.create_security_group(name="web", description="web")
+    requests_sent.clear()
+
+    assert list(ec2_service.security_groups(names=())) == []
+    assert list(ec2_service.security_groups(ids=())) == []
+    assert requests_sent.sent == []
+
+
 def test_security_groups_filters(ec2_service: Ec2Service) -> None:
     """security_groups() narrows by ids, names, VPC and tags."""
     vpc = ec2_service.create_vpc(cidr_block="10.50.0.0/16")

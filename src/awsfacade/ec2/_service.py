@@ -339,20 +339,19 @@ class Ec2Service(Service["EC2Client"]):
         """Security groups matching every criterion given, page by page."""
         request_filters = _filters(filters) + _tags.filters(_tags.validate(tags))
         if names is not None:
+            checked_names = _check_ids(names, "names", allow_empty=True)
+            if not checked_names:
+                return iter(())
             # The group-name filter works in every VPC; GroupNames only in the default one.
-            request_filters.append(
-                {"Name": "group-name", "Values": _check_ids(names, "names", allow_empty=True)}
-            )
+            request_filters.append({"Name": "group-name", "Values": checked_names})
         if vpc_id is not None:
             request_filters.append({"Name": "vpc-id", "Values": [_check_id(vpc_id, "vpc_id")]})
         paginator = self._client.get_paginator("describe_security_groups")
         if ids is not None:
             checked = _check_ids(ids, "ids", allow_empty=True)
-            if not checked or names == []:
+            if not checked:
                 return iter(())
             pages = paginator.paginate(GroupIds=checked, Filters=request_filters)
-        elif names is not None and not names:
-            return iter(())
         else:
             pages = paginator.paginate(
                 Filters=request_filters, PaginationConfig={"PageSize": _PAGE_SIZE}
