@@ -905,6 +905,19 @@ def test_delete_subnet(ec2_service: Ec2Service) -> None:
 # -- launch templates -------------------------------------------------------------------------
 
 
+def test_launch_template_key_and_groups_reach_its_instances(ec2_service: Ec2Service) -> None:
+    """key_name and security_group_ids given to a template apply to instances run from it."""
+    group = ec2_service.create_security_group(name="web", description="web")
+    template = ec2_service.create_launch_template(
+        name="keyed", image_id=IMAGE, key_name="deploy", security_group_ids=[group.id]
+    )
+
+    (instance,) = ec2_service.run(image_id=IMAGE, launch_template=template.ref())
+
+    assert instance.key_name == "deploy"
+    assert instance.security_group_ids == (group.id,)
+
+
 def test_create_launch_template_returns_it(ec2_service: Ec2Service) -> None:
     """create_launch_template() returns the template with its id, name, versions and tags."""
     template = ec2_service.create_launch_template(
@@ -1124,6 +1137,19 @@ INVALID_CALLS: list[tuple[str, Callable[[Ec2Service], object]]] = [
     ("untag-no-keys", lambda ec2: ec2.untag([MISSING_INSTANCE], [])),
     ("group-name-sg-prefix", lambda ec2: ec2.create_security_group(name="sg-web", description="d")),
     ("group-empty-description", lambda ec2: ec2.create_security_group(name="web", description="")),
+    (
+        "group-name-too-long",
+        lambda ec2: ec2.create_security_group(name="w" * 256, description="d"),
+    ),
+    (
+        "run-template-not-a-ref",
+        lambda ec2: ec2.run(image_id=IMAGE, launch_template="lt-1"),  # type: ignore[arg-type]  # deliberately wrong
+    ),
+    ("ids-not-iterable", lambda ec2: ec2.start(42)),  # type: ignore[arg-type]  # deliberately wrong
+    (
+        "filters-not-a-mapping",
+        lambda ec2: ec2.instances(filters=[("tag:a", ["b"])]),  # type: ignore[arg-type]  # deliberately wrong
+    ),
     (
         "port-above-65535",
         lambda ec2: ec2.authorize_ingress(

@@ -22,6 +22,7 @@ from awsfacade.errors import (
     InUseError,
     InvalidRequestError,
     LimitExceededError,
+    NotFoundError,
     ServiceError,
     ThrottledError,
     UnexpectedResponseError,
@@ -399,3 +400,54 @@ def test_wait_until_raises_a_non_retryable_error(service: Ec2Service, stubber: S
 
     with pytest.raises(AccessDeniedError):
         service.wait_until([INSTANCE_ID], InstanceState.RUNNING, poll_interval=0.001)
+
+
+_GET_ONE: list[tuple[str, dict[str, object], Callable[[Ec2Service], object], str]] = [
+    (
+        "describe_instances",
+        {"Reservations": []},
+        lambda ec2: ec2.instance("i-0123456789abcdef0"),
+        "InvalidInstanceID.NotFound",
+    ),
+    (
+        "describe_security_groups",
+        {"SecurityGroups": []},
+        lambda ec2: ec2.security_group("sg-0123456789abcdef0"),
+        "InvalidGroup.NotFound",
+    ),
+    (
+        "describe_vpcs",
+        {"Vpcs": []},
+        lambda ec2: ec2.vpc("vpc-0123456789abcdef0"),
+        "InvalidVpcID.NotFound",
+    ),
+    (
+        "describe_subnets",
+        {"Subnets": []},
+        lambda ec2: ec2.subnet("subnet-0123456789abcdef0"),
+        "InvalidSubnetID.NotFound",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("operation", "empty", "get", "code"),
+    _GET_ONE,
+    ids=["instance", "security-group", "vpc", "subnet"],
+)
+def test_get_one_with_an_empty_answer_raises_not_found(
+    service: Ec2Service,
+    stubber: Stubber,
+    operation: str,
+    empty: dict[str, object],
+    get: Callable[[Ec2Service], object],
+    code: str,
+) -> None:
+    """When AWS answers an id lookup with an empty list instead of an error, it is NotFoundError."""
+    stubber.add_response(operation, empty)
+
+    with pytest.raises(NotFoundError) as raised:
+        get(service)
+
+    assert raised.value.code == code
+    assert raised.value.request_id is None

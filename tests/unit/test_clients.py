@@ -13,9 +13,11 @@ import pytest
 from botocore.config import Config
 from botocore.exceptions import NoRegionError, UnknownServiceError
 
+from awsfacade import _clients
 from awsfacade._clients import ClientCache, ClientOptions
 from awsfacade.ec2 import Ec2Service
 from awsfacade.errors import ClientSideError, InvalidArgumentError
+from awsfacade.testing import fake_environment
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -247,3 +249,14 @@ def test_service_reuses_its_client() -> None:
     assert Ec2Service(session).client is Ec2Service(session).client
     assert Ec2Service(session).client is not Ec2Service(new_session()).client
     assert Ec2Service(session, region="eu-west-1").client.meta.region_name == "eu-west-1"
+
+
+def test_services_built_without_a_session_share_one_default_session() -> None:
+    """Ec2Service() uses one awsfacade-wide Session, so building it twice reuses one client."""
+    with fake_environment("eu-west-1"):
+        _clients._default_session = None  # pyright: ignore[reportPrivateUsage] - a fresh start
+        first = Ec2Service()
+        second = Ec2Service()
+        assert first.client is second.client
+        assert _clients.default_session() is _clients.default_session()
+        assert first.client.meta.region_name == "eu-west-1"
