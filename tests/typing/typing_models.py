@@ -72,6 +72,7 @@ def check_rule(rule: Rule) -> None:
     assert_type(rule.cidrs, tuple[str, ...])
     assert_type(rule.ipv6_cidrs, tuple[str, ...])
     assert_type(rule.group_ids, tuple[str, ...])
+    assert_type(rule.prefix_list_ids, tuple[str, ...])
     assert_type(rule.description, str | None)
     assert_type(Rule(protocol="-1", cidrs=("0.0.0.0/0",)), Rule)
 
