@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, TypeGuard
+from typing import TYPE_CHECKING, TypeGuard, TypeVar
 
 import attrs
 
@@ -42,6 +42,8 @@ if TYPE_CHECKING:
     )
 
 __all__ = ["Ec2Service", "StateChange"]
+
+M = TypeVar("M")
 
 DEFAULT_INSTANCE_TYPE = "t3.micro"
 #: The largest MaxResults the describe operations accept.
@@ -211,14 +213,12 @@ class Ec2Service(Service["EC2Client"]):
     def instance(self, instance_id: str) -> Instance:
         """One instance by id; :class:`NotFoundError` if there is none."""
         _check_id(instance_id, "instance_id")
-        found = next(self.instances(ids=[instance_id]), None)
-        if found is None:
-            raise NotFoundError(
-                code="InvalidInstanceID.NotFound",
-                message=f"The instance ID '{instance_id}' does not exist",
-                operation="DescribeInstances",
-            )
-        return found
+        return _only(
+            self.instances(ids=[instance_id]),
+            code="InvalidInstanceID.NotFound",
+            message=f"The instance ID '{instance_id}' does not exist",
+            operation="DescribeInstances",
+        )
 
     def start(self, instance_ids: Sequence[str]) -> list[StateChange]:
         """Start stopped instances; returns each one's state change."""
@@ -361,14 +361,12 @@ class Ec2Service(Service["EC2Client"]):
     def security_group(self, group_id: str) -> SecurityGroup:
         """One security group by id; :class:`NotFoundError` if there is none."""
         _check_id(group_id, "group_id")
-        found = next(self.security_groups(ids=[group_id]), None)
-        if found is None:
-            raise NotFoundError(
-                code="InvalidGroup.NotFound",
-                message=f"The security group '{group_id}' does not exist",
-                operation="DescribeSecurityGroups",
-            )
-        return found
+        return _only(
+            self.security_groups(ids=[group_id]),
+            code="InvalidGroup.NotFound",
+            message=f"The security group '{group_id}' does not exist",
+            operation="DescribeSecurityGroups",
+        )
 
     def delete_security_group(self, group_id: str) -> None:
         """Delete a security group; :class:`InUseError` while anything still uses it."""
@@ -444,14 +442,12 @@ class Ec2Service(Service["EC2Client"]):
     def vpc(self, vpc_id: str) -> Vpc:
         """One VPC by id; :class:`NotFoundError` if there is none."""
         _check_id(vpc_id, "vpc_id")
-        found = next(self.vpcs(ids=[vpc_id]), None)
-        if found is None:
-            raise NotFoundError(
-                code="InvalidVpcID.NotFound",
-                message=f"The vpc ID '{vpc_id}' does not exist",
-                operation="DescribeVpcs",
-            )
-        return found
+        return _only(
+            self.vpcs(ids=[vpc_id]),
+            code="InvalidVpcID.NotFound",
+            message=f"The vpc ID '{vpc_id}' does not exist",
+            operation="DescribeVpcs",
+        )
 
     def delete_vpc(self, vpc_id: str) -> None:
         """Delete a VPC; :class:`InUseError` while subnets or groups remain in it."""
@@ -513,14 +509,12 @@ class Ec2Service(Service["EC2Client"]):
     def subnet(self, subnet_id: str) -> Subnet:
         """One subnet by id; :class:`NotFoundError` if there is none."""
         _check_id(subnet_id, "subnet_id")
-        found = next(self.subnets(ids=[subnet_id]), None)
-        if found is None:
-            raise NotFoundError(
-                code="InvalidSubnetID.NotFound",
-                message=f"The subnet ID '{subnet_id}' does not exist",
-                operation="DescribeSubnets",
-            )
-        return found
+        return _only(
+            self.subnets(ids=[subnet_id]),
+            code="InvalidSubnetID.NotFound",
+            message=f"The subnet ID '{subnet_id}' does not exist",
+            operation="DescribeSubnets",
+        )
 
     def delete_subnet(self, subnet_id: str) -> None:
         """Delete a subnet; :class:`InUseError` while instances or interfaces remain in it."""
@@ -611,16 +605,15 @@ class Ec2Service(Service["EC2Client"]):
         """One launch template by name or ``lt-…`` id; :class:`NotFoundError` if none."""
         _check_id(name_or_id, "name_or_id")
         if _LAUNCH_TEMPLATE_ID.match(name_or_id):
-            found = next(self.launch_templates(ids=[name_or_id]), None)
+            found = self.launch_templates(ids=[name_or_id])
         else:
-            found = next(self.launch_templates(names=[name_or_id]), None)
-        if found is None:
-            raise NotFoundError(
-                code="InvalidLaunchTemplateName.NotFoundException",
-                message=f"The launch template '{name_or_id}' does not exist",
-                operation="DescribeLaunchTemplates",
-            )
-        return found
+            found = self.launch_templates(names=[name_or_id])
+        return _only(
+            found,
+            code="InvalidLaunchTemplateName.NotFoundException",
+            message=f"The launch template '{name_or_id}' does not exist",
+            operation="DescribeLaunchTemplates",
+        )
 
     def delete_launch_template(self, name_or_id: str) -> None:
         """Delete a launch template, with all its versions, by name or ``lt-…`` id."""
@@ -630,6 +623,18 @@ class Ec2Service(Service["EC2Client"]):
                 self._client.delete_launch_template(LaunchTemplateId=name_or_id)
             else:
                 self._client.delete_launch_template(LaunchTemplateName=name_or_id)
+
+
+def _only(found: Iterator[M], *, code: str, message: str, operation: str) -> M:
+    """The first item of a by-id listing, or the NotFoundError AWS would have sent.
+
+    AWS answers an unknown id with an error, which translate() maps; an empty answer (an id
+    filtered out, a name lookup) gets the same error here.
+    """
+    first = next(found, None)
+    if first is None:
+        raise NotFoundError(code=code, message=message, operation=operation)
+    return first
 
 
 # -- argument checks: every one runs before the first request -------------------------------
