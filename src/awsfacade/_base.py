@@ -1,25 +1,36 @@
-"""What every service shares: construction from a session and the typed ``client`` property."""
+"""What every service shares: construction from a session, the typed ``client`` property,
+the service's error codes, and the state enums' tolerant parse."""
 
 from __future__ import annotations
 
 import enum
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import TYPE_CHECKING, ClassVar, Generic, TypeVar
+
+from awsfacade._translate import NO_CODES
 
 if TYPE_CHECKING:
     from boto3.session import Session
     from botocore.config import Config
 
     from awsfacade._clients import ClientCache
+    from awsfacade._translate import Codes
 
-__all__ = ["Service", "TolerantEnum"]
+__all__ = ["Service", "StateEnum"]
 
 C = TypeVar("C")
 
 
 class Service(Generic[C]):
-    """Base of the six services: a cached typed client for (session, region, endpoint, config)."""
+    """Base of the six services: a cached typed client for (session, region, endpoint, config).
+
+    A concrete service declares, as class attributes, its ``_clients`` cache (which names the
+    AWS service and whether it is global) and the exact ``_error_codes`` only it sends.
+    """
 
     __slots__ = ("_client",)
+
+    _clients: ClientCache[C]
+    _error_codes: ClassVar[Codes] = NO_CODES
 
     def __init__(
         self,
@@ -29,14 +40,9 @@ class Service(Generic[C]):
         endpoint_url: str | None = None,
         config: Config | None = None,
     ) -> None:
-        self._client: C = self._clients().get(
+        self._client: C = self._clients.get(
             session, region=region, endpoint_url=endpoint_url, config=config
         )
-
-    @classmethod
-    def _clients(cls) -> ClientCache[C]:
-        """The service's client cache; each service overrides this."""
-        raise NotImplementedError  # pragma: no cover - every concrete service overrides it
 
     @property
     def client(self) -> C:
@@ -44,14 +50,19 @@ class Service(Generic[C]):
         return self._client
 
 
-class TolerantEnum(enum.Enum):
-    """An enum whose unknown values parse as its ``UNKNOWN`` member instead of raising.
+class StateEnum(enum.StrEnum):
+    """A state AWS reports: a ``StrEnum`` whose values AWS has not invented yet parse as
+    ``UNKNOWN`` instead of raising, so a listing never crashes on a new state.
 
-    AWS adds states over time; a listing must not crash on one this version does not know.
+    Members compare and print as AWS's strings (``state == "running"``). Every subclass must
+    declare ``UNKNOWN``; models that hold a state keep AWS's raw string beside it.
     """
 
-    _value_: str
+    def __init_subclass__(cls) -> None:
+        super().__init_subclass__()
+        if "UNKNOWN" not in cls.__members__:
+            raise TypeError(f"{cls.__name__} must declare an UNKNOWN member")
 
     @classmethod
-    def _missing_(cls, value: object) -> TolerantEnum:
+    def _missing_(cls, value: object) -> StateEnum:
         return cls.__members__["UNKNOWN"]

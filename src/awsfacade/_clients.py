@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Generic, TypedDict, TypeVar
 from boto3.session import Session
 from botocore.config import Config
 
-from awsfacade.errors import InvalidArgumentError, translate
+from awsfacade._translate import translate
+from awsfacade.errors import InvalidArgumentError
 
 if TYPE_CHECKING:
     from botocore.config import _RetryDict
@@ -86,11 +87,27 @@ def _config_key(config: Config | None) -> str:
     return repr(sorted(vars(config).items()))
 
 
-class ClientCache(Generic[C]):
-    """Typed clients of one service, created by ``create`` once per session and options."""
+#: Where a global service (IAM, Route53, S3's bucket listing) goes when no region is given:
+#: botocore sends IAM and Route53 to their partition's global endpoint from here.
+GLOBAL_REGION = "us-east-1"
 
-    def __init__(self, service_name: str, create: Callable[[Session, ClientOptions], C]) -> None:
-        self._service_name = service_name
+
+class ClientCache(Generic[C]):
+    """Typed clients of one AWS service, created by ``create`` once per session and options.
+
+    ``service_name`` is botocore's name for the service. A ``global_service`` works with no
+    region at all; a regional one refuses that with a clear :class:`InvalidArgumentError`.
+    """
+
+    def __init__(
+        self,
+        service_name: str,
+        create: Callable[[Session, ClientOptions], C],
+        *,
+        global_service: bool = False,
+    ) -> None:
+        self.service_name = service_name
+        self.global_service = global_service
         self._create = create
         self._lock = threading.Lock()
         self._clients: weakref.WeakKeyDictionary[Session, dict[_CacheKey, C]] = (
@@ -108,9 +125,11 @@ class ClientCache(Generic[C]):
         """The cached client for these options, created on first request."""
         session = session if session is not None else default_session()
         region_name = region or session.region_name
+        if not region_name and self.global_service:
+            region_name = GLOBAL_REGION
         if not region_name:
             raise InvalidArgumentError(
-                f"no AWS region for {self._service_name}: pass region=... to the service, "
+                f"no AWS region for {self.service_name}: pass region=... to the service, "
                 "build the Session with region_name=..., or set AWS_DEFAULT_REGION"
             )
         key: _CacheKey = (region_name, endpoint_url, _config_key(config))

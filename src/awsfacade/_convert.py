@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Generator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import UTC, datetime
 from typing import ParamSpec, TypeVar
 
 from awsfacade.errors import UnexpectedResponseError
 
-__all__ = ["converter", "optional_utc", "required", "sent", "utc"]
+__all__ = ["converter", "from_aws", "optional_utc", "required", "sent", "user_input", "utc"]
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -46,15 +48,41 @@ def optional_utc(value: datetime | None) -> datetime | None:
     return None if value is None else utc(value)
 
 
+#: True while a converter builds models from AWS's answer (per thread and task).
+_FROM_AWS: ContextVar[bool] = ContextVar("awsfacade_from_aws", default=False)
+
+
+def user_input() -> bool:
+    """Whether the model being built comes from the user (check it) or from AWS (accept it).
+
+    Models whose constructors check what users pass (``Rule``, ``LaunchTemplateRef``) skip
+    those checks inside a :func:`converter`: reading a response never raises
+    :class:`~awsfacade.errors.InvalidArgumentError`.
+    """
+    return not _FROM_AWS.get()
+
+
+@contextmanager
+def from_aws() -> Generator[None]:
+    """Inside this block, models are being built from AWS's answer: :func:`user_input` is False."""
+    token = _FROM_AWS.set(True)
+    try:
+        yield
+    finally:
+        _FROM_AWS.reset(token)
+
+
 def converter(function: Callable[P, R]) -> Callable[P, R]:
-    """Turn a ``KeyError`` in a converter (a field AWS always sends is missing) into an
+    """Mark a ``_from_boto`` converter: the models it builds are AWS's, so user checks are
+    off inside it, and a ``KeyError`` (a field AWS always sends is missing) becomes an
     :class:`~awsfacade.errors.UnexpectedResponseError` naming the field and the model."""
     owner = function.__qualname__.split(".")[0]
 
     @functools.wraps(function)
     def convert(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
-            return function(*args, **kwargs)
+            with from_aws():
+                return function(*args, **kwargs)
         except KeyError as error:
             raise UnexpectedResponseError(
                 f"AWS's response for {owner} lacks the field {error}"

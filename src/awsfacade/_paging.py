@@ -1,4 +1,4 @@
-"""Lazy iteration over botocore paginators.
+"""Listings: lazy iteration over botocore paginators, the same way for every service.
 
 A listing is a generator: nothing is requested before the first ``next()``, one page is in
 memory at a time, and botocore's exceptions raised while paging become awsfacade errors.
@@ -6,20 +6,34 @@ memory at a time, and botocore's exceptions raised while paging become awsfacade
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-from typing import TypeVar
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, TypedDict, TypeVar
 
-from awsfacade.errors import translate
+from awsfacade._translate import NO_CODES, Codes, translate
 
-__all__ = ["items"]
+if TYPE_CHECKING:
+    from awsfacade.errors import NotFoundError
+
+__all__ = ["PageConfig", "items", "listing", "only"]
 
 P = TypeVar("P")
 T = TypeVar("T")
 M = TypeVar("M")
 
 
+class PageConfig(TypedDict, total=False):
+    """botocore's ``PaginationConfig``: the same keys in every service's stubs."""
+
+    MaxItems: int
+    PageSize: int
+    StartingToken: str
+
+
 def items(
-    pages: Iterable[P], extract: Callable[[P], Iterable[T]], convert: Callable[[T], M]
+    pages: Iterable[P],
+    extract: Callable[[P], Iterable[T]],
+    convert: Callable[[T], M],
+    codes: Codes = NO_CODES,
 ) -> Iterator[M]:
     """Models converted from the items that ``extract`` finds in each page, page by page.
 
@@ -29,9 +43,44 @@ def items(
     """
     page_iterator = iter(pages)
     while True:
-        with translate():
+        with translate(codes):
             page = next(page_iterator, None)
         if page is None:
             return
         for item in extract(page):
             yield convert(item)
+
+
+def listing(
+    paginate: Callable[[PageConfig], Iterable[P]],
+    extract: Callable[[P], Iterable[T]],
+    convert: Callable[[T], M],
+    *,
+    page_size: int | None,
+    selectors: Sequence[Sequence[object] | None] = (),
+    codes: Codes = NO_CODES,
+) -> Iterator[M]:
+    """The one body of every plural method.
+
+    The service validates its arguments first (so a wrong one raises at the call, before
+    anything else) and hands over what is left: ``paginate`` starts botocore's paginator
+    with a ``PaginationConfig``; ``page_size`` is the largest page the operation allows
+    (``None`` where AWS refuses one, e.g. beside a list of ids); ``selectors`` are the
+    validated id, name or state lists — an empty one matches nothing, so no request is sent.
+    """
+    if any(selector is not None and not selector for selector in selectors):
+        return iter(())
+    config: PageConfig = {} if page_size is None else {"PageSize": page_size}
+    return items(paginate(config), extract, convert, codes)
+
+
+def only(found: Iterator[M], not_found: NotFoundError) -> M:
+    """The first item of a by-id listing, or ``not_found`` if there is none.
+
+    AWS answers an unknown id with an error, which the listing translates; an empty answer
+    (an id filtered out, a name lookup) raises the same error here.
+    """
+    first = next(found, None)
+    if first is None:
+        raise not_found
+    return first

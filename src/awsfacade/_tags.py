@@ -56,15 +56,18 @@ class Tags(Mapping[str, str]):
 _EMPTY = Tags()
 
 
-def validate(tags: Mapping[str, str] | None) -> Tags:
-    """The tags, checked against AWS's rules before any request is sent."""
+def validate(tags: Mapping[str, str] | None, *, reading: bool = False) -> Tags:
+    """The tags, checked against AWS's rules before any request is sent.
+
+    ``reading``: tags to match in a filter, where AWS's own ``aws:`` keys are allowed.
+    """
     if tags is None:
         return _EMPTY
     if not isinstance(tags, Mapping):
         raise InvalidArgumentError(
             f"tags must be a mapping of key to value, not {type(tags).__name__}"
         )
-    validate_keys(tags.keys())
+    validate_keys(tags.keys(), reading=reading)
     values: Mapping[str, object] = tags
     for key, value in values.items():
         if not isinstance(value, str):
@@ -76,8 +79,9 @@ def validate(tags: Mapping[str, str] | None) -> Tags:
     return Tags(tags)
 
 
-def validate_keys(keys: Iterable[object]) -> tuple[str, ...]:
-    """Tag keys, checked against AWS's rules (non-empty strings, ≤128 characters, no ``aws:``)."""
+def validate_keys(keys: Iterable[object], *, reading: bool = False) -> tuple[str, ...]:
+    """Tag keys, checked against AWS's rules: non-empty strings of at most 128 characters,
+    and, unless only ``reading`` (matching), not starting with the reserved ``aws:``."""
     if isinstance(keys, str):
         raise InvalidArgumentError("tag keys must be a sequence of strings, not one string")
     checked: list[str] = []
@@ -86,7 +90,7 @@ def validate_keys(keys: Iterable[object]) -> tuple[str, ...]:
             raise InvalidArgumentError(f"tag keys must be non-empty strings, got {key!r}")
         if len(key) > MAX_KEY_LENGTH:
             raise InvalidArgumentError(f"tag key longer than {MAX_KEY_LENGTH} characters: {key!r}")
-        if key.lower().startswith("aws:"):
+        if not reading and key.lower().startswith("aws:"):
             raise InvalidArgumentError(f"tag keys starting with 'aws:' are reserved: {key!r}")
         checked.append(key)
     return tuple(checked)

@@ -2,34 +2,33 @@
 
 A waiter is described the way botocore's own ``waiters-2.json`` files describe theirs (an
 operation, a JMESPath to the state, success and failure acceptors) and run by botocore,
-so polling, back-off and error matching are botocore's; this module only builds the model
-from a timeout and maps the outcome onto awsfacade's errors.
+so polling and error matching are botocore's. This module builds the model from a deadline,
+and classifies how the wait ended from the waiter's last response, never from its message.
 """
 
 from __future__ import annotations
 
 import math
+import time
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from botocore.exceptions import WaiterError
-from botocore.waiter import WaiterModel, create_waiter_with_client
+from botocore.waiter import AcceptorConfig, WaiterModel, create_waiter_with_client
 
-from awsfacade.errors import InvalidArgumentError, WaitFailedError, WaitTimeoutError, service_error
+from awsfacade._translate import NO_CODES, Codes, service_error
+from awsfacade._validate import check_timing
+from awsfacade.errors import NotFoundError, WaitFailedError, WaitTimeoutError
 
 if TYPE_CHECKING:
     from botocore.client import BaseClient
+    from botocore.waiter import Waiter
 
-__all__ = ["check_timing", "wait_for_path"]
+__all__ = ["NOT_FOUND_GRACE", "wait_for_path"]
 
-
-def check_timing(timeout: float, poll_interval: float) -> None:
-    """Reject a timeout or poll interval that is not a positive number, before any request."""
-    for name, value in (("timeout", timeout), ("poll_interval", poll_interval)):
-        if isinstance(value, bool) or not isinstance(value, int | float) or not value > 0:
-            raise InvalidArgumentError(
-                f"{name} must be a positive number of seconds, not {value!r}"
-            )
+#: How long an id AWS does not know is polled again before the wait fails with NotFoundError:
+#: long enough for a new resource to appear, short enough that a typo'd id fails fast.
+NOT_FOUND_GRACE = 15.0
 
 
 def wait_for_path(
@@ -39,55 +38,91 @@ def wait_for_path(
     path: str,
     expected: str,
     failures: Iterable[str] = (),
-    retry_errors: Iterable[str] = (),
+    not_found_errors: Iterable[str] = (),
     params: Mapping[str, object],
     timeout: float,
     poll_interval: float,
     description: str,
+    codes: Codes = NO_CODES,
 ) -> None:
     """Poll ``operation`` until every value at JMESPath ``path`` equals ``expected``.
 
     Raises :class:`WaitFailedError` as soon as any value is one of ``failures``,
-    :class:`WaitTimeoutError` after ``timeout`` seconds, and the translated service error
-    for an AWS error other than the ``retry_errors`` (e.g. not yet visible after creation).
+    :class:`WaitTimeoutError` when ``timeout`` seconds have passed (never sleeping past it),
+    :class:`NotFoundError` when one of ``not_found_errors`` still answers after a grace
+    period (a new resource may take a moment to appear; a typo'd id never will), and the
+    translated service error for any other AWS error.
     """
     check_timing(timeout, poll_interval)
+    failure_states = tuple(failures)
+    retry_codes = tuple(not_found_errors)
     acceptors: list[dict[str, str]] = [
         {"matcher": "pathAll", "argument": path, "expected": expected, "state": "success"},
-        *(
-            {"matcher": "pathAny", "argument": path, "expected": state, "state": "failure"}
-            for state in failures
-        ),
-        *({"matcher": "error", "expected": code, "state": "retry"} for code in retry_errors),
+        *(_failure(path, state) for state in failure_states),
+        *({"matcher": "error", "expected": code, "state": "retry"} for code in retry_codes),
     ]
-    # The first poll happens at once, then one every poll_interval seconds.
-    attempts = math.ceil(timeout / poll_interval) + 1
+    deadline = time.monotonic() + timeout
+    # First a grace period in which unknown ids are polled again, then the rest of the time.
+    budget = min(timeout, NOT_FOUND_GRACE) if retry_codes else timeout
+    while True:
+        try:
+            _waiter(client, operation, acceptors, budget, poll_interval).wait(**params)
+        except WaiterError as error:
+            response = error.last_response
+            if "Error" in response:
+                code = response["Error"].get("Code", "")
+                if code in retry_codes:
+                    raise NotFoundError(
+                        code=code,
+                        message=f"still unknown after {budget:g}s of waiting for {description}",
+                        operation=operation,
+                        request_id=response.get("ResponseMetadata", {}).get("RequestId"),
+                    ) from error
+                raise service_error(response, operation, codes) from error
+            reached = [
+                state
+                for state in failure_states
+                if AcceptorConfig(_failure(path, state)).matcher_func(response)
+            ]
+            if reached:
+                raise WaitFailedError(
+                    f"gave up waiting for {description}: it reached {', '.join(reached)}, "
+                    f"from which {expected!r} cannot follow"
+                ) from error
+            budget = deadline - time.monotonic()
+            if budget <= 0:
+                raise WaitTimeoutError(
+                    f"timed out after {timeout:g}s waiting for {description}"
+                ) from error
+        else:
+            return
+
+
+def _waiter(
+    client: BaseClient,
+    operation: str,
+    acceptors: list[dict[str, str]],
+    budget: float,
+    poll_interval: float,
+) -> Waiter:
+    """A botocore waiter that polls at once, then every ``delay`` seconds, within ``budget``."""
+    delay = min(poll_interval, budget)
     model = WaiterModel(
         {
             "version": 2,
             "waiters": {
                 "AwsFacade": {
                     "operation": operation,
-                    "delay": poll_interval,
-                    "maxAttempts": attempts,
+                    "delay": delay,
+                    "maxAttempts": math.floor(budget / delay) + 1,
                     "acceptors": acceptors,
                 }
             },
         }
     )
-    waiter = create_waiter_with_client("AwsFacade", model, client)
-    try:
-        waiter.wait(**params)
-    except WaiterError as error:
-        response = error.last_response
-        if "Error" in response:
-            raise service_error(response, operation) from error
-        reason = str(error)
-        if "Max attempts exceeded" in reason:
-            raise WaitTimeoutError(
-                f"timed out after {timeout:g}s waiting for {description}"
-            ) from error
-        raise WaitFailedError(
-            f"gave up waiting for {description}: a state was reached from which "
-            f"{expected!r} cannot follow ({reason})"
-        ) from error
+    return create_waiter_with_client("AwsFacade", model, client)
+
+
+def _failure(path: str, state: str) -> dict[str, str]:
+    """The acceptor that ends a wait as soon as any value at ``path`` is ``state``."""
+    return {"matcher": "pathAny", "argument": path, "expected": state, "state": "failure"}

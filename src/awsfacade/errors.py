@@ -11,8 +11,11 @@ escape, they are kept as ``__cause__``::
     │   ├── AccessDeniedError        credentials lack the permission
     │   ├── ThrottledError           too many requests, even after botocore's retries
     │   ├── LimitExceededError       an account or service quota is used up
+    │   ├── CapacityError            AWS has no capacity for it now (try another zone or later)
     │   ├── InUseError               dependency violations, non-empty buckets, …
-    │   └── InvalidRequestError      AWS rejected the parameters
+    │   ├── InvalidStateError        the resource is in the wrong state for the action
+    │   ├── InvalidRequestError      AWS rejected the parameters
+    │   └── DryRunError              a dry run that would have succeeded
     ├── InvalidArgumentError         (also ValueError) a local check failed; nothing was sent
     ├── WaitTimeoutError             (also TimeoutError) a waiter ran out of time
     ├── WaitFailedError              a waiter saw a state it can never leave for the one awaited
@@ -20,35 +23,22 @@ escape, they are kept as ``__cause__``::
     └── ClientSideError              botocore failed before or without an answer (credentials,
                                      region, connection)
 
-:func:`translate` is the single place where botocore's exceptions become these.
+``awsfacade._translate`` is the single place where botocore's exceptions become these.
 """
 
 from __future__ import annotations
-
-from collections.abc import Generator, Mapping
-from contextlib import contextmanager
-from typing import TYPE_CHECKING, Final
-
-from botocore.exceptions import (
-    BotoCoreError,
-    ClientError,
-    NoCredentialsError,
-    NoRegionError,
-    ParamValidationError,
-    PartialCredentialsError,
-)
-
-if TYPE_CHECKING:
-    from botocore.exceptions import _ClientErrorResponseTypeDef
 
 __all__ = [
     "AccessDeniedError",
     "AlreadyExistsError",
     "AwsError",
+    "CapacityError",
     "ClientSideError",
+    "DryRunError",
     "InUseError",
     "InvalidArgumentError",
     "InvalidRequestError",
+    "InvalidStateError",
     "LimitExceededError",
     "NotFoundError",
     "ServiceError",
@@ -56,7 +46,6 @@ __all__ = [
     "UnexpectedResponseError",
     "WaitFailedError",
     "WaitTimeoutError",
-    "translate",
 ]
 
 
@@ -122,8 +111,23 @@ class InUseError(ServiceError):
     """The resource is still in use: a dependency violation, a non-empty bucket, …"""
 
 
+class CapacityError(ServiceError):
+    """AWS has not enough capacity for the request now (``InsufficientInstanceCapacity``, …).
+
+    Not a quota of yours: retry later, or in another availability zone or instance type.
+    """
+
+
+class InvalidStateError(ServiceError):
+    """The resource is in the wrong state for the action (``IncorrectInstanceState``, …)."""
+
+
 class InvalidRequestError(ServiceError):
     """AWS rejected the request's parameters."""
+
+
+class DryRunError(ServiceError):
+    """``DryRunOperation``: the request would have succeeded, but it was a dry run."""
 
 
 class InvalidArgumentError(AwsError, ValueError):
@@ -144,120 +148,3 @@ class UnexpectedResponseError(AwsError):
 
 class ClientSideError(AwsError):
     """botocore failed without an answer from AWS: credentials, region, connection, …"""
-
-
-# Exact codes win over the patterns below. Services add theirs here, grouped by service.
-_CODES: dict[str, type[ServiceError]] = {
-    # Generic (every query and JSON protocol service)
-    "AccessDenied": AccessDeniedError,
-    "AccessDeniedException": AccessDeniedError,
-    "UnauthorizedOperation": AccessDeniedError,
-    "AuthFailure": AccessDeniedError,
-    "Forbidden": AccessDeniedError,
-    "403": AccessDeniedError,
-    "404": NotFoundError,
-    "NotFound": NotFoundError,
-    "Throttling": ThrottledError,
-    "ThrottlingException": ThrottledError,
-    "ThrottledException": ThrottledError,
-    "TooManyRequestsException": ThrottledError,
-    "RequestThrottled": ThrottledError,
-    "RequestThrottledException": ThrottledError,
-    "RequestLimitExceeded": ThrottledError,
-    "SlowDown": ThrottledError,
-    "PriorRequestNotComplete": ThrottledError,
-    "ValidationError": InvalidRequestError,
-    "ValidationException": InvalidRequestError,
-    "MissingParameter": InvalidRequestError,
-    "UnknownParameter": InvalidRequestError,
-    "OptInRequired": AccessDeniedError,
-    # EC2
-    "DependencyViolation": InUseError,
-    "InvalidGroup.InUse": InUseError,
-    "VcpuLimitExceeded": LimitExceededError,
-    "InstanceLimitExceeded": LimitExceededError,
-    "IncorrectInstanceState": InvalidRequestError,
-    "IncorrectState": InvalidRequestError,
-    "InvalidPermission.Duplicate": AlreadyExistsError,
-    "InvalidPermission.NotFound": NotFoundError,
-    "InvalidLaunchTemplateName.AlreadyExistsException": AlreadyExistsError,
-    "InvalidLaunchTemplateName.NotFoundException": NotFoundError,
-    "InvalidLaunchTemplateId.NotFound": NotFoundError,
-    "InvalidLaunchTemplateId.Malformed": InvalidRequestError,
-}
-
-# (test, class) pairs tried in order when no exact code matches.
-_PATTERNS: Final[tuple[tuple[str, str, type[ServiceError]], ...]] = (
-    ("suffix", ".NotFound", NotFoundError),
-    ("suffix", "NotFound", NotFoundError),
-    ("suffix", "NotFoundFault", NotFoundError),
-    ("suffix", "NotFoundException", NotFoundError),
-    ("prefix", "NoSuch", NotFoundError),
-    ("suffix", ".Duplicate", AlreadyExistsError),
-    ("contains", "AlreadyExists", AlreadyExistsError),
-    ("contains", "AlreadyOwned", AlreadyExistsError),
-    ("suffix", ".InUse", InUseError),
-    ("contains", "InUse", InUseError),
-    ("contains", "NotEmpty", InUseError),
-    ("contains", "DeleteConflict", InUseError),
-    ("contains", "Throttl", ThrottledError),
-    ("contains", "LimitExceeded", LimitExceededError),
-    ("contains", "QuotaExceeded", LimitExceededError),
-    ("contains", "AccessDenied", AccessDeniedError),
-    ("contains", "Unauthorized", AccessDeniedError),
-    ("prefix", "Invalid", InvalidRequestError),
-    ("prefix", "Malformed", InvalidRequestError),
-)
-
-
-def register_codes(codes: Mapping[str, type[ServiceError]]) -> None:
-    """Map more exact AWS error codes to classes (a service module calls this at import)."""
-    _CODES.update(codes)
-
-
-def error_class(code: str) -> type[ServiceError]:
-    """The most specific :class:`ServiceError` subclass for an AWS error code."""
-    exact = _CODES.get(code)
-    if exact is not None:
-        return exact
-    for test, text, cls in _PATTERNS:
-        if (
-            (test == "suffix" and code.endswith(text))
-            or (test == "prefix" and code.startswith(text))
-            or (test == "contains" and text in code)
-        ):
-            return cls
-    return ServiceError
-
-
-def from_client_error(error: ClientError) -> ServiceError:
-    """The :class:`ServiceError` for a botocore ``ClientError`` (not raised, returned)."""
-    return service_error(error.response, error.operation_name)
-
-
-def service_error(response: _ClientErrorResponseTypeDef, operation: str) -> ServiceError:
-    """The :class:`ServiceError` for an error response (from a ClientError or a waiter)."""
-    details = response.get("Error", {})
-    code = details.get("Code") or "Unknown"
-    message = details.get("Message") or ""
-    request_id = response.get("ResponseMetadata", {}).get("RequestId") or None
-    return error_class(code)(code=code, message=message, operation=operation, request_id=request_id)
-
-
-@contextmanager
-def translate() -> Generator[None, None, None]:
-    """Turn botocore's exceptions raised inside the block into :class:`AwsError`."""
-    try:
-        yield
-    except ClientError as error:
-        raise from_client_error(error) from error
-    except ParamValidationError as error:
-        raise InvalidArgumentError(str(error)) from error
-    except (NoCredentialsError, PartialCredentialsError) as error:
-        raise ClientSideError(f"no usable AWS credentials: {error}") from error
-    except NoRegionError as error:
-        raise InvalidArgumentError(
-            "no AWS region: pass region=... or set AWS_DEFAULT_REGION"
-        ) from error
-    except BotoCoreError as error:
-        raise ClientSideError(str(error)) from error

@@ -2,20 +2,28 @@
 
 from __future__ import annotations
 
-import ipaddress
 from collections.abc import Iterable, Mapping
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 import attrs
 
-from awsfacade._base import TolerantEnum
-from awsfacade._convert import converter, optional_utc, required, utc
+from awsfacade._base import StateEnum
+from awsfacade._convert import (
+    converter,
+    from_aws,
+    optional_utc,
+    required,
+    user_input,
+    utc,
+)
 from awsfacade._tags import Tags
+from awsfacade._validate import check_cidr
 from awsfacade.errors import InvalidArgumentError
 
 if TYPE_CHECKING:
     from mypy_boto3_ec2.type_defs import (
+        InstanceStateChangeTypeDef,
         InstanceTypeDef,
         IpPermissionOutputTypeDef,
         IpPermissionTypeDef,
@@ -35,8 +43,11 @@ __all__ = [
     "InstanceState",
     "LaunchTemplate",
     "LaunchTemplateRef",
+    "Permission",
     "Rule",
     "SecurityGroup",
+    "Source",
+    "StateChange",
     "Subnet",
     "SubnetState",
     "Vpc",
@@ -46,7 +57,7 @@ __all__ = [
 _MAX_PORT = 65535
 
 
-class InstanceState(TolerantEnum):
+class InstanceState(StateEnum):
     """An instance's lifecycle state; ``UNKNOWN`` for a state AWS adds later."""
 
     PENDING = "pending"
@@ -58,7 +69,7 @@ class InstanceState(TolerantEnum):
     UNKNOWN = "unknown"
 
 
-class VpcState(TolerantEnum):
+class VpcState(StateEnum):
     """A VPC's state."""
 
     PENDING = "pending"
@@ -66,7 +77,7 @@ class VpcState(TolerantEnum):
     UNKNOWN = "unknown"
 
 
-class SubnetState(TolerantEnum):
+class SubnetState(StateEnum):
     """A subnet's state."""
 
     PENDING = "pending"
@@ -83,15 +94,25 @@ def _name_tag(tags: Mapping[str, str]) -> str | None:
 
 @attrs.frozen(kw_only=True)
 class Instance:
-    """An EC2 instance, as ``describe_instances`` reports it."""
+    """An EC2 instance, as ``describe_instances`` reports it.
+
+    ``private_ip``/``public_ip`` are the primary addresses; ``private_ips``/``public_ips``
+    hold every address of every network interface (primary first), ``ipv6_addresses`` every
+    IPv6 address. ``state`` is ``InstanceState.UNKNOWN`` for a state this version does not
+    know; ``state_name`` is always AWS's own string.
+    """
 
     id: str
     image_id: str
     instance_type: str
     state: InstanceState
     launch_time: datetime
+    state_name: str = ""
     private_ip: str | None = None
     public_ip: str | None = None
+    private_ips: tuple[str, ...] = ()
+    public_ips: tuple[str, ...] = ()
+    ipv6_addresses: tuple[str, ...] = ()
     private_dns_name: str | None = None
     public_dns_name: str | None = None
     subnet_id: str | None = None
@@ -100,6 +121,12 @@ class Instance:
     security_group_ids: tuple[str, ...] = ()
     availability_zone: str | None = None
     state_reason: str | None = None
+    state_transition_reason: str | None = None
+    architecture: str | None = None
+    platform: str | None = None
+    iam_instance_profile_arn: str | None = None
+    root_device_name: str | None = None
+    root_device_type: str | None = None
     tags: Mapping[str, str] = attrs.field(factory=Tags, converter=Tags)
 
     @property
@@ -110,15 +137,32 @@ class Instance:
     @classmethod
     @converter
     def _from_boto(cls, item: InstanceTypeDef) -> Instance:
-        state = required(item.get("State"), "State")
+        state_name = required(required(item.get("State"), "State").get("Name"), "State.Name")
+        private_ip = item.get("PrivateIpAddress") or None
+        public_ip = item.get("PublicIpAddress") or None
+        private_ips: list[str] = [private_ip] if private_ip else []
+        public_ips: list[str] = [public_ip] if public_ip else []
+        ipv6: list[str] = []
+        for interface in item.get("NetworkInterfaces", []):
+            for address in interface.get("PrivateIpAddresses", []):
+                private_ips.append(address.get("PrivateIpAddress", ""))
+                public_ips.append(address.get("Association", {}).get("PublicIp", ""))
+            public_ips.append(interface.get("Association", {}).get("PublicIp", ""))
+            ipv6 += [
+                address.get("Ipv6Address", "") for address in interface.get("Ipv6Addresses", [])
+            ]
         return cls(
             id=required(item.get("InstanceId"), "InstanceId"),
             image_id=required(item.get("ImageId"), "ImageId"),
             instance_type=required(item.get("InstanceType"), "InstanceType"),
-            state=InstanceState(required(state.get("Name"), "State.Name")),
+            state=InstanceState(state_name),
+            state_name=state_name,
             launch_time=utc(required(item.get("LaunchTime"), "LaunchTime")),
-            private_ip=item.get("PrivateIpAddress") or None,
-            public_ip=item.get("PublicIpAddress") or None,
+            private_ip=private_ip,
+            public_ip=public_ip,
+            private_ips=_unique(private_ips),
+            public_ips=_unique(public_ips),
+            ipv6_addresses=_unique([item.get("Ipv6Address", ""), *ipv6]),
             private_dns_name=item.get("PrivateDnsName") or None,
             public_dns_name=item.get("PublicDnsName") or None,
             subnet_id=item.get("SubnetId") or None,
@@ -129,7 +173,37 @@ class Instance:
             ),
             availability_zone=item.get("Placement", {}).get("AvailabilityZone") or None,
             state_reason=item.get("StateReason", {}).get("Message") or None,
+            state_transition_reason=item.get("StateTransitionReason") or None,
+            architecture=item.get("Architecture") or None,
+            platform=item.get("Platform") or None,
+            iam_instance_profile_arn=item.get("IamInstanceProfile", {}).get("Arn") or None,
+            root_device_name=item.get("RootDeviceName") or None,
+            root_device_type=item.get("RootDeviceType") or None,
             tags=Tags.from_aws(item.get("Tags")),
+        )
+
+
+def _unique(values: Iterable[str]) -> tuple[str, ...]:
+    """The non-empty values, each once, in their first order."""
+    seen: dict[str, None] = {value: None for value in values if value}
+    return tuple(seen)
+
+
+@attrs.frozen(kw_only=True)
+class StateChange:
+    """What ``start``, ``stop``, ``reboot`` and ``terminate`` did to one instance."""
+
+    instance_id: str
+    previous: InstanceState
+    current: InstanceState
+
+    @classmethod
+    @converter
+    def _from_boto(cls, item: InstanceStateChangeTypeDef) -> StateChange:
+        return cls(
+            instance_id=required(item.get("InstanceId"), "InstanceId"),
+            previous=InstanceState(item.get("PreviousState", {}).get("Name", "unknown")),
+            current=InstanceState(item.get("CurrentState", {}).get("Name", "unknown")),
         )
 
 
@@ -142,121 +216,92 @@ def _strings(values: Iterable[str]) -> tuple[str, ...]:
         raise InvalidArgumentError(f"expected a tuple of strings, not {values!r}") from error
 
 
-def _check_ipv4(
-    rule: Rule, attribute: attrs.Attribute[tuple[str, ...]], cidrs: tuple[str, ...]
-) -> None:
-    del rule, attribute
-    for cidr in cidrs:
-        check_cidr(cidr, version=4)
+#: Protocol spellings users write, by the name AWS answers with.
+_PROTOCOLS = {
+    "tcp": "tcp",
+    "6": "tcp",
+    "udp": "udp",
+    "17": "udp",
+    "icmp": "icmp",
+    "1": "icmp",
+    "icmpv6": "icmpv6",
+    "58": "icmpv6",
+    "-1": "-1",
+    "all": "-1",
+}
+_ICMP = frozenset({"icmp", "icmpv6"})
 
 
-def _check_ipv6(
-    rule: Rule, attribute: attrs.Attribute[tuple[str, ...]], cidrs: tuple[str, ...]
-) -> None:
-    del rule, attribute
-    for cidr in cidrs:
-        check_cidr(cidr, version=6)
+def _protocol(value: str) -> str:
+    """A protocol in the spelling AWS answers with: ``"TCP"`` and ``"6"`` are ``"tcp"``,
+    ``"all"`` is ``"-1"``; anything else stays as given (checked where users pass it)."""
+    if not isinstance(value, str):
+        return value
+    text = value.strip().lower()
+    return _PROTOCOLS.get(text, text)
 
 
-def check_cidr(cidr: object, *, version: int = 4) -> str:
-    """``cidr`` if it is a network in CIDR notation of that IP version, else
-    :class:`InvalidArgumentError` (AWS rejects host bits set, ``10.0.0.1/16``, too)."""
-    if not isinstance(cidr, str) or "/" not in cidr:
-        raise InvalidArgumentError(f"not a CIDR block (like 10.0.0.0/16): {cidr!r}")
-    try:
-        network = ipaddress.ip_network(cidr, strict=True)
-    except ValueError as error:
-        raise InvalidArgumentError(f"invalid CIDR block {cidr!r}: {error}") from error
-    if network.version != version:
-        raise InvalidArgumentError(f"{cidr!r} is not an IPv{version} CIDR block")
-    return cidr
-
-
-def _check_port(rule: Rule, attribute: attrs.Attribute[int | None], port: int | None) -> None:
-    if port is None:
-        return
-    # ICMP uses the port fields for type and code, where -1 means "all".
-    low = -1 if rule.protocol in {"icmp", "icmpv6", "1", "58", "-1"} else 0
-    if isinstance(port, bool) or not isinstance(port, int) or not low <= port <= _MAX_PORT:
-        raise InvalidArgumentError(
-            f"{attribute.name} must be an integer from {low} to {_MAX_PORT}, not {port!r}"
-        )
-
-
-def _check_protocol(rule: Rule, attribute: attrs.Attribute[str], protocol: str) -> None:
-    del rule, attribute
-    if not isinstance(protocol, str) or not protocol:
-        raise InvalidArgumentError(
-            f'protocol must be "tcp", "udp", "icmp", "-1" (all) or a number, not {protocol!r}'
-        )
+def _check_port(port: int | None, what: str, low: int, high: int) -> None:
+    if port is not None and (
+        isinstance(port, bool) or not isinstance(port, int) or not low <= port <= high
+    ):
+        raise InvalidArgumentError(f"{what} must be an integer from {low} to {high}, not {port!r}")
 
 
 @attrs.frozen(kw_only=True)
 class Rule:
     """One security group rule: a protocol, a port range and the sources (or destinations).
 
-    ``Rule(protocol="-1", cidrs=("0.0.0.0/0",))`` allows all traffic from anywhere. Ports are
-    ``None`` for protocol ``"-1"``; for ICMP they hold the type and code (``-1``: any). Sources
-    are IPv4 and IPv6 blocks, security groups and managed prefix lists (``pl-…``).
+    ``Rule(protocol="-1", cidrs=("0.0.0.0/0",))`` allows all traffic from anywhere. The
+    protocol is ``"tcp"``, ``"udp"``, ``"icmp"``, ``"icmpv6"``, ``"-1"`` (all) or an IP
+    protocol number; ``"TCP"``, ``"6"`` and ``"all"`` are read as ``"tcp"``, ``"tcp"``, ``"-1"``.
+    Ports are ``None`` for ``"-1"``; for ICMP they hold the type and code (``-1``: any).
+    Sources are IPv4 and IPv6 blocks, security groups and managed prefix lists (``pl-…``).
+    A rule you build is checked at once; a rule AWS returns is taken as AWS sent it.
     """
 
-    protocol: str = attrs.field(validator=_check_protocol)
-    from_port: int | None = attrs.field(default=None, validator=_check_port)
-    to_port: int | None = attrs.field(default=None, validator=_check_port)
-    cidrs: tuple[str, ...] = attrs.field(default=(), converter=_strings, validator=_check_ipv4)
-    ipv6_cidrs: tuple[str, ...] = attrs.field(default=(), converter=_strings, validator=_check_ipv6)
+    protocol: str = attrs.field(converter=_protocol)
+    from_port: int | None = None
+    to_port: int | None = None
+    cidrs: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    ipv6_cidrs: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     group_ids: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     prefix_list_ids: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     description: str | None = None
 
     def __attrs_post_init__(self) -> None:
+        if user_input():
+            self._check()
+
+    def _check(self) -> None:
+        """AWS's rules for a rule, so that a wrong one fails here, not in a request."""
+        protocol = self.protocol
+        number = isinstance(protocol, str) and protocol.isdigit() and int(protocol) <= 255
+        if not isinstance(protocol, str) or not (protocol in _PROTOCOLS.values() or number):
+            raise InvalidArgumentError(
+                'protocol must be "tcp", "udp", "icmp", "icmpv6", "-1" (all) or an IP protocol '
+                f"number from 0 to 255, not {protocol!r}"
+            )
         if (self.from_port is None) != (self.to_port is None):
             raise InvalidArgumentError("give both from_port and to_port, or neither")
-        if self.protocol in {"tcp", "udp", "6", "17"} and self.from_port is None:
-            raise InvalidArgumentError(f"{self.protocol} rules need from_port and to_port")
-        if (
-            self.from_port is not None
-            and self.to_port is not None
-            and self.from_port > self.to_port
-            and self.protocol not in {"icmp", "icmpv6", "1", "58"}
-        ):
-            raise InvalidArgumentError(
-                f"from_port {self.from_port} is greater than to_port {self.to_port}"
-            )
-
-    @classmethod
-    def _from_boto(cls, permission: IpPermissionOutputTypeDef) -> tuple[Rule, ...]:
-        """One rule per distinct description: AWS keeps a description per source, we per rule."""
-        grouped: dict[str | None, dict[str, list[str]]] = {}
-
-        def add(description: str | None, kind: str, value: str | None) -> None:
-            if value:
-                grouped.setdefault(description, {}).setdefault(kind, []).append(value)
-
-        for ip_range in permission.get("IpRanges", []):
-            add(ip_range.get("Description"), "cidrs", ip_range.get("CidrIp"))
-        for ipv6_range in permission.get("Ipv6Ranges", []):
-            add(ipv6_range.get("Description"), "ipv6_cidrs", ipv6_range.get("CidrIpv6"))
-        for pair in permission.get("UserIdGroupPairs", []):
-            add(pair.get("Description"), "group_ids", pair.get("GroupId"))
-        for prefix_list in permission.get("PrefixListIds", []):
-            add(prefix_list.get("Description"), "prefix_list_ids", prefix_list.get("PrefixListId"))
-        protocol = permission.get("IpProtocol", "-1")
-        from_port = None if protocol == "-1" else permission.get("FromPort")
-        to_port = None if protocol == "-1" else permission.get("ToPort")
-        return tuple(
-            cls(
-                protocol=protocol,
-                from_port=from_port,
-                to_port=to_port,
-                cidrs=tuple(sources.get("cidrs", [])),
-                ipv6_cidrs=tuple(sources.get("ipv6_cidrs", [])),
-                group_ids=tuple(sources.get("group_ids", [])),
-                prefix_list_ids=tuple(sources.get("prefix_list_ids", [])),
-                description=description,
-            )
-            for description, sources in grouped.items()
+        if protocol == "-1" and self.from_port is not None:
+            raise InvalidArgumentError('protocol "-1" covers every port: leave out the ports')
+        low, high = (
+            (-1, 255) if protocol in _ICMP else (0 if protocol in {"tcp", "udp"} else -1, _MAX_PORT)
         )
+        _check_port(self.from_port, "from_port", low, high)
+        _check_port(self.to_port, "to_port", low, high)
+        if protocol in {"tcp", "udp"}:
+            if self.from_port is None or self.to_port is None:
+                raise InvalidArgumentError(f"{protocol} rules need from_port and to_port")
+            if self.from_port > self.to_port:
+                raise InvalidArgumentError(
+                    f"from_port {self.from_port} is greater than to_port {self.to_port}"
+                )
+        for cidr in self.cidrs:
+            check_cidr(cidr, version=4, what="each of cidrs")
+        for cidr in self.ipv6_cidrs:
+            check_cidr(cidr, version=6, what="each of ipv6_cidrs")
 
     def _to_boto(self) -> IpPermissionTypeDef:
         if not (self.cidrs or self.ipv6_cidrs or self.group_ids or self.prefix_list_ids):
@@ -287,9 +332,99 @@ class Rule:
         return permission
 
 
+SourceKind = Literal["cidr", "ipv6_cidr", "group", "prefix_list"]
+
+
+@attrs.frozen(kw_only=True)
+class Source:
+    """One source (or destination) of a :class:`Permission`, with its own description."""
+
+    kind: SourceKind
+    value: str
+    description: str | None = None
+    user_id: str | None = None  # the account owning a referenced group
+
+
+@attrs.frozen(kw_only=True)
+class Permission:
+    """A rule exactly as AWS stores it: one protocol and port range, many sources, each with
+    its own description, in AWS's order. :meth:`rules` splits it into :class:`Rule`s."""
+
+    protocol: str
+    from_port: int | None = None
+    to_port: int | None = None
+    sources: tuple[Source, ...] = ()
+
+    def rules(self) -> tuple[Rule, ...]:
+        """One :class:`Rule` per distinct description, in the order AWS listed the sources."""
+        grouped: dict[str | None, dict[SourceKind, list[str]]] = {}
+        for source in self.sources:
+            grouped.setdefault(source.description, {}).setdefault(source.kind, []).append(
+                source.value
+            )
+        with from_aws():
+            return tuple(
+                Rule(
+                    protocol=self.protocol,
+                    from_port=self.from_port,
+                    to_port=self.to_port,
+                    cidrs=tuple(values.get("cidr", ())),
+                    ipv6_cidrs=tuple(values.get("ipv6_cidr", ())),
+                    group_ids=tuple(values.get("group", ())),
+                    prefix_list_ids=tuple(values.get("prefix_list", ())),
+                    description=description,
+                )
+                for description, values in grouped.items()
+            )
+
+    @classmethod
+    @converter
+    def _from_boto(cls, permission: IpPermissionOutputTypeDef) -> Permission:
+        sources: list[Source] = []
+        for ip_range in permission.get("IpRanges", []):
+            _add(sources, "cidr", ip_range.get("CidrIp"), ip_range.get("Description"))
+        for ipv6_range in permission.get("Ipv6Ranges", []):
+            _add(sources, "ipv6_cidr", ipv6_range.get("CidrIpv6"), ipv6_range.get("Description"))
+        for pair in permission.get("UserIdGroupPairs", []):
+            _add(sources, "group", pair.get("GroupId"), pair.get("Description"), pair.get("UserId"))
+        for prefix_list in permission.get("PrefixListIds", []):
+            _add(
+                sources,
+                "prefix_list",
+                prefix_list.get("PrefixListId"),
+                prefix_list.get("Description"),
+            )
+        protocol = _protocol(permission.get("IpProtocol", "-1"))
+        all_ports = protocol == "-1"
+        return cls(
+            protocol=protocol,
+            from_port=None if all_ports else permission.get("FromPort"),
+            to_port=None if all_ports else permission.get("ToPort"),
+            sources=tuple(sources),
+        )
+
+
+def _add(
+    sources: list[Source],
+    kind: SourceKind,
+    value: str | None,
+    description: str | None,
+    user_id: str | None = None,
+) -> None:
+    if value:
+        sources.append(
+            Source(kind=kind, value=value, description=description or None, user_id=user_id)
+        )
+
+
 @attrs.frozen(kw_only=True)
 class SecurityGroup:
-    """A security group with its inbound and outbound rules."""
+    """A security group with its inbound and outbound rules.
+
+    ``ingress``/``egress`` hold one :class:`Rule` per protocol, port range and description,
+    ready to pass back to ``revoke_*``; ``ingress_permissions``/``egress_permissions`` hold
+    AWS's own shape (one permission, many sources, a description each), in AWS's order.
+    """
 
     id: str
     name: str
@@ -298,38 +433,39 @@ class SecurityGroup:
     owner_id: str | None = None
     ingress: tuple[Rule, ...] = ()
     egress: tuple[Rule, ...] = ()
+    ingress_permissions: tuple[Permission, ...] = ()
+    egress_permissions: tuple[Permission, ...] = ()
     tags: Mapping[str, str] = attrs.field(factory=Tags, converter=Tags)
 
     @classmethod
     @converter
     def _from_boto(cls, item: SecurityGroupTypeDef) -> SecurityGroup:
+        ingress = tuple(Permission._from_boto(p) for p in item.get("IpPermissions", []))
+        egress = tuple(Permission._from_boto(p) for p in item.get("IpPermissionsEgress", []))
         return cls(
             id=required(item.get("GroupId"), "GroupId"),
             name=required(item.get("GroupName"), "GroupName"),
             description=item.get("Description", ""),
             vpc_id=item.get("VpcId") or None,
             owner_id=item.get("OwnerId"),
-            ingress=tuple(
-                rule
-                for permission in item.get("IpPermissions", [])
-                for rule in Rule._from_boto(permission)
-            ),
-            egress=tuple(
-                rule
-                for permission in item.get("IpPermissionsEgress", [])
-                for rule in Rule._from_boto(permission)
-            ),
+            ingress=tuple(rule for permission in ingress for rule in permission.rules()),
+            egress=tuple(rule for permission in egress for rule in permission.rules()),
+            ingress_permissions=ingress,
+            egress_permissions=egress,
             tags=Tags.from_aws(item.get("Tags")),
         )
 
 
 @attrs.frozen(kw_only=True)
 class Vpc:
-    """A VPC."""
+    """A VPC: ``cidr_block`` is its primary IPv4 block, ``cidr_blocks`` every associated one."""
 
     id: str
     cidr_block: str
     state: VpcState
+    state_name: str = ""
+    cidr_blocks: tuple[str, ...] = ()
+    ipv6_cidr_blocks: tuple[str, ...] = ()
     is_default: bool = False
     owner_id: str | None = None
     tags: Mapping[str, str] = attrs.field(factory=Tags, converter=Tags)
@@ -342,10 +478,19 @@ class Vpc:
     @classmethod
     @converter
     def _from_boto(cls, item: VpcTypeDef) -> Vpc:
+        state = item.get("State", "unknown")
         return cls(
             id=required(item.get("VpcId"), "VpcId"),
             cidr_block=required(item.get("CidrBlock"), "CidrBlock"),
-            state=VpcState(item.get("State", "unknown")),
+            state=VpcState(state),
+            state_name=state,
+            cidr_blocks=_unique(
+                block.get("CidrBlock", "") for block in item.get("CidrBlockAssociationSet", [])
+            ),
+            ipv6_cidr_blocks=_unique(
+                block.get("Ipv6CidrBlock", "")
+                for block in item.get("Ipv6CidrBlockAssociationSet", [])
+            ),
             is_default=item.get("IsDefault", False),
             owner_id=item.get("OwnerId"),
             tags=Tags.from_aws(item.get("Tags")),
@@ -354,16 +499,20 @@ class Vpc:
 
 @attrs.frozen(kw_only=True)
 class Subnet:
-    """A subnet of a VPC."""
+    """A subnet of a VPC. An IPv6-only subnet (``ipv6_native``) has no ``cidr_block``."""
 
     id: str
     vpc_id: str
-    cidr_block: str
     availability_zone: str
     state: SubnetState
+    state_name: str = ""
+    cidr_block: str | None = None
+    ipv6_cidr_blocks: tuple[str, ...] = ()
+    ipv6_native: bool = False
     available_ip_count: int | None = None
     default_for_az: bool = False
     map_public_ip_on_launch: bool = False
+    owner_id: str | None = None
     tags: Mapping[str, str] = attrs.field(factory=Tags, converter=Tags)
 
     @property
@@ -374,15 +523,23 @@ class Subnet:
     @classmethod
     @converter
     def _from_boto(cls, item: SubnetTypeDef) -> Subnet:
+        state = item.get("State", "unknown")
         return cls(
             id=required(item.get("SubnetId"), "SubnetId"),
             vpc_id=required(item.get("VpcId"), "VpcId"),
-            cidr_block=required(item.get("CidrBlock"), "CidrBlock"),
             availability_zone=required(item.get("AvailabilityZone"), "AvailabilityZone"),
-            state=SubnetState(item.get("State", "unknown")),
+            state=SubnetState(state),
+            state_name=state,
+            cidr_block=item.get("CidrBlock") or None,
+            ipv6_cidr_blocks=_unique(
+                block.get("Ipv6CidrBlock", "")
+                for block in item.get("Ipv6CidrBlockAssociationSet", [])
+            ),
+            ipv6_native=item.get("Ipv6Native", False),
             available_ip_count=item.get("AvailableIpAddressCount"),
             default_for_az=item.get("DefaultForAz", False),
             map_public_ip_on_launch=item.get("MapPublicIpOnLaunch", False),
+            owner_id=item.get("OwnerId"),
             tags=Tags.from_aws(item.get("Tags")),
         )
 
@@ -417,8 +574,7 @@ class LaunchTemplate:
         )
 
 
-def _check_version(ref: LaunchTemplateRef, attribute: attrs.Attribute[str], value: str) -> None:
-    del ref, attribute
+def _check_version(value: str) -> None:
     number = isinstance(value, str) and value.isascii() and value.isdigit() and int(value) >= 1
     if not isinstance(value, str) or not (value in {"$Default", "$Latest"} or number):
         raise InvalidArgumentError(
@@ -432,9 +588,12 @@ class LaunchTemplateRef:
 
     id: str | None = None
     name: str | None = None
-    version: str = attrs.field(default="$Default", validator=_check_version)
+    version: str = "$Default"
 
     def __attrs_post_init__(self) -> None:
+        if not user_input():
+            return
+        _check_version(self.version)
         if (self.id is None) == (self.name is None):
             raise InvalidArgumentError("LaunchTemplateRef takes exactly one of id= or name=")
         if not (self.id or self.name):

@@ -1,0 +1,42 @@
+"""Reading a resource right after creating it, under AWS's eventual consistency.
+
+Right after ``CreateSecurityGroup`` succeeds, ``DescribeSecurityGroups`` may still answer
+``InvalidGroup.NotFound``. A create must never report failure for a resource AWS made: the
+caller would lose its id, and a retry would hit ``Duplicate``. So the read is retried on
+:class:`~awsfacade.errors.NotFoundError` with a bounded back-off, and if the resource is still
+not visible after that, the model is built from what the create call told us.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import TypeVar
+
+from awsfacade.errors import NotFoundError
+
+__all__ = ["DELAYS", "read_after_create"]
+
+M = TypeVar("M")
+
+#: Seconds slept between reads: about 6 s in all, AWS's usual propagation time.
+DELAYS: tuple[float, ...] = (0.1, 0.2, 0.4, 0.8, 1.6, 3.2)
+
+
+def read_after_create(
+    read: Callable[[], M],
+    fallback: Callable[[], M],
+    *,
+    delays: tuple[float, ...] | None = None,
+    sleep: Callable[[float], None] = time.sleep,
+) -> M:
+    """``read()`` once, then again after each delay while it raises NotFoundError;
+    ``fallback()`` (the model as created) if the resource never shows up."""
+    for delay in (*(DELAYS if delays is None else delays), None):
+        try:
+            return read()
+        except NotFoundError:
+            if delay is None:
+                break
+            sleep(delay)
+    return fallback()

@@ -1,0 +1,102 @@
+"""Checks of what users pass in, shared by every service; each runs before any request.
+
+Each raises :class:`~awsfacade.errors.InvalidArgumentError` with a message naming the
+argument. Nothing here is applied to what AWS sends back: models accept whatever AWS sends.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from collections.abc import Iterable, Sequence
+
+from awsfacade.errors import InvalidArgumentError
+
+__all__ = [
+    "check_bool",
+    "check_cidr",
+    "check_id",
+    "check_ids",
+    "check_int",
+    "check_text",
+    "check_timing",
+    "optional_ids",
+]
+
+
+def check_id(value: object, what: str) -> str:
+    """A non-empty string (an id, a name)."""
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidArgumentError(f"{what} must be a non-empty string, not {value!r}")
+    return value
+
+
+def check_text(value: object, what: str, limit: int) -> str:
+    """A non-empty string of at most ``limit`` characters."""
+    text = check_id(value, what)
+    if len(text) > limit:
+        raise InvalidArgumentError(f"{what} is longer than {limit} characters")
+    return text
+
+
+def check_ids(values: Iterable[str], what: str) -> list[str]:
+    """A list of at least one non-empty string (never one string standing for a list)."""
+    checked = _strings(values, what)
+    if not checked:
+        raise InvalidArgumentError(f"{what} must name at least one id")
+    return checked
+
+
+def optional_ids(values: Sequence[str] | None, what: str) -> list[str] | None:
+    """``None`` (no selection), or a list of non-empty strings, which may be empty."""
+    return None if values is None else _strings(values, what)
+
+
+def _strings(values: Iterable[str], what: str) -> list[str]:
+    if isinstance(values, str | bytes) or not isinstance(values, Iterable):
+        raise InvalidArgumentError(f"{what} must be a list of strings, not {values!r}")
+    return [check_id(value, f"each of {what}") for value in values]
+
+
+def check_int(value: object, what: str, *, minimum: int, maximum: int | None = None) -> int:
+    """An ``int`` (not a ``bool``) from ``minimum`` to ``maximum``."""
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int)
+        or value < minimum
+        or (maximum is not None and value > maximum)
+    ):
+        upper = f" to {maximum}" if maximum is not None else " or more"
+        raise InvalidArgumentError(
+            f"{what} must be an integer from {minimum}{upper}, not {value!r}"
+        )
+    return value
+
+
+def check_bool(value: object, what: str) -> bool:
+    """A real ``bool`` (``"False"`` is truthy: refuse it rather than guess)."""
+    if not isinstance(value, bool):
+        raise InvalidArgumentError(f"{what} must be True or False, not {value!r}")
+    return value
+
+
+def check_timing(timeout: object, poll_interval: object) -> None:
+    """A timeout and poll interval that are positive numbers of seconds."""
+    for name, value in (("timeout", timeout), ("poll_interval", poll_interval)):
+        if isinstance(value, bool) or not isinstance(value, int | float) or not value > 0:
+            raise InvalidArgumentError(
+                f"{name} must be a positive number of seconds, not {value!r}"
+            )
+
+
+def check_cidr(cidr: object, *, version: int = 4, what: str = "cidr_block") -> str:
+    """``cidr`` if it is a network in CIDR notation of that IP version (AWS rejects host bits
+    set, ``10.0.0.1/16``, too)."""
+    if not isinstance(cidr, str) or "/" not in cidr:
+        raise InvalidArgumentError(f"{what} is not a CIDR block (like 10.0.0.0/16): {cidr!r}")
+    try:
+        network = ipaddress.ip_network(cidr, strict=True)
+    except ValueError as error:
+        raise InvalidArgumentError(f"{what} is an invalid CIDR block {cidr!r}: {error}") from error
+    if network.version != version:
+        raise InvalidArgumentError(f"{what} {cidr!r} is not an IPv{version} CIDR block")
+    return cidr

@@ -1,0 +1,106 @@
+"""What every part of Ec2Service shares: the client cache, EC2's own error codes, and the
+listing body with EC2's ``Filters`` and tag filters."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, ClassVar, TypeVar
+
+from awsfacade import _tags
+from awsfacade._base import Service
+from awsfacade._clients import ClientCache, ClientOptions
+from awsfacade._paging import PageConfig, listing
+from awsfacade._translate import Codes, translate
+from awsfacade._validate import check_id, check_ids
+from awsfacade.errors import DryRunError, InUseError, InvalidArgumentError
+
+if TYPE_CHECKING:
+    from contextlib import AbstractContextManager
+
+    from boto3.session import Session
+    from mypy_boto3_ec2 import EC2Client
+    from mypy_boto3_ec2.literals import ResourceTypeType
+    from mypy_boto3_ec2.type_defs import FilterTypeDef, TagSpecificationTypeDef
+
+__all__ = ["PAGE_SIZE", "Ec2Base", "ec2_filters", "tag_specifications"]
+
+P = TypeVar("P")
+T = TypeVar("T")
+M = TypeVar("M")
+
+#: The largest MaxResults EC2's describe operations accept.
+PAGE_SIZE = 1000
+
+
+def _new_client(session: Session, options: ClientOptions) -> EC2Client:
+    # pyright strict calls Session.client "partially unknown": the overloads of services whose
+    # stubs are not installed return Unknown. This overload returns EC2Client.
+    return session.client("ec2", **options)  # pyright: ignore[reportUnknownMemberType]
+
+
+class Ec2Base(Service["EC2Client"]):
+    """The state and helpers every part of Ec2Service uses."""
+
+    __slots__ = ()
+
+    _clients = ClientCache("ec2", _new_client)
+    #: EC2's codes that the shared patterns do not classify.
+    _error_codes: ClassVar[Codes] = {
+        "DryRunOperation": DryRunError,
+        "Resource.AlreadyAssociated": InUseError,
+    }
+
+    def _translate(self) -> AbstractContextManager[None]:
+        """Translate botocore's exceptions with EC2's codes."""
+        return translate(self._error_codes)
+
+    def _list(
+        self,
+        paginate: Callable[[PageConfig], Iterable[P]],
+        extract: Callable[[P], Iterable[T]],
+        convert: Callable[[T], M],
+        *,
+        ids: Sequence[object] | None = None,
+        selectors: Sequence[Sequence[object] | None] = (),
+        page_size: int = PAGE_SIZE,
+    ) -> Iterator[M]:
+        """A listing: no page size beside ``ids`` (AWS refuses MaxResults there)."""
+        return listing(
+            paginate,
+            extract,
+            convert,
+            page_size=None if ids is not None else page_size,
+            selectors=(ids, *selectors),
+            codes=self._error_codes,
+        )
+
+
+def ec2_filters(
+    filters: Mapping[str, Sequence[str]] | None, tags: Mapping[str, str] | None = None
+) -> list[FilterTypeDef]:
+    """EC2 ``Filters`` from a user's name → values mapping and tags to match.
+
+    Tags to *match* may use AWS's own ``aws:`` keys (``aws:autoscaling:groupName``); only
+    writing them is reserved.
+    """
+    request: list[FilterTypeDef] = []
+    if filters is not None:
+        if not isinstance(filters, Mapping):
+            raise InvalidArgumentError("filters must map a filter name to a list of values")
+        request = [
+            {"Name": check_id(name, "filter name"), "Values": check_ids(values, f"filter {name!r}")}
+            for name, values in filters.items()
+        ]
+    return request + list(_tags.filters(_tags.validate(tags, reading=True)))
+
+
+def tag_specifications(
+    tags: Mapping[str, str], *resource_types: ResourceTypeType
+) -> list[TagSpecificationTypeDef]:
+    """``TagSpecifications`` putting ``tags`` (already validated) on each resource type."""
+    if not tags:
+        return []
+    return [
+        {"ResourceType": resource_type, "Tags": _tags.to_aws(tags)}
+        for resource_type in resource_types
+    ]

@@ -1,0 +1,58 @@
+"""EC2's own argument checks (the shared ones are in ``awsfacade._validate``)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, TypeGuard
+
+from awsfacade._validate import check_cidr
+from awsfacade.ec2._models import InstanceState
+from awsfacade.errors import InvalidArgumentError
+
+if TYPE_CHECKING:
+    from mypy_boto3_ec2.literals import InstanceTypeType
+
+__all__ = ["check_block", "check_instance_type", "state_values"]
+
+_NETMASKS = range(16, 29)  # AWS accepts VPC and subnet blocks from /16 to /28
+_INSTANCE_TYPE = re.compile(r"^[a-z][a-z0-9-]*\.[a-z0-9-]+$")
+
+
+def check_block(cidr_block: object) -> str:
+    """An IPv4 VPC or subnet block, from /16 to /28 as AWS requires."""
+    block = check_cidr(cidr_block)
+    if int(block.rsplit("/", 1)[1]) not in _NETMASKS:
+        raise InvalidArgumentError(
+            f"AWS accepts VPC and subnet blocks from /16 to /28, not {cidr_block!r}"
+        )
+    return block
+
+
+def check_instance_type(value: object) -> InstanceTypeType:
+    """``value`` checked for the family.size shape of every instance type."""
+    if not isinstance(value, str) or not _is_instance_type(value):
+        raise InvalidArgumentError(
+            f'instance_type must look like "t3.micro" (family.size), not {value!r}'
+        )
+    return value
+
+
+def _is_instance_type(value: str) -> TypeGuard[InstanceTypeType]:
+    # The stubs list today's types as a Literal; AWS adds types between stub releases, so
+    # we check the shape and let AWS judge the rest rather than refuse a type it accepts.
+    return _INSTANCE_TYPE.fullmatch(value) is not None
+
+
+def state_values(states: Sequence[InstanceState] | None) -> list[str] | None:
+    """The states' AWS strings (``None``: no state filter); UNKNOWN cannot be asked for."""
+    if states is None:
+        return None
+    if isinstance(states, str) or not isinstance(states, Sequence):
+        raise InvalidArgumentError("states must be a list of InstanceState members")
+    values: list[str] = []
+    for state in states:
+        if not isinstance(state, InstanceState) or state is InstanceState.UNKNOWN:
+            raise InvalidArgumentError(f"states must hold InstanceState members, not {state!r}")
+        values.append(str(state))
+    return values

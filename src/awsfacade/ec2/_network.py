@@ -1,0 +1,288 @@
+"""Ec2Service's networks: security groups and their rules, VPCs and subnets."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from awsfacade import _tags
+from awsfacade._consistency import read_after_create
+from awsfacade._convert import from_aws, sent
+from awsfacade._paging import only
+from awsfacade._validate import check_id, check_text, optional_ids
+from awsfacade.ec2._base import Ec2Base, ec2_filters, tag_specifications
+from awsfacade.ec2._checks import check_block
+from awsfacade.ec2._models import Rule, SecurityGroup, Subnet, Vpc
+from awsfacade.errors import InvalidArgumentError, NotFoundError
+
+if TYPE_CHECKING:
+    from mypy_boto3_ec2.type_defs import (
+        CreateSecurityGroupRequestTypeDef,
+        CreateSubnetRequestTypeDef,
+        DescribeSecurityGroupsRequestPaginateTypeDef,
+        DescribeSubnetsRequestPaginateTypeDef,
+        DescribeVpcsRequestPaginateTypeDef,
+        FilterTypeDef,
+        IpPermissionTypeDef,
+    )
+
+__all__ = ["Ec2NetworkMixin"]
+
+
+class Ec2NetworkMixin(Ec2Base):
+    """Security groups, VPCs and subnets."""
+
+    __slots__ = ()
+
+    # -- security groups -----------------------------------------------------------------
+
+    def create_security_group(
+        self,
+        *,
+        name: str,
+        description: str,
+        vpc_id: str | None = None,
+        tags: Mapping[str, str] | None = None,
+    ) -> SecurityGroup:
+        """Create a security group (in the default VPC unless ``vpc_id``) and return it,
+        with the egress rule AWS adds to every new group.
+
+        AWS may not show a new group for a moment: the read is retried, and if the group is
+        still not visible the model is built from what was created, so it is never lost.
+        """
+        check_text(name, "name", 255)
+        if name.startswith("sg-"):
+            raise InvalidArgumentError(f"security group names cannot start with 'sg-': {name!r}")
+        check_text(description, "description", 255)
+        checked_tags = _tags.validate(tags)
+        request: CreateSecurityGroupRequestTypeDef = {"GroupName": name, "Description": description}
+        if vpc_id is not None:
+            request["VpcId"] = check_id(vpc_id, "vpc_id")
+        if checked_tags:
+            request["TagSpecifications"] = tag_specifications(checked_tags, "security-group")
+        with self._translate():
+            response = self._client.create_security_group(**request)
+        group_id = sent(response.get("GroupId"), "GroupId", "CreateSecurityGroup")
+
+        def as_created() -> SecurityGroup:
+            with from_aws():
+                return SecurityGroup(
+                    id=group_id,
+                    name=name,
+                    description=description,
+                    vpc_id=vpc_id,
+                    egress=(Rule(protocol="-1", cidrs=("0.0.0.0/0",)),),
+                    tags=checked_tags,
+                )
+
+        return read_after_create(lambda: self.security_group(group_id), as_created)
+
+    def security_groups(
+        self,
+        *,
+        ids: Sequence[str] | None = None,
+        names: Sequence[str] | None = None,
+        vpc_id: str | None = None,
+        tags: Mapping[str, str] | None = None,
+        filters: Mapping[str, Sequence[str]] | None = None,
+    ) -> Iterator[SecurityGroup]:
+        """Security groups matching every criterion given, page by page."""
+        checked_ids = optional_ids(ids, "ids")
+        checked_names = optional_ids(names, "names")
+        request_filters = ec2_filters(filters, tags) + _vpc_filter(vpc_id)
+        if checked_names:
+            # The group-name filter works in every VPC; GroupNames only in the default one.
+            request_filters.append({"Name": "group-name", "Values": checked_names})
+        request: DescribeSecurityGroupsRequestPaginateTypeDef = {"Filters": request_filters}
+        if checked_ids:
+            request["GroupIds"] = checked_ids
+        paginator = self._client.get_paginator("describe_security_groups")
+        return self._list(
+            lambda config: paginator.paginate(**request | {"PaginationConfig": config}),
+            lambda page: page.get("SecurityGroups", []),
+            SecurityGroup._from_boto,
+            ids=checked_ids,
+            selectors=(checked_names,),
+        )
+
+    def security_group(self, group_id: str) -> SecurityGroup:
+        """One security group by id; :class:`NotFoundError` if there is none."""
+        check_id(group_id, "group_id")
+        return only(
+            self.security_groups(ids=[group_id]),
+            NotFoundError(
+                code="InvalidGroup.NotFound",
+                message=f"The security group '{group_id}' does not exist",
+                operation="DescribeSecurityGroups",
+            ),
+        )
+
+    def delete_security_group(self, group_id: str) -> None:
+        """Delete a security group; :class:`InUseError` while anything still uses it."""
+        check_id(group_id, "group_id")
+        with self._translate():
+            self._client.delete_security_group(GroupId=group_id)
+
+    def authorize_ingress(self, group_id: str, rules: Iterable[Rule]) -> None:
+        """Add inbound rules, all in one request: either every rule is added or none is."""
+        check_id(group_id, "group_id")
+        permissions = _permissions(rules)
+        with self._translate():
+            self._client.authorize_security_group_ingress(
+                GroupId=group_id, IpPermissions=permissions
+            )
+
+    def authorize_egress(self, group_id: str, rules: Iterable[Rule]) -> None:
+        """Add outbound rules (VPC groups), all in one request: all or none."""
+        check_id(group_id, "group_id")
+        permissions = _permissions(rules)
+        with self._translate():
+            self._client.authorize_security_group_egress(
+                GroupId=group_id, IpPermissions=permissions
+            )
+
+    def revoke_ingress(self, group_id: str, rules: Iterable[Rule]) -> None:
+        """Remove inbound rules, all in one request: all or none."""
+        check_id(group_id, "group_id")
+        permissions = _permissions(rules)
+        with self._translate():
+            self._client.revoke_security_group_ingress(GroupId=group_id, IpPermissions=permissions)
+
+    def revoke_egress(self, group_id: str, rules: Iterable[Rule]) -> None:
+        """Remove outbound rules, all in one request: all or none."""
+        check_id(group_id, "group_id")
+        permissions = _permissions(rules)
+        with self._translate():
+            self._client.revoke_security_group_egress(GroupId=group_id, IpPermissions=permissions)
+
+    # -- VPCs and subnets ------------------------------------------------------------------
+
+    def create_vpc(self, *, cidr_block: str, tags: Mapping[str, str] | None = None) -> Vpc:
+        """Create a VPC with an IPv4 block from /16 to /28 (built from AWS's answer)."""
+        block = check_block(cidr_block)
+        checked_tags = _tags.validate(tags)
+        with self._translate():
+            response = self._client.create_vpc(
+                CidrBlock=block, TagSpecifications=tag_specifications(checked_tags, "vpc")
+            )
+        return Vpc._from_boto(sent(response.get("Vpc"), "Vpc", "CreateVpc"))
+
+    def vpcs(
+        self,
+        *,
+        ids: Sequence[str] | None = None,
+        tags: Mapping[str, str] | None = None,
+        filters: Mapping[str, Sequence[str]] | None = None,
+    ) -> Iterator[Vpc]:
+        """VPCs matching every criterion given, page by page."""
+        checked_ids = optional_ids(ids, "ids")
+        request: DescribeVpcsRequestPaginateTypeDef = {"Filters": ec2_filters(filters, tags)}
+        if checked_ids:
+            request["VpcIds"] = checked_ids
+        paginator = self._client.get_paginator("describe_vpcs")
+        return self._list(
+            lambda config: paginator.paginate(**request | {"PaginationConfig": config}),
+            lambda page: page.get("Vpcs", []),
+            Vpc._from_boto,
+            ids=checked_ids,
+        )
+
+    def vpc(self, vpc_id: str) -> Vpc:
+        """One VPC by id; :class:`NotFoundError` if there is none."""
+        check_id(vpc_id, "vpc_id")
+        return only(
+            self.vpcs(ids=[vpc_id]),
+            NotFoundError(
+                code="InvalidVpcID.NotFound",
+                message=f"The vpc ID '{vpc_id}' does not exist",
+                operation="DescribeVpcs",
+            ),
+        )
+
+    def delete_vpc(self, vpc_id: str) -> None:
+        """Delete a VPC; :class:`InUseError` while subnets or groups remain in it."""
+        check_id(vpc_id, "vpc_id")
+        with self._translate():
+            self._client.delete_vpc(VpcId=vpc_id)
+
+    def create_subnet(
+        self,
+        *,
+        vpc_id: str,
+        cidr_block: str,
+        availability_zone: str | None = None,
+        tags: Mapping[str, str] | None = None,
+    ) -> Subnet:
+        """Create a subnet in a VPC, in ``availability_zone`` or one AWS picks."""
+        request: CreateSubnetRequestTypeDef = {
+            "VpcId": check_id(vpc_id, "vpc_id"),
+            "CidrBlock": check_block(cidr_block),
+        }
+        if availability_zone is not None:
+            request["AvailabilityZone"] = check_id(availability_zone, "availability_zone")
+        checked_tags = _tags.validate(tags)
+        if checked_tags:
+            request["TagSpecifications"] = tag_specifications(checked_tags, "subnet")
+        with self._translate():
+            response = self._client.create_subnet(**request)
+        return Subnet._from_boto(sent(response.get("Subnet"), "Subnet", "CreateSubnet"))
+
+    def subnets(
+        self,
+        *,
+        vpc_id: str | None = None,
+        ids: Sequence[str] | None = None,
+        tags: Mapping[str, str] | None = None,
+        filters: Mapping[str, Sequence[str]] | None = None,
+    ) -> Iterator[Subnet]:
+        """Subnets matching every criterion given, page by page (IPv6-only ones included)."""
+        checked_ids = optional_ids(ids, "ids")
+        request: DescribeSubnetsRequestPaginateTypeDef = {
+            "Filters": ec2_filters(filters, tags) + _vpc_filter(vpc_id)
+        }
+        if checked_ids:
+            request["SubnetIds"] = checked_ids
+        paginator = self._client.get_paginator("describe_subnets")
+        return self._list(
+            lambda config: paginator.paginate(**request | {"PaginationConfig": config}),
+            lambda page: page.get("Subnets", []),
+            Subnet._from_boto,
+            ids=checked_ids,
+        )
+
+    def subnet(self, subnet_id: str) -> Subnet:
+        """One subnet by id; :class:`NotFoundError` if there is none."""
+        check_id(subnet_id, "subnet_id")
+        return only(
+            self.subnets(ids=[subnet_id]),
+            NotFoundError(
+                code="InvalidSubnetID.NotFound",
+                message=f"The subnet ID '{subnet_id}' does not exist",
+                operation="DescribeSubnets",
+            ),
+        )
+
+    def delete_subnet(self, subnet_id: str) -> None:
+        """Delete a subnet; :class:`InUseError` while instances or interfaces remain in it."""
+        check_id(subnet_id, "subnet_id")
+        with self._translate():
+            self._client.delete_subnet(SubnetId=subnet_id)
+
+
+def _vpc_filter(vpc_id: str | None) -> list[FilterTypeDef]:
+    if vpc_id is None:
+        return []
+    return [{"Name": "vpc-id", "Values": [check_id(vpc_id, "vpc_id")]}]
+
+
+def _permissions(rules: Iterable[Rule]) -> list[IpPermissionTypeDef]:
+    if isinstance(rules, Rule) or not isinstance(rules, Iterable):
+        raise InvalidArgumentError("rules must be a list of Rule objects")
+    permissions: list[IpPermissionTypeDef] = []
+    for rule in rules:
+        if not isinstance(rule, Rule):
+            raise InvalidArgumentError(f"rules must hold Rule objects, not {rule!r}")
+        permissions.append(rule._to_boto())
+    if not permissions:
+        raise InvalidArgumentError("rules must hold at least one Rule")
+    return permissions

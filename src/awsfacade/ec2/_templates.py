@@ -1,0 +1,170 @@
+"""Ec2Service's launch templates."""
+
+from __future__ import annotations
+
+import base64
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from awsfacade import _tags
+from awsfacade._convert import sent
+from awsfacade._paging import only
+from awsfacade._validate import check_bool, check_id, optional_ids
+from awsfacade.ec2._base import Ec2Base, ec2_filters, tag_specifications
+from awsfacade.ec2._checks import check_instance_type
+from awsfacade.ec2._instances import check_user_data, typed
+from awsfacade.ec2._launch import BlockDevice, MetadataOptions, SpotOptions
+from awsfacade.ec2._models import LaunchTemplate
+from awsfacade.errors import InvalidArgumentError, NotFoundError
+
+if TYPE_CHECKING:
+    from mypy_boto3_ec2.type_defs import (
+        CreateLaunchTemplateRequestTypeDef,
+        DescribeLaunchTemplatesRequestPaginateTypeDef,
+        LaunchTemplateInstanceNetworkInterfaceSpecificationRequestTypeDef,
+        RequestLaunchTemplateDataTypeDef,
+    )
+
+__all__ = ["Ec2TemplatesMixin"]
+
+#: DescribeLaunchTemplates' largest MaxResults.
+_PAGE_SIZE = 200
+_NAME = re.compile(r"[a-zA-Z0-9()./_-]{3,128}")
+_ID = re.compile(r"^lt-[0-9a-f]{8,17}$")
+
+
+class Ec2TemplatesMixin(Ec2Base):
+    """Launch templates."""
+
+    __slots__ = ()
+
+    def create_launch_template(
+        self,
+        *,
+        name: str,
+        image_id: str,
+        instance_type: str | None = None,
+        key_name: str | None = None,
+        security_group_ids: Sequence[str] = (),
+        associate_public_ip: bool | None = None,
+        iam_instance_profile: str | None = None,
+        block_devices: Sequence[BlockDevice] = (),
+        metadata_options: MetadataOptions | None = None,
+        spot: SpotOptions | None = None,
+        user_data: str | None = None,
+        instance_tags: Mapping[str, str] | None = None,
+        tags: Mapping[str, str] | None = None,
+        version_description: str | None = None,
+    ) -> LaunchTemplate:
+        """Create a launch template with the options ``run()`` takes (IMDSv2 required unless
+        ``metadata_options`` says otherwise); ``instance_tags`` go on the instances it
+        launches, ``tags`` on the template itself."""
+        if not isinstance(name, str) or not _NAME.fullmatch(name):
+            raise InvalidArgumentError(
+                f"name must be 3 to 128 of a-z A-Z 0-9 ( ) . / _ -, not {name!r}"
+            )
+        data: RequestLaunchTemplateDataTypeDef = {
+            "ImageId": check_id(image_id, "image_id"),
+            "MetadataOptions": typed(
+                metadata_options or MetadataOptions(), MetadataOptions, "metadata_options"
+            )._for_template(),
+        }
+        if instance_type is not None:
+            data["InstanceType"] = check_instance_type(instance_type)
+        if key_name is not None:
+            data["KeyName"] = check_id(key_name, "key_name")
+        group_ids = optional_ids(security_group_ids, "security_group_ids") or []
+        if associate_public_ip is not None:
+            interface: LaunchTemplateInstanceNetworkInterfaceSpecificationRequestTypeDef = {
+                "DeviceIndex": 0,
+                "AssociatePublicIpAddress": check_bool(associate_public_ip, "associate_public_ip"),
+            }
+            if group_ids:
+                interface["Groups"] = group_ids
+            data["NetworkInterfaces"] = [interface]
+        elif group_ids:
+            data["SecurityGroupIds"] = group_ids
+        if iam_instance_profile is not None:
+            profile = check_id(iam_instance_profile, "iam_instance_profile")
+            data["IamInstanceProfile"] = (
+                {"Arn": profile} if profile.startswith("arn:") else {"Name": profile}
+            )
+        devices = [typed(device, BlockDevice, "block_devices") for device in block_devices]
+        if devices:
+            data["BlockDeviceMappings"] = [device._for_template() for device in devices]
+        if spot is not None:
+            data["InstanceMarketOptions"] = typed(spot, SpotOptions, "spot")._for_template()
+        if user_data is not None:
+            # Unlike RunInstances, launch template data must be base64-encoded by the caller.
+            data["UserData"] = base64.b64encode(check_user_data(user_data).encode()).decode()
+        checked_instance_tags = _tags.validate(instance_tags)
+        if checked_instance_tags:
+            data["TagSpecifications"] = [
+                {"ResourceType": "instance", "Tags": _tags.to_aws(checked_instance_tags)}
+            ]
+        request: CreateLaunchTemplateRequestTypeDef = {
+            "LaunchTemplateName": name,
+            "LaunchTemplateData": data,
+        }
+        if version_description is not None:
+            request["VersionDescription"] = check_id(version_description, "version_description")
+        checked_tags = _tags.validate(tags)
+        if checked_tags:
+            request["TagSpecifications"] = tag_specifications(checked_tags, "launch-template")
+        with self._translate():
+            response = self._client.create_launch_template(**request)
+        return LaunchTemplate._from_boto(
+            sent(response.get("LaunchTemplate"), "LaunchTemplate", "CreateLaunchTemplate")
+        )
+
+    def launch_templates(
+        self,
+        *,
+        names: Sequence[str] | None = None,
+        ids: Sequence[str] | None = None,
+        filters: Mapping[str, Sequence[str]] | None = None,
+    ) -> Iterator[LaunchTemplate]:
+        """Launch templates matching every criterion given, page by page."""
+        checked_names = optional_ids(names, "names")
+        checked_ids = optional_ids(ids, "ids")
+        if checked_names is not None and checked_ids is not None:
+            raise InvalidArgumentError("pass names= or ids=, not both")
+        request: DescribeLaunchTemplatesRequestPaginateTypeDef = {"Filters": ec2_filters(filters)}
+        if checked_names:
+            request["LaunchTemplateNames"] = checked_names
+        if checked_ids:
+            request["LaunchTemplateIds"] = checked_ids
+        paginator = self._client.get_paginator("describe_launch_templates")
+        return self._list(
+            lambda config: paginator.paginate(**request | {"PaginationConfig": config}),
+            lambda page: page.get("LaunchTemplates", []),
+            LaunchTemplate._from_boto,
+            ids=checked_ids if checked_ids is not None else checked_names,
+            page_size=_PAGE_SIZE,
+        )
+
+    def launch_template(self, name_or_id: str) -> LaunchTemplate:
+        """One launch template by name or ``lt-…`` id; :class:`NotFoundError` if none."""
+        check_id(name_or_id, "name_or_id")
+        if _ID.match(name_or_id):
+            found = self.launch_templates(ids=[name_or_id])
+        else:
+            found = self.launch_templates(names=[name_or_id])
+        return only(
+            found,
+            NotFoundError(
+                code="InvalidLaunchTemplateName.NotFoundException",
+                message=f"The launch template '{name_or_id}' does not exist",
+                operation="DescribeLaunchTemplates",
+            ),
+        )
+
+    def delete_launch_template(self, name_or_id: str) -> None:
+        """Delete a launch template, with all its versions, by name or ``lt-…`` id."""
+        check_id(name_or_id, "name_or_id")
+        with self._translate():
+            if _ID.match(name_or_id):
+                self._client.delete_launch_template(LaunchTemplateId=name_or_id)
+            else:
+                self._client.delete_launch_template(LaunchTemplateName=name_or_id)
