@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, TypeGuard
+
+from botocore.awsrequest import AWSResponse
 
 if TYPE_CHECKING:
     from botocore.model import OperationModel
@@ -44,3 +46,39 @@ class Requests:
     def clear(self) -> None:
         """Forget what was sent so far (after a test's set-up)."""
         self.sent.clear()
+
+
+class _Raw:
+    """The raw body botocore's AWSResponse reads a canned answer from."""
+
+    def __init__(self, body: bytes) -> None:
+        self._body = body
+
+    def stream(self, *_: object, **__: object) -> Iterator[bytes]:
+        yield self._body
+
+
+def ec2_error(code: str, message: str = "injected", status: int = 400) -> AWSResponse:
+    """An EC2 (query protocol) error answer, as AWS sends it on the wire."""
+    body = (
+        f"<Response><Errors><Error><Code>{code}</Code><Message>{message}</Message></Error>"
+        "</Errors><RequestID>injected-1</RequestID></Response>"
+    ).encode()
+    return AWSResponse("https://ec2.us-east-1.amazonaws.com/", status, {}, _Raw(body))
+
+
+class AnswerFirst:
+    """A ``before-send`` hook that answers the first ``times`` requests itself (an error AWS
+    may send, like NotFound right after a create), then lets the rest through to moto."""
+
+    def __init__(self, answer: AWSResponse, times: int = 1) -> None:
+        self.answer = answer
+        self.left = times
+        self.answered = 0
+
+    def __call__(self, **_: object) -> AWSResponse | None:
+        if self.left == 0:
+            return None
+        self.left -= 1
+        self.answered += 1
+        return self.answer

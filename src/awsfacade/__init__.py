@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from awsfacade._tags import Tags
+
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
     from awsfacade.ec2 import Ec2Service
 
-__all__ = ["Ec2Service", "__version__"]
+__all__ = ["Ec2Service", "Tags", "__version__"]
 
 _LAZY = {"Ec2Service": "awsfacade.ec2"}
 

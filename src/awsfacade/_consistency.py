@@ -28,7 +28,6 @@ def read_after_create(
     fallback: Callable[[], M],
     *,
     delays: tuple[float, ...] | None = None,
-    sleep: Callable[[float], None] = time.sleep,
 ) -> M:
     """``read()`` once, then again after each delay while it raises NotFoundError;
     ``fallback()`` (the model as created) if the resource never shows up."""
@@ -38,5 +37,5 @@ def read_after_create(
         except NotFoundError:
             if delay is None:
                 break
-            sleep(delay)
+            time.sleep(delay)
     return fallback()

@@ -14,7 +14,10 @@ MAX_VALUE_LENGTH = 256
 
 
 class Tags(Mapping[str, str]):
-    """An immutable, hashable tag mapping, so that frozen models holding tags stay hashable."""
+    """An immutable, hashable tag mapping, so that frozen models holding tags stay hashable.
+
+    Every model's ``tags`` is one (importable as ``awsfacade.Tags``); compare it with a dict.
+    """
 
     __slots__ = ("_data", "_hash")
 

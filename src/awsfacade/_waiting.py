@@ -63,7 +63,8 @@ def wait_for_path(
     ]
     deadline = time.monotonic() + timeout
     # First a grace period in which unknown ids are polled again, then the rest of the time.
-    budget = min(timeout, NOT_FOUND_GRACE) if retry_codes else timeout
+    grace = min(timeout, NOT_FOUND_GRACE) if retry_codes else timeout
+    budget, rest = grace, timeout - grace
     while True:
         try:
             _waiter(client, operation, acceptors, budget, poll_interval).wait(**params)
@@ -74,7 +75,7 @@ def wait_for_path(
                 if code in retry_codes:
                     raise NotFoundError(
                         code=code,
-                        message=f"still unknown after {budget:g}s of waiting for {description}",
+                        message=f"still unknown after {grace:g}s of waiting for {description}",
                         operation=operation,
                         request_id=response.get("ResponseMetadata", {}).get("RequestId"),
                     ) from error
@@ -89,7 +90,7 @@ def wait_for_path(
                     f"gave up waiting for {description}: it reached {', '.join(reached)}, "
                     f"from which {expected!r} cannot follow"
                 ) from error
-            budget = deadline - time.monotonic()
+            budget, rest = min(rest, deadline - time.monotonic()), 0.0
             if budget <= 0:
                 raise WaitTimeoutError(
                     f"timed out after {timeout:g}s waiting for {description}"

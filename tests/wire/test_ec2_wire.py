@@ -16,7 +16,7 @@ from botocore.exceptions import ClientError
 from moto.server import ThreadedMotoServer
 from support import Requests
 
-import awsfacade.ec2._service as ec2_service_module
+import awsfacade.ec2._base as ec2_base_module
 from awsfacade.ec2 import Ec2Service, InstanceState, Rule
 from awsfacade.errors import (
     AlreadyExistsError,
@@ -114,7 +114,7 @@ def test_paging_over_the_wire(
     wire_ec2: Ec2Service, requests_sent: Requests, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A listing longer than a page follows NextToken over HTTP and yields every instance."""
-    monkeypatch.setattr(ec2_service_module, "_PAGE_SIZE", 2)
+    monkeypatch.setattr(ec2_base_module, "PAGE_SIZE", 2)
     launched = {wire_ec2.run(image_id=IMAGE)[0].id for _ in range(5)}
     requests_sent.clear()
 

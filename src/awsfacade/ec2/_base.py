@@ -62,14 +62,15 @@ class Ec2Base(Service["EC2Client"]):
         *,
         ids: Sequence[object] | None = None,
         selectors: Sequence[Sequence[object] | None] = (),
-        page_size: int = PAGE_SIZE,
+        page_size: int | None = None,
     ) -> Iterator[M]:
-        """A listing: no page size beside ``ids`` (AWS refuses MaxResults there)."""
+        """A listing at ``page_size`` (EC2's largest, :data:`PAGE_SIZE`, by default), and none
+        beside ``ids``: AWS refuses MaxResults there."""
         return listing(
             paginate,
             extract,
             convert,
-            page_size=None if ids is not None else page_size,
+            page_size=None if ids is not None else page_size or PAGE_SIZE,
             selectors=(ids, *selectors),
             codes=self._error_codes,
         )

@@ -107,7 +107,9 @@ class Instance:
     instance_type: str
     state: InstanceState
     launch_time: datetime
-    state_name: str = ""
+    state_name: str = attrs.field(
+        default=attrs.Factory(lambda model: str(model.state), takes_self=True)
+    )
     private_ip: str | None = None
     public_ip: str | None = None
     private_ips: tuple[str, ...] = ()
@@ -191,7 +193,7 @@ def _unique(values: Iterable[str]) -> tuple[str, ...]:
 
 @attrs.frozen(kw_only=True)
 class StateChange:
-    """What ``start``, ``stop``, ``reboot`` and ``terminate`` did to one instance."""
+    """What ``start``, ``stop`` and ``terminate`` did to one instance."""
 
     instance_id: str
     previous: InstanceState
@@ -463,7 +465,9 @@ class Vpc:
     id: str
     cidr_block: str
     state: VpcState
-    state_name: str = ""
+    state_name: str = attrs.field(
+        default=attrs.Factory(lambda model: str(model.state), takes_self=True)
+    )
     cidr_blocks: tuple[str, ...] = ()
     ipv6_cidr_blocks: tuple[str, ...] = ()
     is_default: bool = False
@@ -505,7 +509,9 @@ class Subnet:
     vpc_id: str
     availability_zone: str
     state: SubnetState
-    state_name: str = ""
+    state_name: str = attrs.field(
+        default=attrs.Factory(lambda model: str(model.state), takes_self=True)
+    )
     cidr_block: str | None = None
     ipv6_cidr_blocks: tuple[str, ...] = ()
     ipv6_native: bool = False
