@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, TypeGuard
 
-from botocore.awsrequest import AWSResponse
+from botocore.awsrequest import AWSResponse, HTTPHeaders
 
 if TYPE_CHECKING:
+    from botocore.client import BaseClient
     from botocore.model import OperationModel
 
 
@@ -64,7 +65,7 @@ def ec2_error(code: str, message: str = "injected", status: int = 400) -> AWSRes
         f"<Response><Errors><Error><Code>{code}</Code><Message>{message}</Message></Error>"
         "</Errors><RequestID>injected-1</RequestID></Response>"
     ).encode()
-    return AWSResponse("https://ec2.us-east-1.amazonaws.com/", status, {}, _Raw(body))
+    return AWSResponse("https://ec2.us-east-1.amazonaws.com/", status, HTTPHeaders(), _Raw(body))
 
 
 class AnswerFirst:
@@ -82,3 +83,14 @@ class AnswerFirst:
         self.left -= 1
         self.answered += 1
         return self.answer
+
+
+def answer_first(
+    client: BaseClient, event: str, answer: AWSResponse, times: int = 1
+) -> AnswerFirst:
+    """Register an :class:`AnswerFirst` hook for ``event`` (``before-send.ec2.Operation``)."""
+    hook = AnswerFirst(answer, times)
+    # botocore-stubs type handlers as returning None; a before-send handler may return the
+    # response that botocore then uses instead of sending the request.
+    client.meta.events.register(event, hook)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
+    return hook

@@ -7,12 +7,12 @@ Each test here failed before the change it guards. AWS-only answers are injected
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 import pytest
 from botocore.stub import Stubber
-from support import AnswerFirst, Requests, ec2_error
+from support import Requests, answer_first, ec2_error
 
 import awsfacade._consistency as consistency
 import awsfacade._waiting as waiting
@@ -52,7 +52,7 @@ def requests_sent(ec2_service: Ec2Service) -> Requests:
 def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     """Every sleep the read-after-create retry and botocore's waiters ask for (not slept)."""
     asked: list[float] = []
-    monkeypatch.setattr(consistency.time, "sleep", asked.append)
+    monkeypatch.setattr("awsfacade._consistency.time.sleep", asked.append)
     monkeypatch.setattr("botocore.waiter.time.sleep", asked.append)
     return asked
 
@@ -64,8 +64,11 @@ def test_create_security_group_survives_a_not_found_read(
     ec2_service: Ec2Service, sleeps: list[float]
 ) -> None:
     """AWS answering NotFound once right after CreateSecurityGroup still returns the group."""
-    hook = AnswerFirst(ec2_error("InvalidGroup.NotFound"))
-    ec2_service.client.meta.events.register("before-send.ec2.DescribeSecurityGroups", hook)
+    hook = answer_first(
+        ec2_service.client,
+        "before-send.ec2.DescribeSecurityGroups",
+        ec2_error("InvalidGroup.NotFound"),
+    )
 
     group = ec2_service.create_security_group(name="web", description="web")
 
@@ -79,8 +82,12 @@ def test_create_security_group_never_visible_is_built_from_the_create(
     ec2_service: Ec2Service, sleeps: list[float]
 ) -> None:
     """A group still invisible after every retry is returned as created, never as an error."""
-    hook = AnswerFirst(ec2_error("InvalidGroup.NotFound"), times=100)
-    ec2_service.client.meta.events.register("before-send.ec2.DescribeSecurityGroups", hook)
+    hook = answer_first(
+        ec2_service.client,
+        "before-send.ec2.DescribeSecurityGroups",
+        ec2_error("InvalidGroup.NotFound"),
+        times=100,
+    )
 
     group = ec2_service.create_security_group(
         name="web", description="HTTPS in", tags={"team": "a"}
@@ -91,7 +98,7 @@ def test_create_security_group_never_visible_is_built_from_the_create(
     assert group.id.startswith("sg-")
     assert (group.name, group.description, group.tags) == ("web", "HTTPS in", {"team": "a"})
     assert group.egress == (Rule(protocol="-1", cidrs=("0.0.0.0/0",)),)
-    ec2_service.client.meta.events.unregister("before-send.ec2.DescribeSecurityGroups", hook)
+    hook.left = 0
     assert ec2_service.security_group(group.id).name == "web"  # it did exist all along
 
 
@@ -101,14 +108,12 @@ def test_create_security_group_never_visible_is_built_from_the_create(
 def test_ipv6_only_subnet_lists_and_reads(ec2_service: Ec2Service) -> None:
     """An IPv6-native subnet (no CidrBlock) no longer breaks subnets() and subnet()."""
     client = ec2_service.client
-    vpc_id = client.create_vpc(CidrBlock="10.0.0.0/16", AmazonProvidedIpv6CidrBlock=True)["Vpc"][
-        "VpcId"
-    ]
+    created = client.create_vpc(CidrBlock="10.0.0.0/16", AmazonProvidedIpv6CidrBlock=True)
+    vpc_id = created.get("Vpc", {}).get("VpcId", "")
     [association] = ec2_service.vpc(vpc_id).ipv6_cidr_blocks
     block = association.replace("/56", "/64")
-    subnet_id = client.create_subnet(VpcId=vpc_id, Ipv6Native=True, Ipv6CidrBlock=block)["Subnet"][
-        "SubnetId"
-    ]
+    answer = client.create_subnet(VpcId=vpc_id, Ipv6Native=True, Ipv6CidrBlock=block)
+    subnet_id = answer.get("Subnet", {}).get("SubnetId", "")
 
     subnet = ec2_service.subnet(subnet_id)
     assert subnet.cidr_block is None
@@ -209,8 +214,12 @@ def test_an_id_that_appears_within_the_grace_period_is_waited_for(
 ) -> None:
     """NotFound right after launch (eventual consistency) is polled again, then succeeds."""
     [instance] = ec2_service.run(image_id=IMAGE)
-    hook = AnswerFirst(ec2_error("InvalidInstanceID.NotFound"), times=2)
-    ec2_service.client.meta.events.register("before-send.ec2.DescribeInstances", hook)
+    hook = answer_first(
+        ec2_service.client,
+        "before-send.ec2.DescribeInstances",
+        ec2_error("InvalidInstanceID.NotFound"),
+        times=2,
+    )
 
     [running] = ec2_service.wait_until([instance.id], InstanceState.RUNNING, poll_interval=0.5)
 
@@ -263,17 +272,20 @@ def test_authorize_sends_normalised_protocols(
 # -- the shape: validation before any short-circuit --------------------------------------------
 
 
+WRONG_BESIDE_EMPTY: list[Callable[[Ec2Service], object]] = [
+    lambda ec2: ec2.instances(ids="i-123", states=[]),
+    lambda ec2: ec2.instances(ids=[], states="running"),  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]  # wrong on purpose
+    lambda ec2: ec2.security_groups(ids=[], names="web"),
+    lambda ec2: ec2.security_groups(names=[], ids="sg-1"),
+    lambda ec2: ec2.vpcs(ids=[], filters={"cidr": "10.0.0.0/16"}),
+    lambda ec2: ec2.launch_templates(names=["web"], ids=["lt-0123456789abcdef0"]),
+    lambda ec2: ec2.launch_templates(names=[], ids=[]),
+]
+
+
 @pytest.mark.parametrize(
     "call",
-    [
-        lambda ec2: ec2.instances(ids="i-123", states=[]),
-        lambda ec2: ec2.instances(ids=[], states="running"),
-        lambda ec2: ec2.security_groups(ids=[], names="web"),
-        lambda ec2: ec2.security_groups(names=[], ids="sg-1"),
-        lambda ec2: ec2.vpcs(ids=[], filters={"cidr": "10.0.0.0/16"}),
-        lambda ec2: ec2.launch_templates(names=["web"], ids=["lt-0123456789abcdef0"]),
-        lambda ec2: ec2.launch_templates(names=[], ids=[]),
-    ],
+    WRONG_BESIDE_EMPTY,
     ids=[
         "ids-string-beside-empty-states",
         "states-string-beside-empty-ids",
@@ -285,10 +297,9 @@ def test_authorize_sends_normalised_protocols(
     ],
 )
 def test_arguments_are_checked_before_any_empty_short_circuit(
-    ec2_service: Ec2Service, requests_sent: Requests, call: object
+    ec2_service: Ec2Service, requests_sent: Requests, call: Callable[[Ec2Service], object]
 ) -> None:
     """A wrong argument raises at the call, even beside an empty list that matches nothing."""
-    assert callable(call)
     with pytest.raises(InvalidArgumentError):
         call(ec2_service)
     assert requests_sent.sent == []
@@ -381,9 +392,8 @@ def test_create_launch_template_takes_the_same_options(ec2_service: Ec2Service) 
         spot=SpotOptions(interruption="stop", persistent=True),
         associate_public_ip=False,
     )
-    data = ec2_service.client.describe_launch_template_versions(LaunchTemplateId=template.id)[
-        "LaunchTemplateVersions"
-    ][0]["LaunchTemplateData"]
+    versions = ec2_service.client.describe_launch_template_versions(LaunchTemplateId=template.id)
+    data = versions.get("LaunchTemplateVersions", [{}])[0].get("LaunchTemplateData", {})
     assert data.get("MetadataOptions", {}).get("HttpTokens") == "required"
     assert data.get("IamInstanceProfile", {}).get("Name") == "web"
     [device] = data.get("BlockDeviceMappings", [])

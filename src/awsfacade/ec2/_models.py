@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from datetime import datetime
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, Protocol
 
 import attrs
 
@@ -88,6 +88,16 @@ class SubnetState(StateEnum):
     UNKNOWN = "unknown"
 
 
+class _Stated(Protocol):
+    @property
+    def state(self) -> str: ...
+
+
+def _state_name(model: _Stated) -> str:
+    """``state_name`` of a model built by hand: its state's string."""
+    return str(model.state)
+
+
 def _name_tag(tags: Mapping[str, str]) -> str | None:
     return tags.get("Name")
 
@@ -107,9 +117,7 @@ class Instance:
     instance_type: str
     state: InstanceState
     launch_time: datetime
-    state_name: str = attrs.field(
-        default=attrs.Factory(lambda model: str(model.state), takes_self=True)
-    )
+    state_name: str = attrs.field(default=attrs.Factory(_state_name, takes_self=True))
     private_ip: str | None = None
     public_ip: str | None = None
     private_ips: tuple[str, ...] = ()
@@ -465,9 +473,7 @@ class Vpc:
     id: str
     cidr_block: str
     state: VpcState
-    state_name: str = attrs.field(
-        default=attrs.Factory(lambda model: str(model.state), takes_self=True)
-    )
+    state_name: str = attrs.field(default=attrs.Factory(_state_name, takes_self=True))
     cidr_blocks: tuple[str, ...] = ()
     ipv6_cidr_blocks: tuple[str, ...] = ()
     is_default: bool = False
@@ -509,9 +515,7 @@ class Subnet:
     vpc_id: str
     availability_zone: str
     state: SubnetState
-    state_name: str = attrs.field(
-        default=attrs.Factory(lambda model: str(model.state), takes_self=True)
-    )
+    state_name: str = attrs.field(default=attrs.Factory(_state_name, takes_self=True))
     cidr_block: str | None = None
     ipv6_cidr_blocks: tuple[str, ...] = ()
     ipv6_native: bool = False
