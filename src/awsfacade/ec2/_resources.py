@@ -1,0 +1,467 @@
+"""Ec2Service's images, key pairs, EBS volumes and Elastic IP addresses."""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Literal, TypeGuard
+
+from awsfacade import _tags
+from awsfacade._convert import sent
+from awsfacade._paging import only
+from awsfacade._validate import check_bool, check_id, check_int, check_text, optional_ids
+from awsfacade.ec2._base import Ec2Base, ec2_filters, tag_specifications
+from awsfacade.ec2._resource_models import Address, Image, KeyPair, Volume, VolumeAttachment
+from awsfacade.errors import InvalidArgumentError, NotFoundError
+
+if TYPE_CHECKING:
+    from mypy_boto3_ec2.literals import VolumeTypeType
+    from mypy_boto3_ec2.type_defs import (
+        AssociateAddressRequestTypeDef,
+        CreateKeyPairRequestTypeDef,
+        CreateVolumeRequestTypeDef,
+        DescribeAddressesRequestTypeDef,
+        DescribeAddressesResultTypeDef,
+        DescribeImagesRequestPaginateTypeDef,
+        DescribeKeyPairsRequestTypeDef,
+        DescribeKeyPairsResultTypeDef,
+        DescribeVolumesRequestPaginateTypeDef,
+        DetachVolumeRequestTypeDef,
+        ImportKeyPairRequestTypeDef,
+    )
+
+    from awsfacade._paging import PageConfig
+
+__all__ = ["VOLUME_PAGE_SIZE", "Ec2ResourcesMixin"]
+
+#: The largest MaxResults DescribeVolumes accepts (5 to 500).
+VOLUME_PAGE_SIZE = 500
+_MAX_KEY_NAME = 255
+_KEY_TYPES = ("rsa", "ed25519")
+_MAX_VOLUME_GIB = 65536  # gp3 and io2; other types allow less, which AWS checks
+_VOLUME_TYPE = re.compile(r"^[a-z]+[0-9]*$")
+
+
+class Ec2ResourcesMixin(Ec2Base):
+    """Images, key pairs, EBS volumes and Elastic IP addresses."""
+
+    __slots__ = ()
+
+    # -- images ----------------------------------------------------------------------------
+
+    def images(
+        self,
+        *,
+        owners: Sequence[str] | None = None,
+        ids: Sequence[str] | None = None,
+        filters: Mapping[str, Sequence[str]] | None = None,
+        tags: Mapping[str, str] | None = None,
+    ) -> Iterator[Image]:
+        """AMIs matching every criterion given, page by page.
+
+        Without ``owners`` or ``ids`` this lists every image you may launch, public ones
+        included: tens of thousands. ``owners`` takes account ids and ``"self"``,
+        ``"amazon"``, ``"aws-marketplace"``. ``owners=[]`` and ``ids=[]`` match nothing; no
+        request is sent for them.
+        """
+        checked_owners = optional_ids(owners, "owners")
+        checked_ids = optional_ids(ids, "ids")
+        request: DescribeImagesRequestPaginateTypeDef = {"Filters": ec2_filters(filters, tags)}
+        if checked_owners:
+            request["Owners"] = checked_owners
+        if checked_ids:
+            request["ImageIds"] = checked_ids
+        paginator = self._client.get_paginator("describe_images")
+        return self._list(
+            lambda config: paginator.paginate(**request | {"PaginationConfig": config}),
+            lambda page: page.get("Images", []),
+            Image._from_boto,
+            ids=checked_ids,
+            selectors=(checked_owners,),
+        )
+
+    def image(self, image_id: str) -> Image:
+        """One AMI by id; :class:`NotFoundError` if there is none (or it is deregistered)."""
+        check_id(image_id, "image_id")
+        return only(
+            self.images(ids=[image_id]),
+            NotFoundError(
+                code="InvalidAMIID.NotFound",
+                message=f"The image id '[{image_id}]' does not exist",
+                operation="DescribeImages",
+            ),
+        )
+
+    # -- key pairs -------------------------------------------------------------------------
+
+    def create_key_pair(
+        self,
+        name: str,
+        *,
+        key_type: Literal["rsa", "ed25519"] = "ed25519",
+        tags: Mapping[str, str] | None = None,
+    ) -> KeyPair:
+        """Create a key pair; the result's ``private_key`` is the only copy of the private key.
+
+        :class:`AlreadyExistsError` if a key pair of that name exists.
+        """
+        request: CreateKeyPairRequestTypeDef = {"KeyName": _key_name(name)}
+        if key_type not in _KEY_TYPES:
+            raise InvalidArgumentError(f'key_type must be "rsa" or "ed25519", not {key_type!r}')
+        request["KeyType"] = key_type
+        checked_tags = _tags.validate(tags)
+        if checked_tags:
+            request["TagSpecifications"] = tag_specifications(checked_tags, "key-pair")
+        with self._translate():
+            response = self._client.create_key_pair(**request)
+        return KeyPair._from_created(response, key_type=key_type, tags=checked_tags)
+
+    def import_key_pair(
+        self, name: str, public_key: str | bytes, *, tags: Mapping[str, str] | None = None
+    ) -> KeyPair:
+        """Import the public key of an RSA or ED25519 key pair made elsewhere (OpenSSH
+        ``ssh-ed25519 AAAA…`` format, as in ``~/.ssh/id_ed25519.pub``).
+
+        :class:`AlreadyExistsError` if a key pair of that name exists; a private key passed by
+        mistake is refused before anything is sent.
+        """
+        request: ImportKeyPairRequestTypeDef = {
+            "KeyName": _key_name(name),
+            "PublicKeyMaterial": _public_key(public_key),
+        }
+        checked_tags = _tags.validate(tags)
+        if checked_tags:
+            request["TagSpecifications"] = tag_specifications(checked_tags, "key-pair")
+        with self._translate():
+            response = self._client.import_key_pair(**request)
+        return KeyPair._from_imported(response, tags=checked_tags)
+
+    def key_pairs(
+        self,
+        *,
+        names: Sequence[str] | None = None,
+        ids: Sequence[str] | None = None,
+        filters: Mapping[str, Sequence[str]] | None = None,
+        tags: Mapping[str, str] | None = None,
+    ) -> Iterator[KeyPair]:
+        """Key pairs matching every criterion given (AWS sends them all in one answer).
+
+        ``names=[]`` and ``ids=[]`` match nothing; no request is sent for them. A name or id
+        that does not exist raises :class:`NotFoundError`.
+        """
+        checked_names = optional_ids(names, "names")
+        checked_ids = optional_ids(ids, "ids")
+        if checked_names is not None and checked_ids is not None:
+            raise InvalidArgumentError("pass names= or ids=, not both")
+        request: DescribeKeyPairsRequestTypeDef = {"Filters": ec2_filters(filters, tags)}
+        if checked_names:
+            request["KeyNames"] = checked_names
+        if checked_ids:
+            request["KeyPairIds"] = checked_ids
+
+        def one_page(config: PageConfig) -> Iterator[DescribeKeyPairsResultTypeDef]:
+            del config  # DescribeKeyPairs does not page
+            yield self._client.describe_key_pairs(**request)
+
+        return self._list(
+            one_page,
+            lambda page: page.get("KeyPairs", []),
+            KeyPair._from_boto,
+            ids=checked_ids,
+            selectors=(checked_names,),
+        )
+
+    def key_pair(self, name: str) -> KeyPair:
+        """One key pair by name; :class:`NotFoundError` if there is none."""
+        check_id(name, "name")
+        return only(
+            self.key_pairs(names=[name]),
+            NotFoundError(
+                code="InvalidKeyPair.NotFound",
+                message=f"The key pair '{name}' does not exist",
+                operation="DescribeKeyPairs",
+            ),
+        )
+
+    def delete_key_pair(self, name: str) -> None:
+        """Delete a key pair by name. Like AWS, deleting one that does not exist succeeds."""
+        check_id(name, "name")
+        with self._translate():
+            self._client.delete_key_pair(KeyName=name)
+
+    # -- volumes ---------------------------------------------------------------------------
+
+    def create_volume(
+        self,
+        *,
+        availability_zone: str,
+        size_gib: int | None = None,
+        volume_type: str = "gp3",
+        iops: int | None = None,
+        throughput: int | None = None,
+        encrypted: bool | None = None,
+        kms_key_id: str | None = None,
+        snapshot_id: str | None = None,
+        tags: Mapping[str, str] | None = None,
+    ) -> Volume:
+        """Create an EBS volume of ``size_gib`` GiB, from ``snapshot_id``, or both (then at
+        least the snapshot's size). It is ``creating`` at first, then ``available``.
+
+        ``encrypted=None`` follows the account's encryption-by-default setting;
+        ``kms_key_id`` needs ``encrypted=True``. ``iops`` suits gp3, io1 and io2,
+        ``throughput`` (MiB/s) gp3 only; AWS checks the ranges each type allows.
+        """
+        request: CreateVolumeRequestTypeDef = {
+            "AvailabilityZone": check_id(availability_zone, "availability_zone"),
+            "VolumeType": _volume_type(volume_type),
+        }
+        if size_gib is not None:
+            request["Size"] = check_int(size_gib, "size_gib", minimum=1, maximum=_MAX_VOLUME_GIB)
+        if snapshot_id is not None:
+            request["SnapshotId"] = check_id(snapshot_id, "snapshot_id")
+        if size_gib is None and snapshot_id is None:
+            raise InvalidArgumentError("give size_gib, snapshot_id, or both")
+        if iops is not None:
+            request["Iops"] = check_int(iops, "iops", minimum=1)
+        if throughput is not None:
+            request["Throughput"] = check_int(throughput, "throughput", minimum=1)
+        if encrypted is not None:
+            request["Encrypted"] = check_bool(encrypted, "encrypted")
+        if kms_key_id is not None:
+            if encrypted is not True:
+                raise InvalidArgumentError("kms_key_id needs encrypted=True")
+            request["KmsKeyId"] = check_id(kms_key_id, "kms_key_id")
+        checked_tags = _tags.validate(tags)
+        if checked_tags:
+            request["TagSpecifications"] = tag_specifications(checked_tags, "volume")
+        with self._translate():
+            response = self._client.create_volume(**request)
+        return Volume._from_boto(response)
+
+    def volumes(
+        self,
+        *,
+        ids: Sequence[str] | None = None,
+        filters: Mapping[str, Sequence[str]] | None = None,
+        tags: Mapping[str, str] | None = None,
+    ) -> Iterator[Volume]:
+        """EBS volumes matching every criterion given, page by page.
+
+        ``ids=[]`` matches nothing; no request is sent for it.
+        """
+        checked_ids = optional_ids(ids, "ids")
+        request: DescribeVolumesRequestPaginateTypeDef = {"Filters": ec2_filters(filters, tags)}
+        if checked_ids:
+            request["VolumeIds"] = checked_ids
+        paginator = self._client.get_paginator("describe_volumes")
+        return self._list(
+            lambda config: paginator.paginate(**request | {"PaginationConfig": config}),
+            lambda page: page.get("Volumes", []),
+            Volume._from_boto,
+            ids=checked_ids,
+            page_size=VOLUME_PAGE_SIZE,
+        )
+
+    def volume(self, volume_id: str) -> Volume:
+        """One EBS volume by id; :class:`NotFoundError` if there is none."""
+        check_id(volume_id, "volume_id")
+        return only(
+            self.volumes(ids=[volume_id]),
+            NotFoundError(
+                code="InvalidVolume.NotFound",
+                message=f"The volume '{volume_id}' does not exist.",
+                operation="DescribeVolumes",
+            ),
+        )
+
+    def attach_volume(self, volume_id: str, *, instance_id: str, device: str) -> VolumeAttachment:
+        """Attach a volume to an instance in its Availability Zone as ``device``
+        (``/dev/sdf``, ``xvdf``); returns the attachment, ``attaching`` at first.
+
+        :class:`InUseError` if the volume is attached already.
+        """
+        check_id(volume_id, "volume_id")
+        check_id(instance_id, "instance_id")
+        check_id(device, "device")
+        with self._translate():
+            response = self._client.attach_volume(
+                VolumeId=volume_id, InstanceId=instance_id, Device=device
+            )
+        return VolumeAttachment._from_boto(response)
+
+    def detach_volume(
+        self, volume_id: str, *, instance_id: str | None = None, force: bool = False
+    ) -> VolumeAttachment:
+        """Detach a volume from its instance; returns the attachment, ``detaching`` at first.
+
+        ``instance_id`` says which instance to detach a Multi-Attach volume from (moto needs
+        it for every volume). ``force=True`` detaches a volume stuck in use, at the risk of
+        losing unflushed data.
+        """
+        request: DetachVolumeRequestTypeDef = {"VolumeId": check_id(volume_id, "volume_id")}
+        if instance_id is not None:
+            request["InstanceId"] = check_id(instance_id, "instance_id")
+        if check_bool(force, "force"):
+            request["Force"] = True
+        with self._translate():
+            response = self._client.detach_volume(**request)
+        return VolumeAttachment._from_boto(response)
+
+    def delete_volume(self, volume_id: str) -> None:
+        """Delete a volume; :class:`InUseError` while it is attached."""
+        check_id(volume_id, "volume_id")
+        with self._translate():
+            self._client.delete_volume(VolumeId=volume_id)
+
+    # -- Elastic IP addresses --------------------------------------------------------------
+
+    def allocate_address(self, *, tags: Mapping[str, str] | None = None) -> Address:
+        """Allocate an Elastic IP address from Amazon's pool, associated with nothing yet."""
+        checked_tags = _tags.validate(tags)
+        with self._translate():
+            response = self._client.allocate_address(
+                Domain="vpc", TagSpecifications=tag_specifications(checked_tags, "elastic-ip")
+            )
+        return Address._from_allocated(response, tags=checked_tags)
+
+    def addresses(
+        self,
+        *,
+        public_ips: Sequence[str] | None = None,
+        allocation_ids: Sequence[str] | None = None,
+        filters: Mapping[str, Sequence[str]] | None = None,
+        tags: Mapping[str, str] | None = None,
+    ) -> Iterator[Address]:
+        """Elastic IP addresses matching every criterion given (AWS sends them all in one
+        answer).
+
+        ``public_ips=[]`` and ``allocation_ids=[]`` match nothing; no request is sent for
+        them. An address or allocation id that does not exist raises :class:`NotFoundError`.
+        """
+        checked_ips = optional_ids(public_ips, "public_ips")
+        checked_ids = optional_ids(allocation_ids, "allocation_ids")
+        if checked_ips is not None and checked_ids is not None:
+            raise InvalidArgumentError("pass public_ips= or allocation_ids=, not both")
+        request: DescribeAddressesRequestTypeDef = {"Filters": ec2_filters(filters, tags)}
+        if checked_ips:
+            request["PublicIps"] = [_ipv4(ip, "each of public_ips") for ip in checked_ips]
+        if checked_ids:
+            request["AllocationIds"] = checked_ids
+
+        def one_page(config: PageConfig) -> Iterator[DescribeAddressesResultTypeDef]:
+            del config  # DescribeAddresses does not page
+            yield self._client.describe_addresses(**request)
+
+        return self._list(
+            one_page,
+            lambda page: page.get("Addresses", []),
+            Address._from_boto,
+            ids=checked_ids,
+            selectors=(checked_ips,),
+        )
+
+    def address(self, allocation_id: str) -> Address:
+        """One Elastic IP address by allocation id; :class:`NotFoundError` if there is none."""
+        check_id(allocation_id, "allocation_id")
+        return only(
+            self.addresses(allocation_ids=[allocation_id]),
+            NotFoundError(
+                code="InvalidAllocationID.NotFound",
+                message=f"The allocation ID '{allocation_id}' does not exist",
+                operation="DescribeAddresses",
+            ),
+        )
+
+    def associate_address(
+        self,
+        allocation_id: str,
+        *,
+        instance_id: str | None = None,
+        network_interface_id: str | None = None,
+        private_ip: str | None = None,
+        allow_reassociation: bool = False,
+    ) -> str:
+        """Associate an Elastic IP address with an instance or a network interface (exactly
+        one); returns the association id, for :meth:`disassociate_address`.
+
+        ``private_ip`` picks one of the target's private addresses (default: the primary).
+        An address associated elsewhere already raises :class:`InUseError` unless
+        ``allow_reassociation=True`` moves it (AWS's own default is to move it silently).
+        """
+        request: AssociateAddressRequestTypeDef = {
+            "AllocationId": check_id(allocation_id, "allocation_id"),
+            "AllowReassociation": check_bool(allow_reassociation, "allow_reassociation"),
+        }
+        if (instance_id is None) == (network_interface_id is None):
+            raise InvalidArgumentError("pass exactly one of instance_id= or network_interface_id=")
+        if instance_id is not None:
+            request["InstanceId"] = check_id(instance_id, "instance_id")
+        if network_interface_id is not None:
+            request["NetworkInterfaceId"] = check_id(network_interface_id, "network_interface_id")
+        if private_ip is not None:
+            request["PrivateIpAddress"] = _ipv4(private_ip, "private_ip")
+        with self._translate():
+            response = self._client.associate_address(**request)
+        return sent(response.get("AssociationId"), "AssociationId", "AssociateAddress")
+
+    def disassociate_address(self, association_id: str) -> None:
+        """End an association made by :meth:`associate_address`; the address stays yours."""
+        check_id(association_id, "association_id")
+        with self._translate():
+            self._client.disassociate_address(AssociationId=association_id)
+
+    def release_address(self, allocation_id: str) -> None:
+        """Give an Elastic IP address back to Amazon's pool; :class:`InUseError` while it is
+        associated."""
+        check_id(allocation_id, "allocation_id")
+        with self._translate():
+            self._client.release_address(AllocationId=allocation_id)
+
+
+# -- argument checks: every one runs before the first request --------------------------------
+
+
+def _key_name(name: object) -> str:
+    """A key pair name as AWS accepts it: up to 255 ASCII characters."""
+    checked = check_text(name, "name", _MAX_KEY_NAME)
+    if not checked.isascii():
+        raise InvalidArgumentError(f"key pair names are ASCII characters only, not {name!r}")
+    return checked
+
+
+def _public_key(value: object) -> bytes:
+    """The public key material, as bytes; a private key is refused, never sent."""
+    if isinstance(value, str):
+        value = value.encode()
+    if not isinstance(value, bytes) or not value.strip():
+        raise InvalidArgumentError(
+            f"public_key must be a non-empty str or bytes, not {type(value).__name__}"
+        )
+    if b"PRIVATE KEY" in value:
+        raise InvalidArgumentError(
+            "public_key holds a private key: pass the public key (the .pub file) instead"
+        )
+    return value
+
+
+def _volume_type(value: object) -> VolumeTypeType:
+    """``value`` checked for the shape of every EBS volume type (``gp3``, ``io2``, ``st1``)."""
+    if not isinstance(value, str) or not _is_volume_type(value):
+        raise InvalidArgumentError(f'volume_type must look like "gp3" or "io2", not {value!r}')
+    return value
+
+
+def _is_volume_type(value: str) -> TypeGuard[VolumeTypeType]:
+    # As for instance types: check the shape and let AWS judge a type newer than the stubs.
+    return _VOLUME_TYPE.fullmatch(value) is not None
+
+
+def _ipv4(value: object, what: str) -> str:
+    """An IPv4 address in dotted-quad notation."""
+    text = check_id(value, what)
+    try:
+        ipaddress.IPv4Address(text)
+    except ValueError as error:
+        raise InvalidArgumentError(f"{what} is not an IPv4 address: {value!r}") from error
+    return text
