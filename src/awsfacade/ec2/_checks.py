@@ -6,14 +6,15 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TypeGuard
 
-from awsfacade._validate import check_cidr
+from awsfacade._validate import check_cidr, check_id
 from awsfacade.ec2._models import InstanceState
 from awsfacade.errors import InvalidArgumentError
 
 if TYPE_CHECKING:
     from mypy_boto3_ec2.literals import InstanceTypeType
+    from mypy_boto3_ec2.type_defs import IamInstanceProfileSpecificationTypeDef
 
-__all__ = ["check_block", "check_instance_type", "state_values"]
+__all__ = ["check_block", "check_instance_type", "instance_profile", "state_values"]
 
 _NETMASKS = range(16, 29)  # AWS accepts VPC and subnet blocks from /16 to /28
 _INSTANCE_TYPE = re.compile(r"^[a-z][a-z0-9-]*\.[a-z0-9-]+$")
@@ -56,3 +57,9 @@ def state_values(states: Sequence[InstanceState] | None) -> list[str] | None:
             raise InvalidArgumentError(f"states must hold InstanceState members, not {state!r}")
         values.append(str(state))
     return values
+
+
+def instance_profile(value: object) -> IamInstanceProfileSpecificationTypeDef:
+    """An IAM instance profile given by ARN or by name."""
+    profile = check_id(value, "iam_instance_profile")
+    return {"Arn": profile} if profile.startswith("arn:") else {"Name": profile}

@@ -11,7 +11,7 @@ from awsfacade._paging import only
 from awsfacade._validate import check_bool, check_id, check_ids, check_int, optional_ids
 from awsfacade._waiting import wait_for_path
 from awsfacade.ec2._base import Ec2Base, ec2_filters, tag_specifications
-from awsfacade.ec2._checks import check_instance_type, state_values
+from awsfacade.ec2._checks import check_instance_type, instance_profile, state_values
 from awsfacade.ec2._launch import BlockDevice, MetadataOptions, SpotOptions
 from awsfacade.ec2._models import Instance, InstanceState, LaunchTemplateRef, StateChange
 from awsfacade.errors import InvalidArgumentError, NotFoundError
@@ -135,10 +135,7 @@ class Ec2InstancesMixin(Ec2Base):
                 "AvailabilityZone": check_id(availability_zone, "availability_zone")
             }
         if iam_instance_profile is not None:
-            profile = check_id(iam_instance_profile, "iam_instance_profile")
-            request["IamInstanceProfile"] = (
-                {"Arn": profile} if profile.startswith("arn:") else {"Name": profile}
-            )
+            request["IamInstanceProfile"] = instance_profile(iam_instance_profile)
         devices = [typed(device, BlockDevice, "block_devices") for device in block_devices]
         if devices:
             request["BlockDeviceMappings"] = [device._for_run() for device in devices]

@@ -78,6 +78,14 @@ class BlockDevice:
                 check_id(value, name)
 
     def _for_run(self) -> BlockDeviceMappingTypeDef:
+        return {"DeviceName": self.device_name, "Ebs": self._ebs()}
+
+    def _for_template(self) -> LaunchTemplateBlockDeviceMappingRequestTypeDef:
+        # Launch template data has its own stub name for the same wire fields.
+        ebs: LaunchTemplateEbsBlockDeviceRequestTypeDef = self._ebs()
+        return {"DeviceName": self.device_name, "Ebs": ebs}
+
+    def _ebs(self) -> EbsBlockDeviceTypeDef:
         ebs: EbsBlockDeviceTypeDef = {
             "VolumeType": self._volume_type(),
             "DeleteOnTermination": self.delete_on_termination,
@@ -94,27 +102,7 @@ class BlockDevice:
             ebs["KmsKeyId"] = self.kms_key_id
         if self.snapshot_id is not None:
             ebs["SnapshotId"] = self.snapshot_id
-        return {"DeviceName": self.device_name, "Ebs": ebs}
-
-    def _for_template(self) -> LaunchTemplateBlockDeviceMappingRequestTypeDef:
-        # The same wire fields as _for_run's, under another stub name.
-        ebs: LaunchTemplateEbsBlockDeviceRequestTypeDef = {
-            "VolumeType": self._volume_type(),
-            "DeleteOnTermination": self.delete_on_termination,
-        }
-        if self.size_gib is not None:
-            ebs["VolumeSize"] = self.size_gib
-        if self.iops is not None:
-            ebs["Iops"] = self.iops
-        if self.throughput is not None:
-            ebs["Throughput"] = self.throughput
-        if self.encrypted is not None:
-            ebs["Encrypted"] = self.encrypted
-        if self.kms_key_id is not None:
-            ebs["KmsKeyId"] = self.kms_key_id
-        if self.snapshot_id is not None:
-            ebs["SnapshotId"] = self.snapshot_id
-        return {"DeviceName": self.device_name, "Ebs": ebs}
+        return ebs
 
     def _volume_type(self) -> VolumeTypeType:
         return self.volume_type
@@ -155,14 +143,7 @@ class MetadataOptions:
         return options
 
     def _for_template(self) -> LaunchTemplateInstanceMetadataOptionsRequestTypeDef:
-        options: LaunchTemplateInstanceMetadataOptionsRequestTypeDef = {
-            "HttpTokens": self.http_tokens,
-            "HttpEndpoint": "enabled" if self.endpoint_enabled else "disabled",
-            "InstanceMetadataTags": "enabled" if self.instance_tags else "disabled",
-        }
-        if self.hop_limit is not None:
-            options["HttpPutResponseHopLimit"] = self.hop_limit
-        return options
+        return self._for_run()
 
 
 @attrs.frozen(kw_only=True)
@@ -204,13 +185,4 @@ class SpotOptions:
         return options
 
     def _for_template(self) -> LaunchTemplateInstanceMarketOptionsRequestTypeDef:
-        options: LaunchTemplateInstanceMarketOptionsRequestTypeDef = {
-            "MarketType": "spot",
-            "SpotOptions": {
-                "SpotInstanceType": "persistent" if self.persistent else "one-time",
-                "InstanceInterruptionBehavior": self.interruption,
-            },
-        }
-        if self.max_price is not None:
-            options["SpotOptions"]["MaxPrice"] = self.max_price
-        return options
+        return self._for_run()

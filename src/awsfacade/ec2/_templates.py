@@ -12,7 +12,7 @@ from awsfacade._convert import sent
 from awsfacade._paging import only
 from awsfacade._validate import check_bool, check_id, optional_ids
 from awsfacade.ec2._base import Ec2Base, ec2_filters, tag_specifications
-from awsfacade.ec2._checks import check_instance_type
+from awsfacade.ec2._checks import check_instance_type, instance_profile
 from awsfacade.ec2._instances import check_user_data, typed
 from awsfacade.ec2._launch import BlockDevice, MetadataOptions, SpotOptions
 from awsfacade.ec2._models import LaunchTemplate
@@ -86,10 +86,7 @@ class Ec2TemplatesMixin(Ec2Base):
         elif group_ids:
             data["SecurityGroupIds"] = group_ids
         if iam_instance_profile is not None:
-            profile = check_id(iam_instance_profile, "iam_instance_profile")
-            data["IamInstanceProfile"] = (
-                {"Arn": profile} if profile.startswith("arn:") else {"Name": profile}
-            )
+            data["IamInstanceProfile"] = instance_profile(iam_instance_profile)
         devices = [typed(device, BlockDevice, "block_devices") for device in block_devices]
         if devices:
             data["BlockDeviceMappings"] = [device._for_template() for device in devices]
