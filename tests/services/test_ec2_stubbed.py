@@ -362,6 +362,46 @@ def test_instances_follows_next_token_with_the_largest_page(
     assert ids == ["i-0000000000000000a", "i-0000000000000000b", "i-0000000000000000c"]
 
 
+def test_launch_templates_page_200_at_a_time_and_follow_next_token(
+    service: Ec2Service, stubber: Stubber
+) -> None:
+    """launch_templates() asks for DescribeLaunchTemplates' largest page, 200, and follows
+    NextToken (moto cuts the list without one, so this is proven here)."""
+    template = {"LaunchTemplateId": "lt-0123456789abcdef0", "LaunchTemplateName": "a-1"}
+    other = {"LaunchTemplateId": "lt-0123456789abcdef1", "LaunchTemplateName": "a-2"}
+    stubber.add_response(
+        "describe_launch_templates",
+        {"LaunchTemplates": [template], "NextToken": "t1"},
+        {"Filters": [], "MaxResults": 200},
+    )
+    stubber.add_response(
+        "describe_launch_templates",
+        {"LaunchTemplates": [other]},
+        {"Filters": [], "MaxResults": 200, "NextToken": "t1"},
+    )
+
+    assert [t.name for t in service.launch_templates()] == ["a-1", "a-2"]
+
+
+def test_security_groups_page_1000_at_a_time_and_follow_next_token(
+    service: Ec2Service, stubber: Stubber
+) -> None:
+    """security_groups() asks for 1000 a page and follows NextToken (moto never pages)."""
+    group = {"GroupId": GROUP_ID, "GroupName": "a", "Description": "a"}
+    stubber.add_response(
+        "describe_security_groups",
+        {"SecurityGroups": [group], "NextToken": "t1"},
+        {"Filters": [], "MaxResults": 1000},
+    )
+    stubber.add_response(
+        "describe_security_groups",
+        {"SecurityGroups": [group | {"GroupName": "b"}]},
+        {"Filters": [], "MaxResults": 1000, "NextToken": "t1"},
+    )
+
+    assert [g.name for g in service.security_groups()] == ["a", "b"]
+
+
 def test_instances_by_ids_sends_no_max_results(service: Ec2Service, stubber: Stubber) -> None:
     """ids= sends InstanceIds without MaxResults, which AWS refuses beside them."""
     stubber.add_response(

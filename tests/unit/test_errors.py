@@ -174,14 +174,19 @@ def test_str_is_one_line_naming_operation_code_message_and_request_id() -> None:
     error = translated(
         client_error(
             "DependencyViolation",
-            message="resource sg-1 has a dependent object",
+            message="resource sg-1\nhas a  dependent\tobject",
             operation="DeleteSecurityGroup",
             request_id="req-9",
         )
     )
     text = str(error)
     assert "\n" not in text
-    for part in ("DeleteSecurityGroup", "DependencyViolation", "has a dependent object", "req-9"):
+    for part in (
+        "DeleteSecurityGroup",
+        "DependencyViolation",
+        "sg-1 has a dependent object",
+        "req-9",
+    ):
         assert part in text
 
 
