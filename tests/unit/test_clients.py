@@ -260,3 +260,21 @@ def test_services_built_without_a_session_share_one_default_session() -> None:
         assert first.client is second.client
         assert _clients.default_session() is _clients.default_session()
         assert first.client.meta.region_name == "eu-west-1"
+
+
+@pytest.mark.usefixtures("no_region_anywhere")
+def test_a_global_service_works_without_a_region() -> None:
+    """A global service (IAM, Route53) gets us-east-1 when no region is given at all."""
+    creations = Creations()
+    cache = ClientCache("iam", creations, global_service=True)
+    cache.get(new_session(region=None), region=None, endpoint_url=None, config=None)
+    cache.get(new_session(region=None), region="cn-north-1", endpoint_url=None, config=None)
+    assert [call["region_name"] for call in creations.calls] == ["us-east-1", "cn-north-1"]
+
+
+@pytest.mark.usefixtures("no_region_anywhere")
+def test_a_regional_service_still_needs_a_region() -> None:
+    """A regional service without any region is a clear InvalidArgumentError."""
+    cache = ClientCache("ec2", Creations())
+    with pytest.raises(InvalidArgumentError, match="region"):
+        cache.get(new_session(region=None), region=None, endpoint_url=None, config=None)
