@@ -4,11 +4,15 @@ the service's error codes, and the state enums' tolerant parse."""
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, ClassVar, Generic, TypeVar
 
-from awsfacade._translate import NO_CODES
+from awsfacade._paging import PageConfig, listing
+from awsfacade._translate import NO_CODES, translate
 
 if TYPE_CHECKING:
+    from contextlib import AbstractContextManager
+
     from boto3.session import Session
     from botocore.config import Config
 
@@ -18,6 +22,9 @@ if TYPE_CHECKING:
 __all__ = ["Service", "StateEnum"]
 
 C = TypeVar("C")
+P = TypeVar("P")
+T = TypeVar("T")
+M = TypeVar("M")
 
 
 class Service(Generic[C]):
@@ -48,6 +55,32 @@ class Service(Generic[C]):
     def client(self) -> C:
         """The underlying typed boto3 client: the escape hatch for what the facade lacks."""
         return self._client
+
+    def _translate(self) -> AbstractContextManager[None]:
+        """Translate botocore's exceptions raised in the block, with this service's codes."""
+        return translate(self._error_codes)
+
+    def _list(
+        self,
+        paginate: Callable[[PageConfig], Iterable[P]],
+        extract: Callable[[P], Iterable[T]],
+        convert: Callable[[T], M],
+        *,
+        page_size: int,
+        ids: Sequence[object] | None = None,
+        selectors: Sequence[Sequence[object] | None] = (),
+    ) -> Iterator[M]:
+        """A listing (see :func:`awsfacade._paging.listing`) at ``page_size``, with no page
+        size beside a list of ``ids`` (EC2 refuses MaxResults there; other services take
+        ids one at a time)."""
+        return listing(
+            paginate,
+            extract,
+            convert,
+            page_size=None if ids is not None else page_size,
+            selectors=(ids, *selectors),
+            codes=self._error_codes,
+        )
 
 
 class StateEnum(enum.StrEnum):

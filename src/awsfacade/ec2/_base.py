@@ -9,18 +9,17 @@ from typing import TYPE_CHECKING, ClassVar, TypeVar
 from awsfacade import _tags
 from awsfacade._base import Service
 from awsfacade._clients import ClientCache, ClientOptions
-from awsfacade._paging import PageConfig, listing
-from awsfacade._translate import Codes, translate
 from awsfacade._validate import check_id, check_ids
 from awsfacade.errors import DryRunError, InUseError, InvalidArgumentError
 
 if TYPE_CHECKING:
-    from contextlib import AbstractContextManager
-
     from boto3.session import Session
     from mypy_boto3_ec2 import EC2Client
     from mypy_boto3_ec2.literals import ResourceTypeType
     from mypy_boto3_ec2.type_defs import FilterTypeDef, TagSpecificationTypeDef
+
+    from awsfacade._paging import PageConfig
+    from awsfacade._translate import Codes
 
 __all__ = ["PAGE_SIZE", "Ec2Base", "ec2_filters", "tag_specifications"]
 
@@ -50,29 +49,24 @@ class Ec2Base(Service["EC2Client"]):
         "Resource.AlreadyAssociated": InUseError,
     }
 
-    def _translate(self) -> AbstractContextManager[None]:
-        """Translate botocore's exceptions with EC2's codes."""
-        return translate(self._error_codes)
-
     def _list(
         self,
         paginate: Callable[[PageConfig], Iterable[P]],
         extract: Callable[[P], Iterable[T]],
         convert: Callable[[T], M],
         *,
+        page_size: int | None = None,
         ids: Sequence[object] | None = None,
         selectors: Sequence[Sequence[object] | None] = (),
-        page_size: int | None = None,
     ) -> Iterator[M]:
-        """A listing at ``page_size`` (EC2's largest, :data:`PAGE_SIZE`, by default), and none
-        beside ``ids``: AWS refuses MaxResults there."""
-        return listing(
+        """A listing at EC2's largest page, :data:`PAGE_SIZE`, unless ``page_size`` says less."""
+        return super()._list(
             paginate,
             extract,
             convert,
-            page_size=None if ids is not None else page_size or PAGE_SIZE,
-            selectors=(ids, *selectors),
-            codes=self._error_codes,
+            page_size=page_size or PAGE_SIZE,
+            ids=ids,
+            selectors=selectors,
         )
 
 
