@@ -7,7 +7,7 @@ from typing import TypedDict
 
 from awsfacade.errors import InvalidArgumentError
 
-__all__ = ["Tags", "filters", "to_aws", "validate", "validate_keys"]
+__all__ = ["Tags", "as_tags", "filters", "to_aws", "validate", "validate_keys"]
 
 MAX_KEY_LENGTH = 128
 MAX_VALUE_LENGTH = 256
@@ -57,6 +57,11 @@ class Tags(Mapping[str, str]):
 
 
 _EMPTY = Tags()
+
+
+def as_tags(tags: Mapping[str, str] | Iterable[tuple[str, str]] = ()) -> Tags:
+    """``tags`` as :class:`Tags`, without copying what already is (the models' converter)."""
+    return tags if isinstance(tags, Tags) else Tags(tags)
 
 
 def validate(tags: Mapping[str, str] | None, *, reading: bool = False) -> Tags:

@@ -157,3 +157,13 @@ def test_filters_builds_one_tag_filter_per_tag() -> None:
         {"Name": "tag:env", "Values": ["prod"]},
     ]
     assert filters({}) == []
+
+
+def test_models_keep_the_tags_object_they_are_given() -> None:
+    """A model's converter keeps a Tags as it is (no copy per item) and wraps a plain dict."""
+    from awsfacade._tags import as_tags
+
+    tags = Tags({"a": "1"})
+    assert as_tags(tags) is tags
+    assert as_tags({"a": "1"}) == tags
+    assert isinstance(as_tags({"a": "1"}), Tags)

@@ -17,7 +17,7 @@ from awsfacade._convert import (
     user_input,
     utc,
 )
-from awsfacade._tags import Tags
+from awsfacade._tags import Tags, as_tags
 from awsfacade._validate import check_cidr
 from awsfacade.errors import InvalidArgumentError
 
@@ -137,7 +137,7 @@ class Instance:
     iam_instance_profile_arn: str | None = None
     root_device_name: str | None = None
     root_device_type: str | None = None
-    tags: Mapping[str, str] = attrs.field(factory=Tags, converter=Tags)
+    tags: Mapping[str, str] = attrs.field(factory=Tags, converter=as_tags)
 
     @property
     def name(self) -> str | None:
@@ -445,7 +445,7 @@ class SecurityGroup:
     egress: tuple[Rule, ...] = ()
     ingress_permissions: tuple[Permission, ...] = ()
     egress_permissions: tuple[Permission, ...] = ()
-    tags: Mapping[str, str] = attrs.field(factory=Tags, converter=Tags)
+    tags: Mapping[str, str] = attrs.field(factory=Tags, converter=as_tags)
 
     @classmethod
     @converter
@@ -478,7 +478,7 @@ class Vpc:
     ipv6_cidr_blocks: tuple[str, ...] = ()
     is_default: bool = False
     owner_id: str | None = None
-    tags: Mapping[str, str] = attrs.field(factory=Tags, converter=Tags)
+    tags: Mapping[str, str] = attrs.field(factory=Tags, converter=as_tags)
 
     @property
     def name(self) -> str | None:
@@ -523,7 +523,7 @@ class Subnet:
     default_for_az: bool = False
     map_public_ip_on_launch: bool = False
     owner_id: str | None = None
-    tags: Mapping[str, str] = attrs.field(factory=Tags, converter=Tags)
+    tags: Mapping[str, str] = attrs.field(factory=Tags, converter=as_tags)
 
     @property
     def name(self) -> str | None:
@@ -564,7 +564,7 @@ class LaunchTemplate:
     created_by: str | None = None
     default_version: int = 1
     latest_version: int = 1
-    tags: Mapping[str, str] = attrs.field(factory=Tags, converter=Tags)
+    tags: Mapping[str, str] = attrs.field(factory=Tags, converter=as_tags)
 
     def ref(self, version: str = "$Default") -> LaunchTemplateRef:
         """A reference to this template, for ``run()`` or an Auto Scaling group."""

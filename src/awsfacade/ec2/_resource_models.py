@@ -15,7 +15,7 @@ import attrs
 
 from awsfacade._base import StateEnum
 from awsfacade._convert import converter, optional_utc, required, sent, utc
-from awsfacade._tags import Tags
+from awsfacade._tags import Tags, as_tags
 
 if TYPE_CHECKING:
     from mypy_boto3_ec2.type_defs import (
@@ -113,7 +113,7 @@ class Image:
     root_device_type: str | None = None
     public: bool = False
     description: str | None = None
-    tags: Mapping[str, str] = attrs.field(factory=Tags, converter=Tags)
+    tags: Mapping[str, str] = attrs.field(factory=Tags, converter=as_tags)
 
     @classmethod
     @converter
@@ -156,7 +156,7 @@ class KeyPair:
     fingerprint: str
     key_type: str | None = None
     created: datetime | None = None
-    tags: Mapping[str, str] = attrs.field(factory=Tags, converter=Tags)
+    tags: Mapping[str, str] = attrs.field(factory=Tags, converter=as_tags)
     private_key: str | None = attrs.field(default=None, repr=False)
 
     @classmethod
@@ -251,7 +251,7 @@ class Volume:
     throughput: int | None = None
     snapshot_id: str | None = None
     attachments: tuple[VolumeAttachment, ...] = ()
-    tags: Mapping[str, str] = attrs.field(factory=Tags, converter=Tags)
+    tags: Mapping[str, str] = attrs.field(factory=Tags, converter=as_tags)
 
     @property
     def name(self) -> str | None:
@@ -299,7 +299,7 @@ class Address:
     network_interface_id: str | None = None
     private_ip: str | None = None
     domain: str | None = None
-    tags: Mapping[str, str] = attrs.field(factory=Tags, converter=Tags)
+    tags: Mapping[str, str] = attrs.field(factory=Tags, converter=as_tags)
 
     @property
     def name(self) -> str | None:
