@@ -13,8 +13,16 @@ from typing import TYPE_CHECKING
 import boto3
 
 from awsfacade import Ec2Service
-from awsfacade.ec2 import Instance, InstanceState, LaunchTemplateRef, Rule, SecurityGroup
-from awsfacade.errors import AwsError, NotFoundError
+from awsfacade.ec2 import (
+    BlockDevice,
+    Instance,
+    InstanceState,
+    LaunchTemplateRef,
+    Rule,
+    SecurityGroup,
+    Subnet,
+)
+from awsfacade.errors import AwsError, CapacityError, NotFoundError
 
 if TYPE_CHECKING:
     from mypy_boto3_ec2 import EC2Client
@@ -60,3 +68,35 @@ def raw_escape_hatch(ec2: Ec2Service) -> int:
 def build() -> Ec2Service:
     """A service on an explicit session and region."""
     return Ec2Service(boto3.session.Session(), region="eu-west-1")
+
+
+def inventory_row(instance: Instance) -> dict[str, str]:
+    """One inventory row: states compare and format as AWS's strings."""
+    return {
+        "id": instance.id,
+        "state": instance.state if instance.state != "unknown" else instance.state_name,
+        "ips": ",".join(instance.private_ips + instance.public_ips),
+        "running": str(instance.state == InstanceState.RUNNING),
+    }
+
+
+def ipv4_blocks(subnets: Iterator[Subnet]) -> list[str]:
+    """The IPv4 blocks of some subnets; IPv6-only ones have none."""
+    return [subnet.cidr_block for subnet in subnets if subnet.cidr_block is not None]
+
+
+def described_sources(group: SecurityGroup) -> list[str]:
+    """Every source of every inbound permission, with its own description."""
+    return [
+        f"{permission.protocol} {source.kind}={source.value} ({source.description or '-'})"
+        for permission in group.ingress_permissions
+        for source in permission.sources
+    ]
+
+
+def launch_big(ec2: Ec2Service, image_id: str) -> list[Instance]:
+    """Launch with a larger encrypted root volume, or nothing if AWS lacks capacity."""
+    try:
+        return ec2.run(image_id=image_id, block_devices=[BlockDevice(size_gib=100, encrypted=True)])
+    except CapacityError:
+        return []
