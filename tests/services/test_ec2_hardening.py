@@ -391,6 +391,7 @@ def test_create_launch_template_takes_the_same_options(ec2_service: Ec2Service) 
         block_devices=[BlockDevice(device_name="/dev/sdf", size_gib=100, volume_type="st1")],
         spot=SpotOptions(interruption="stop", persistent=True),
         associate_public_ip=False,
+        availability_zone="us-east-1b",
     )
     versions = ec2_service.client.describe_launch_template_versions(LaunchTemplateId=template.id)
     data = versions.get("LaunchTemplateVersions", [{}])[0].get("LaunchTemplateData", {})
@@ -402,6 +403,7 @@ def test_create_launch_template_takes_the_same_options(ec2_service: Ec2Service) 
     assert spot.get("InstanceInterruptionBehavior") == "stop"
     [interface] = data.get("NetworkInterfaces", [])
     assert interface.get("AssociatePublicIpAddress") is False
+    assert data.get("Placement", {}).get("AvailabilityZone") == "us-east-1b"
 
 
 def test_reboot_sends_one_request(ec2_service: Ec2Service, requests_sent: Requests) -> None:

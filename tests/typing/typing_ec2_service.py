@@ -178,6 +178,7 @@ def check_launch_templates(ec2: Ec2Service) -> None:
             image_id="ami-1",
             security_group_ids=("sg-1",),
             associate_public_ip=False,
+            availability_zone="eu-west-1a",
             iam_instance_profile="web",
             block_devices=(BlockDevice(size_gib=30, volume_type="gp3", throughput=250),),
             metadata_options=MetadataOptions(http_tokens="optional", endpoint_enabled=True),

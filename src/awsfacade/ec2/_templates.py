@@ -47,6 +47,7 @@ class Ec2TemplatesMixin(Ec2Base):
         instance_type: str | None = None,
         key_name: str | None = None,
         security_group_ids: Sequence[str] = (),
+        availability_zone: str | None = None,
         associate_public_ip: bool | None = None,
         iam_instance_profile: str | None = None,
         block_devices: Sequence[BlockDevice] = (),
@@ -85,6 +86,10 @@ class Ec2TemplatesMixin(Ec2Base):
             data["NetworkInterfaces"] = [interface]
         elif group_ids:
             data["SecurityGroupIds"] = group_ids
+        if availability_zone is not None:
+            data["Placement"] = {
+                "AvailabilityZone": check_id(availability_zone, "availability_zone")
+            }
         if iam_instance_profile is not None:
             data["IamInstanceProfile"] = instance_profile(iam_instance_profile)
         devices = [typed(device, BlockDevice, "block_devices") for device in block_devices]
