@@ -51,14 +51,6 @@ MISSING_TEMPLATE_ID = "lt-0123456789abcdef0"
 
 
 @pytest.fixture
-def requests_sent(ec2_service: Ec2Service) -> Requests:
-    """Every request ``ec2_service`` sends from now on."""
-    log = Requests()
-    ec2_service.client.meta.events.register("before-call.ec2", log)
-    return log
-
-
-@pytest.fixture
 def small_pages(monkeypatch: pytest.MonkeyPatch) -> int:
     """describe_* page size shrunk to 2, so a few resources take several pages."""
     monkeypatch.setattr(ec2_base_module, "PAGE_SIZE", 2)

@@ -41,14 +41,6 @@ IMAGE = "ami-12345678"
 
 
 @pytest.fixture
-def requests_sent(ec2_service: Ec2Service) -> Requests:
-    """Every request ``ec2_service`` sends from now on."""
-    log = Requests()
-    ec2_service.client.meta.events.register("before-call.ec2", log)
-    return log
-
-
-@pytest.fixture
 def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     """Every sleep the read-after-create retry and botocore's waiters ask for (not slept)."""
     asked: list[float] = []

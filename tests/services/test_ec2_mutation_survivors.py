@@ -13,23 +13,15 @@ from typing import TYPE_CHECKING
 import pytest
 from botocore.config import Config
 from botocore.stub import Stubber
-from support import Requests
 
 from awsfacade.ec2 import Ec2Service, InstanceState
 from awsfacade.errors import InvalidArgumentError, WaitFailedError
 
 if TYPE_CHECKING:
     from boto3.session import Session
+    from support import Requests
 
 INSTANCE_ID = "i-0123456789abcdef0"
-
-
-@pytest.fixture
-def requests_sent(ec2_service: Ec2Service) -> Requests:
-    """Every request ``ec2_service`` sends from now on."""
-    log = Requests()
-    ec2_service.client.meta.events.register("before-call.ec2", log)
-    return log
 
 
 @pytest.fixture

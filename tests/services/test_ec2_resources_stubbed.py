@@ -8,14 +8,12 @@ retries off, so each stubbed answer is one attempt.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta, timezone
 from typing import TYPE_CHECKING
 
 import pytest
-from botocore.config import Config
 from botocore.exceptions import ClientError
-from botocore.stub import Stubber
 
 from awsfacade.ec2 import (
     Ec2Service,
@@ -35,27 +33,13 @@ from awsfacade.errors import (
 )
 
 if TYPE_CHECKING:
-    from boto3.session import Session
+    from botocore.stub import Stubber
 
 IMAGE_ID = "ami-0123456789abcdef0"
 VOLUME_ID = "vol-0123456789abcdef0"
 INSTANCE_ID = "i-0123456789abcdef0"
 ALLOCATION_ID = "eipalloc-0123456789abcdef0"
 CREATED = datetime(2024, 5, 17, 8, 30, tzinfo=UTC)
-
-
-@pytest.fixture
-def service(aws_session: Session) -> Ec2Service:
-    """An Ec2Service whose client makes one attempt a request (no retries)."""
-    return Ec2Service(aws_session, config=Config(retries={"max_attempts": 1, "mode": "standard"}))
-
-
-@pytest.fixture
-def stubber(service: Ec2Service) -> Iterator[Stubber]:
-    """A Stubber on the service's client; every queued answer must be used by the test."""
-    with Stubber(service.client) as stub:
-        yield stub
-        stub.assert_no_pending_responses()
 
 
 def image_item(image_id: str = IMAGE_ID, **overrides: object) -> dict[str, object]:

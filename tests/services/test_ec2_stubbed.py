@@ -7,14 +7,12 @@ does not reproduce, checked on a client with retries off so each stubbed answer 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime, timedelta, timezone
 from typing import TYPE_CHECKING
 
 import pytest
-from botocore.config import Config
 from botocore.exceptions import ClientError
-from botocore.stub import Stubber
 
 from awsfacade.ec2 import Ec2Service, InstanceState
 from awsfacade.errors import (
@@ -32,25 +30,11 @@ from awsfacade.errors import (
 )
 
 if TYPE_CHECKING:
-    from boto3.session import Session
+    from botocore.stub import Stubber
 
 INSTANCE_ID = "i-0123456789abcdef0"
 GROUP_ID = "sg-0123456789abcdef0"
 LAUNCHED = datetime(2024, 5, 17, 8, 30, tzinfo=UTC)
-
-
-@pytest.fixture
-def service(aws_session: Session) -> Ec2Service:
-    """An Ec2Service whose client makes one attempt a request (no retries)."""
-    return Ec2Service(aws_session, config=Config(retries={"max_attempts": 1, "mode": "standard"}))
-
-
-@pytest.fixture
-def stubber(service: Ec2Service) -> Iterator[Stubber]:
-    """A Stubber on the service's client; every queued answer must be used by the test."""
-    with Stubber(service.client) as stub:
-        yield stub
-        stub.assert_no_pending_responses()
 
 
 def instance_item(instance_id: str = INSTANCE_ID, **overrides: object) -> dict[str, object]:
