@@ -348,6 +348,7 @@ def test_run_sends_every_launch_option(
     [body] = requests_sent.bodies("RunInstances")
     assert (str(body["MinCount"]), str(body["MaxCount"])) == ("1", "3")
     assert body["NetworkInterface.1.AssociatePublicIpAddress"] == "true"
+    assert str(body["NetworkInterface.1.DeviceIndex"]) == "0"  # the primary interface
     assert body["NetworkInterface.1.SubnetId"] == subnet.id
     assert "SubnetId" not in body
     assert body["Placement.AvailabilityZone"] == subnet.availability_zone
@@ -395,6 +396,7 @@ def test_create_launch_template_takes_the_same_options(ec2_service: Ec2Service) 
     assert spot.get("InstanceInterruptionBehavior") == "stop"
     [interface] = data.get("NetworkInterfaces", [])
     assert interface.get("AssociatePublicIpAddress") is False
+    assert interface.get("DeviceIndex") == 0  # the primary interface
     assert data.get("Placement", {}).get("AvailabilityZone") == "us-east-1b"
 
 

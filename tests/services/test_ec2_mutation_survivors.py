@@ -6,33 +6,19 @@ with botocore's ``Stubber`` (moto moves instances through their states too fast 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 import pytest
-from botocore.config import Config
-from botocore.stub import Stubber
 
 from awsfacade.ec2 import Ec2Service, InstanceState
 from awsfacade.errors import InvalidArgumentError, WaitFailedError
 
 if TYPE_CHECKING:
-    from boto3.session import Session
+    from botocore.stub import Stubber
     from support import Requests
 
 INSTANCE_ID = "i-0123456789abcdef0"
-
-
-@pytest.fixture
-def stubbed(aws_session: Session) -> Iterator[tuple[Ec2Service, Stubber]]:
-    """An Ec2Service with one attempt a request, and a Stubber whose answers must all be used."""
-    service = Ec2Service(
-        aws_session, config=Config(retries={"max_attempts": 1, "mode": "standard"})
-    )
-    with Stubber(service.client) as stubber:
-        yield service, stubber
-        stubber.assert_no_pending_responses()
 
 
 def test_security_group_name_and_description_may_be_255_characters(
@@ -85,11 +71,10 @@ DEAD_ENDS = [
     ("awaited", "reached"), DEAD_ENDS, ids=[f"{a}-after-{r}" for a, r in DEAD_ENDS]
 )
 def test_wait_until_fails_at_the_first_poll_that_sees_a_dead_end(
-    stubbed: tuple[Ec2Service, Stubber], awaited: InstanceState, reached: InstanceState
+    service: Ec2Service, stubber: Stubber, awaited: InstanceState, reached: InstanceState
 ) -> None:
     """Waiting for a state fails after one poll if the instance is in a state it cannot leave
     for the awaited one (waiting for STOPPING on a shutting-down instance, say)."""
-    service, stubber = stubbed
     instance = {
         "InstanceId": INSTANCE_ID,
         "ImageId": "ami-12345678",
@@ -104,3 +89,14 @@ def test_wait_until_fails_at_the_first_poll_that_sees_a_dead_end(
 
     with pytest.raises(WaitFailedError, match=str(reached)):
         service.wait_until([INSTANCE_ID], awaited, timeout=5, poll_interval=0.001)
+
+
+def test_a_key_pair_name_may_be_255_characters(
+    ec2_service: Ec2Service, requests_sent: Requests
+) -> None:
+    """AWS's longest key pair name, 255 characters, is sent; 256 is refused before any request."""
+    assert ec2_service.create_key_pair("k" * 255).name == "k" * 255
+    requests_sent.clear()
+    with pytest.raises(InvalidArgumentError, match="255"):
+        ec2_service.create_key_pair("k" * 256)
+    assert requests_sent.sent == []

@@ -6,6 +6,7 @@ No AWS answer is needed here: models built by hand, and a request that fails bef
 from __future__ import annotations
 
 import os
+from datetime import UTC, datetime
 from typing import Literal
 
 import boto3.session
@@ -44,3 +45,20 @@ def test_missing_credentials_say_so_in_awsfacade_words(monkeypatch: pytest.Monke
 
     with pytest.raises(ClientSideError, match=r"^no usable AWS credentials"):
         ec2.security_group("sg-0123456789abcdef0")
+
+
+def test_the_primary_ipv6_address_is_kept_without_network_interfaces() -> None:
+    """An instance's top-level Ipv6Address counts even when no interface lists it."""
+    from awsfacade.ec2 import Instance
+
+    instance = Instance._from_boto(
+        {
+            "InstanceId": "i-0123456789abcdef0",
+            "ImageId": "ami-12345678",
+            "InstanceType": "t3.micro",
+            "State": {"Name": "running"},
+            "LaunchTime": datetime(2024, 5, 17, tzinfo=UTC),
+            "Ipv6Address": "2600:1f18::5",
+        }
+    )
+    assert instance.ipv6_addresses == ("2600:1f18::5",)
