@@ -331,11 +331,13 @@ def test_run_sends_every_launch_option(
     profile = instance_profile_arn(aws_session)
     vpc = ec2_service.create_vpc(cidr_block="10.1.0.0/16")
     subnet = ec2_service.create_subnet(vpc_id=vpc.id, cidr_block="10.1.0.0/28")
+    group = ec2_service.create_security_group(name="w", description="w", vpc_id=vpc.id)
     launched = ec2_service.run(
         image_id=IMAGE,
         count=3,
         min_count=1,
         subnet_id=subnet.id,
+        security_group_ids=[group.id],
         availability_zone=subnet.availability_zone,
         associate_public_ip=True,
         iam_instance_profile=profile,
@@ -350,7 +352,9 @@ def test_run_sends_every_launch_option(
     assert body["NetworkInterface.1.AssociatePublicIpAddress"] == "true"
     assert str(body["NetworkInterface.1.DeviceIndex"]) == "0"  # the primary interface
     assert body["NetworkInterface.1.SubnetId"] == subnet.id
+    assert body["NetworkInterface.1.SecurityGroupId.1"] == group.id
     assert "SubnetId" not in body
+    assert "SecurityGroupId.1" not in body
     assert body["Placement.AvailabilityZone"] == subnet.availability_zone
     assert body["IamInstanceProfile.Arn"] == profile
     assert body["BlockDeviceMapping.1.DeviceName"] == "/dev/xvda"
@@ -377,6 +381,7 @@ def test_run_takes_a_profile_name(
 
 def test_create_launch_template_takes_the_same_options(ec2_service: Ec2Service) -> None:
     """The template's data holds the block devices, metadata, profile and spot options."""
+    group = ec2_service.create_security_group(name="t", description="t")
     template = ec2_service.create_launch_template(
         name="full",
         image_id=IMAGE,
@@ -384,7 +389,9 @@ def test_create_launch_template_takes_the_same_options(ec2_service: Ec2Service) 
         block_devices=[BlockDevice(device_name="/dev/sdf", size_gib=100, volume_type="st1")],
         spot=SpotOptions(interruption="stop", persistent=True),
         associate_public_ip=False,
+        security_group_ids=[group.id],
         availability_zone="us-east-1b",
+        version_description="first",
     )
     versions = ec2_service.client.describe_launch_template_versions(LaunchTemplateId=template.id)
     data = versions.get("LaunchTemplateVersions", [{}])[0].get("LaunchTemplateData", {})
@@ -397,6 +404,9 @@ def test_create_launch_template_takes_the_same_options(ec2_service: Ec2Service) 
     [interface] = data.get("NetworkInterfaces", [])
     assert interface.get("AssociatePublicIpAddress") is False
     assert interface.get("DeviceIndex") == 0  # the primary interface
+    assert interface.get("Groups") == [group.id]
+    assert "SecurityGroupIds" not in data
+    assert versions.get("LaunchTemplateVersions", [{}])[0].get("VersionDescription") == "first"
     assert data.get("Placement", {}).get("AvailabilityZone") == "us-east-1b"
 
 
@@ -439,6 +449,7 @@ def test_launch_options_check_themselves(build: object, message: str) -> None:
         ({"block_devices": [{"DeviceName": "/dev/xvda"}]}, "BlockDevice"),
         ({"client_token": "x" * 65}, "client_token"),
         ({"user_data": "é" * 9000}, "16 KiB"),
+        ({"user_data": b"#!/bin/sh"}, "user_data must be a string"),
         ({"iam_instance_profile": ""}, "iam_instance_profile"),
     ],
 )
