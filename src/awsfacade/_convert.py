@@ -11,7 +11,16 @@ from typing import ParamSpec, TypeVar
 
 from awsfacade.errors import UnexpectedResponseError
 
-__all__ = ["converter", "from_aws", "optional_utc", "required", "sent", "user_input", "utc"]
+__all__ = [
+    "converter",
+    "from_aws",
+    "iso_utc",
+    "optional_utc",
+    "required",
+    "sent",
+    "user_input",
+    "utc",
+]
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -70,6 +79,17 @@ def from_aws() -> Generator[None]:
         yield
     finally:
         _FROM_AWS.reset(token)
+
+
+def iso_utc(value: str | None) -> datetime | None:
+    """A UTC datetime from the ISO 8601 string AWS sends for some times (an AMI's
+    ``CreationDate``); ``None`` if absent or unreadable rather than failing a listing."""
+    if not value:
+        return None
+    try:
+        return utc(datetime.fromisoformat(value))
+    except ValueError:
+        return None
 
 
 def converter(function: Callable[P, R]) -> Callable[P, R]:

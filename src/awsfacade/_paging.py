@@ -14,7 +14,7 @@ from awsfacade._translate import NO_CODES, Codes, translate
 if TYPE_CHECKING:
     from awsfacade.errors import NotFoundError
 
-__all__ = ["PageConfig", "items", "listing", "only"]
+__all__ = ["PageConfig", "items", "listing", "one_page", "only"]
 
 P = TypeVar("P")
 T = TypeVar("T")
@@ -72,6 +72,17 @@ def listing(
         return iter(())
     config: PageConfig = {} if page_size is None else {"PageSize": page_size}
     return items(paginate(config), extract, convert, codes)
+
+
+def one_page(fetch: Callable[[], P]) -> Callable[[PageConfig], Iterator[P]]:
+    """A ``paginate`` for :func:`listing` over an operation AWS does not page (one answer
+    holds every item): nothing is requested until the listing is iterated."""
+
+    def pages(config: PageConfig) -> Iterator[P]:
+        del config  # no page size to give
+        yield fetch()
+
+    return pages
 
 
 def only(found: Iterator[M], not_found: NotFoundError) -> M:

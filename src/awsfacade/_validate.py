@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import ipaddress
 from collections.abc import Iterable, Sequence
+from typing import TypeVar
 
 from awsfacade.errors import InvalidArgumentError
+
+T = TypeVar("T")
 
 __all__ = [
     "check_bool",
@@ -19,6 +22,7 @@ __all__ = [
     "check_int",
     "check_text",
     "check_timing",
+    "check_type",
     "optional_ids",
 ]
 
@@ -76,6 +80,13 @@ def check_bool(value: object, what: str) -> bool:
     """A real ``bool`` (``"False"`` is truthy: refuse it rather than guess)."""
     if not isinstance(value, bool):
         raise InvalidArgumentError(f"{what} must be True or False, not {value!r}")
+    return value
+
+
+def check_type(value: object, cls: type[T], what: str) -> T:
+    """``value`` if it is a ``cls`` (a ``BlockDevice`` in ``block_devices``, say)."""
+    if not isinstance(value, cls):
+        raise InvalidArgumentError(f"{what} must hold {cls.__name__} objects, not {value!r}")
     return value
 
 

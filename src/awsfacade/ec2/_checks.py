@@ -14,8 +14,20 @@ if TYPE_CHECKING:
     from mypy_boto3_ec2.literals import InstanceTypeType
     from mypy_boto3_ec2.type_defs import IamInstanceProfileSpecificationTypeDef
 
-__all__ = ["check_block", "check_instance_type", "instance_profile", "state_values"]
+__all__ = [
+    "MAX_VOLUME_GIB",
+    "check_block",
+    "check_client_token",
+    "check_instance_type",
+    "check_user_data",
+    "instance_profile",
+    "state_values",
+]
 
+#: The largest EBS volume (gp3, io2); other types allow less, which AWS checks.
+MAX_VOLUME_GIB = 65536
+_MAX_CLIENT_TOKEN = 64
+_USER_DATA_LIMIT = 16 * 1024
 _NETMASKS = range(16, 29)  # AWS accepts VPC and subnet blocks from /16 to /28
 _INSTANCE_TYPE = re.compile(r"^[a-z][a-z0-9-]*\.[a-z0-9-]+$")
 
@@ -63,3 +75,21 @@ def instance_profile(value: object) -> IamInstanceProfileSpecificationTypeDef:
     """An IAM instance profile given by ARN or by name."""
     profile = check_id(value, "iam_instance_profile")
     return {"Arn": profile} if profile.startswith("arn:") else {"Name": profile}
+
+
+def check_user_data(user_data: object) -> str:
+    """User data within AWS's 16 KiB limit on the raw bytes (before base64)."""
+    if not isinstance(user_data, str):
+        raise InvalidArgumentError(f"user_data must be a string, not {type(user_data).__name__}")
+    if len(user_data.encode()) > _USER_DATA_LIMIT:
+        raise InvalidArgumentError("user_data is longer than AWS's 16 KiB limit (in bytes)")
+    return user_data
+
+
+def check_client_token(client_token: object) -> str:
+    """An idempotency token of 1 to 64 ASCII characters."""
+    if not isinstance(client_token, str) or not 1 <= len(client_token) <= _MAX_CLIENT_TOKEN:
+        raise InvalidArgumentError(
+            f"client_token must be 1 to {_MAX_CLIENT_TOKEN} characters long, not {client_token!r}"
+        )
+    return client_token

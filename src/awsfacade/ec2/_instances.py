@@ -3,15 +3,28 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from awsfacade import _tags
 from awsfacade._convert import sent
 from awsfacade._paging import only
-from awsfacade._validate import check_bool, check_id, check_ids, check_int, optional_ids
+from awsfacade._validate import (
+    check_bool,
+    check_id,
+    check_ids,
+    check_int,
+    check_type,
+    optional_ids,
+)
 from awsfacade._waiting import wait_for_path
 from awsfacade.ec2._base import Ec2Base, ec2_filters, tag_specifications
-from awsfacade.ec2._checks import check_instance_type, instance_profile, state_values
+from awsfacade.ec2._checks import (
+    check_client_token,
+    check_instance_type,
+    check_user_data,
+    instance_profile,
+    state_values,
+)
 from awsfacade.ec2._launch import BlockDevice, MetadataOptions, SpotOptions
 from awsfacade.ec2._models import Instance, InstanceState, LaunchTemplateRef, StateChange
 from awsfacade.errors import InvalidArgumentError, NotFoundError
@@ -25,17 +38,9 @@ if TYPE_CHECKING:
         RunInstancesRequestTypeDef,
     )
 
-__all__ = [
-    "DEFAULT_INSTANCE_TYPE",
-    "Ec2InstancesMixin",
-    "check_client_token",
-    "check_user_data",
-    "typed",
-]
+__all__ = ["DEFAULT_INSTANCE_TYPE", "Ec2InstancesMixin"]
 
 DEFAULT_INSTANCE_TYPE = "t3.micro"
-_MAX_CLIENT_TOKEN = 64
-_USER_DATA_LIMIT = 16 * 1024
 
 # For each awaited state, the states from which it cannot follow (botocore's own waiters
 # fail on the same ones); waiting for SHUTTING_DOWN ends once an instance is terminated.
@@ -107,7 +112,7 @@ class Ec2InstancesMixin(Ec2Base):
                 raise InvalidArgumentError("launch_template must be a LaunchTemplateRef")
             request["LaunchTemplate"] = launch_template._to_boto()
         if metadata_options is not None or launch_template is None:
-            request["MetadataOptions"] = typed(
+            request["MetadataOptions"] = check_type(
                 metadata_options or MetadataOptions(), MetadataOptions, "metadata_options"
             )._for_run()
         if key_name is not None:
@@ -136,11 +141,11 @@ class Ec2InstancesMixin(Ec2Base):
             }
         if iam_instance_profile is not None:
             request["IamInstanceProfile"] = instance_profile(iam_instance_profile)
-        devices = [typed(device, BlockDevice, "block_devices") for device in block_devices]
+        devices = [check_type(device, BlockDevice, "block_devices") for device in block_devices]
         if devices:
             request["BlockDeviceMappings"] = [device._for_run() for device in devices]
         if spot is not None:
-            request["InstanceMarketOptions"] = typed(spot, SpotOptions, "spot")._for_run()
+            request["InstanceMarketOptions"] = check_type(spot, SpotOptions, "spot")._for_run()
         if user_data is not None:
             request["UserData"] = check_user_data(user_data)
         checked_tags = _tags.validate(tags)
@@ -280,35 +285,7 @@ class Ec2InstancesMixin(Ec2Base):
             self._client.delete_tags(Resources=ids, Tags=[{"Key": key} for key in checked])
 
 
-T = TypeVar("T")
-
-
 def _reservation_instances(page: DescribeInstancesResultTypeDef) -> Iterator[InstanceTypeDef]:
     """Every instance of every reservation on a page."""
     for reservation in page.get("Reservations", []):
         yield from reservation.get("Instances", [])
-
-
-def typed(value: object, cls: type[T], what: str) -> T:
-    """``value`` if it is a ``cls``, else a clear InvalidArgumentError."""
-    if not isinstance(value, cls):
-        raise InvalidArgumentError(f"{what} must hold {cls.__name__} objects, not {value!r}")
-    return value
-
-
-def check_user_data(user_data: object) -> str:
-    """User data within AWS's 16 KiB limit on the raw bytes (before base64)."""
-    if not isinstance(user_data, str):
-        raise InvalidArgumentError(f"user_data must be a string, not {type(user_data).__name__}")
-    if len(user_data.encode()) > _USER_DATA_LIMIT:
-        raise InvalidArgumentError("user_data is longer than AWS's 16 KiB limit (in bytes)")
-    return user_data
-
-
-def check_client_token(client_token: object) -> str:
-    """An idempotency token of 1 to 64 ASCII characters."""
-    if not isinstance(client_token, str) or not 1 <= len(client_token) <= _MAX_CLIENT_TOKEN:
-        raise InvalidArgumentError(
-            f"client_token must be 1 to {_MAX_CLIENT_TOKEN} characters long, not {client_token!r}"
-        )
-    return client_token

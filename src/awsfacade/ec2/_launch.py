@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Literal
 import attrs
 
 from awsfacade._validate import check_bool, check_id, check_int
+from awsfacade.ec2._checks import MAX_VOLUME_GIB
 from awsfacade.errors import InvalidArgumentError
 
 if TYPE_CHECKING:
@@ -31,7 +32,6 @@ if TYPE_CHECKING:
 __all__ = ["BlockDevice", "MetadataOptions", "SpotOptions"]
 
 _VOLUME_TYPES = ("gp2", "gp3", "io1", "io2", "st1", "sc1", "standard")
-_MAX_VOLUME_GIB = 65536
 _DEVICE = re.compile(r"^/dev/[a-z0-9]+$|^xvd[a-z]+$")
 _PRICE = re.compile(r"^\d+(\.\d+)?$")
 
@@ -65,7 +65,7 @@ class BlockDevice:
                 f"volume_type must be one of {', '.join(_VOLUME_TYPES)}, not {self.volume_type!r}"
             )
         if self.size_gib is not None:
-            check_int(self.size_gib, "size_gib", minimum=1, maximum=_MAX_VOLUME_GIB)
+            check_int(self.size_gib, "size_gib", minimum=1, maximum=MAX_VOLUME_GIB)
         if self.iops is not None:
             check_int(self.iops, "iops", minimum=1)
         if self.throughput is not None:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from awsfacade import _tags
 from awsfacade._consistency import read_after_create
-from awsfacade._convert import from_aws, sent
+from awsfacade._convert import sent
 from awsfacade._paging import only
 from awsfacade._validate import check_id, check_text, optional_ids
 from awsfacade.ec2._base import Ec2Base, ec2_filters, tag_specifications
@@ -65,15 +65,14 @@ class Ec2NetworkMixin(Ec2Base):
         group_id = sent(response.get("GroupId"), "GroupId", "CreateSecurityGroup")
 
         def as_created() -> SecurityGroup:
-            with from_aws():
-                return SecurityGroup(
-                    id=group_id,
-                    name=name,
-                    description=description,
-                    vpc_id=vpc_id,
-                    egress=(Rule(protocol="-1", cidrs=("0.0.0.0/0",)),),
-                    tags=checked_tags,
-                )
+            return SecurityGroup(
+                id=group_id,
+                name=name,
+                description=description,
+                vpc_id=vpc_id,
+                egress=(Rule(protocol="-1", cidrs=("0.0.0.0/0",)),),
+                tags=checked_tags,
+            )
 
         return read_after_create(lambda: self.security_group(group_id), as_created)
 

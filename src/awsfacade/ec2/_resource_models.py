@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from awsfacade._base import StateEnum
-from awsfacade._convert import converter, optional_utc, required, sent, utc
+from awsfacade._convert import converter, iso_utc, optional_utc, required, sent, utc
 from awsfacade._tags import Tags, as_tags
 
 if TYPE_CHECKING:
@@ -81,17 +81,6 @@ class VolumeAttachmentState(StateEnum):
     UNKNOWN = "unknown"
 
 
-def _iso_time(value: str | None) -> datetime | None:
-    """A UTC datetime from the ISO 8601 string AWS sends for some times (an AMI's
-    ``CreationDate``); ``None`` if absent or unreadable rather than failing a listing."""
-    if not value:
-        return None
-    try:
-        return utc(datetime.fromisoformat(value))
-    except ValueError:
-        return None
-
-
 @attrs.frozen(kw_only=True)
 class Image:
     """An Amazon Machine Image (AMI), as ``describe_images`` reports it.
@@ -125,7 +114,7 @@ class Image:
             state_name=state_name,
             owner_id=required(item.get("OwnerId"), "OwnerId"),
             name=item.get("Name") or None,
-            created=_iso_time(item.get("CreationDate")),
+            created=iso_utc(item.get("CreationDate")),
             architecture=item.get("Architecture") or None,
             platform=item.get("Platform") or None,
             root_device_name=item.get("RootDeviceName") or None,

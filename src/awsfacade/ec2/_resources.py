@@ -9,9 +9,10 @@ from typing import TYPE_CHECKING, Literal, TypeGuard
 
 from awsfacade import _tags
 from awsfacade._convert import sent
-from awsfacade._paging import only
+from awsfacade._paging import one_page, only
 from awsfacade._validate import check_bool, check_id, check_int, check_text, optional_ids
 from awsfacade.ec2._base import Ec2Base, ec2_filters, tag_specifications
+from awsfacade.ec2._checks import MAX_VOLUME_GIB
 from awsfacade.ec2._resource_models import Address, Image, KeyPair, Volume, VolumeAttachment
 from awsfacade.errors import InvalidArgumentError, NotFoundError
 
@@ -22,16 +23,12 @@ if TYPE_CHECKING:
         CreateKeyPairRequestTypeDef,
         CreateVolumeRequestTypeDef,
         DescribeAddressesRequestTypeDef,
-        DescribeAddressesResultTypeDef,
         DescribeImagesRequestPaginateTypeDef,
         DescribeKeyPairsRequestTypeDef,
-        DescribeKeyPairsResultTypeDef,
         DescribeVolumesRequestPaginateTypeDef,
         DetachVolumeRequestTypeDef,
         ImportKeyPairRequestTypeDef,
     )
-
-    from awsfacade._paging import PageConfig
 
 __all__ = ["VOLUME_PAGE_SIZE", "Ec2ResourcesMixin"]
 
@@ -39,7 +36,6 @@ __all__ = ["VOLUME_PAGE_SIZE", "Ec2ResourcesMixin"]
 VOLUME_PAGE_SIZE = 500
 _MAX_KEY_NAME = 255
 _KEY_TYPES = ("rsa", "ed25519")
-_MAX_VOLUME_GIB = 65536  # gp3 and io2; other types allow less, which AWS checks
 _VOLUME_TYPE = re.compile(r"^[a-z]+[0-9]*$")
 
 
@@ -159,13 +155,8 @@ class Ec2ResourcesMixin(Ec2Base):
             request["KeyNames"] = checked_names
         if checked_ids:
             request["KeyPairIds"] = checked_ids
-
-        def one_page(config: PageConfig) -> Iterator[DescribeKeyPairsResultTypeDef]:
-            del config  # DescribeKeyPairs does not page
-            yield self._client.describe_key_pairs(**request)
-
         return self._list(
-            one_page,
+            one_page(lambda: self._client.describe_key_pairs(**request)),
             lambda page: page.get("KeyPairs", []),
             KeyPair._from_boto,
             ids=checked_ids,
@@ -217,7 +208,7 @@ class Ec2ResourcesMixin(Ec2Base):
             "VolumeType": _volume_type(volume_type),
         }
         if size_gib is not None:
-            request["Size"] = check_int(size_gib, "size_gib", minimum=1, maximum=_MAX_VOLUME_GIB)
+            request["Size"] = check_int(size_gib, "size_gib", minimum=1, maximum=MAX_VOLUME_GIB)
         if snapshot_id is not None:
             request["SnapshotId"] = check_id(snapshot_id, "snapshot_id")
         if size_gib is None and snapshot_id is None:
@@ -348,13 +339,8 @@ class Ec2ResourcesMixin(Ec2Base):
             request["PublicIps"] = [_ipv4(ip, "each of public_ips") for ip in checked_ips]
         if checked_ids:
             request["AllocationIds"] = checked_ids
-
-        def one_page(config: PageConfig) -> Iterator[DescribeAddressesResultTypeDef]:
-            del config  # DescribeAddresses does not page
-            yield self._client.describe_addresses(**request)
-
         return self._list(
-            one_page,
+            one_page(lambda: self._client.describe_addresses(**request)),
             lambda page: page.get("Addresses", []),
             Address._from_boto,
             ids=checked_ids,

@@ -10,10 +10,9 @@ from typing import TYPE_CHECKING
 from awsfacade import _tags
 from awsfacade._convert import sent
 from awsfacade._paging import only
-from awsfacade._validate import check_bool, check_id, optional_ids
+from awsfacade._validate import check_bool, check_id, check_type, optional_ids
 from awsfacade.ec2._base import Ec2Base, ec2_filters, tag_specifications
-from awsfacade.ec2._checks import check_instance_type, instance_profile
-from awsfacade.ec2._instances import check_user_data, typed
+from awsfacade.ec2._checks import check_instance_type, check_user_data, instance_profile
 from awsfacade.ec2._launch import BlockDevice, MetadataOptions, SpotOptions
 from awsfacade.ec2._models import LaunchTemplate
 from awsfacade.errors import InvalidArgumentError, NotFoundError
@@ -67,7 +66,7 @@ class Ec2TemplatesMixin(Ec2Base):
             )
         data: RequestLaunchTemplateDataTypeDef = {
             "ImageId": check_id(image_id, "image_id"),
-            "MetadataOptions": typed(
+            "MetadataOptions": check_type(
                 metadata_options or MetadataOptions(), MetadataOptions, "metadata_options"
             )._for_template(),
         }
@@ -92,11 +91,11 @@ class Ec2TemplatesMixin(Ec2Base):
             }
         if iam_instance_profile is not None:
             data["IamInstanceProfile"] = instance_profile(iam_instance_profile)
-        devices = [typed(device, BlockDevice, "block_devices") for device in block_devices]
+        devices = [check_type(device, BlockDevice, "block_devices") for device in block_devices]
         if devices:
             data["BlockDeviceMappings"] = [device._for_template() for device in devices]
         if spot is not None:
-            data["InstanceMarketOptions"] = typed(spot, SpotOptions, "spot")._for_template()
+            data["InstanceMarketOptions"] = check_type(spot, SpotOptions, "spot")._for_template()
         if user_data is not None:
             # Unlike RunInstances, launch template data must be base64-encoded by the caller.
             data["UserData"] = base64.b64encode(check_user_data(user_data).encode()).decode()
