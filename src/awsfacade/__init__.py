@@ -16,10 +16,16 @@ __version__ = "0.1.0"
 
 if TYPE_CHECKING:
     from awsfacade.ec2 import Ec2Service
+    from awsfacade.iam import IamService
+    from awsfacade.s3 import S3Service
 
-__all__ = ["Ec2Service", "Tags", "__version__"]
+__all__ = ["Ec2Service", "IamService", "S3Service", "Tags", "__version__"]
 
-_LAZY = {"Ec2Service": "awsfacade.ec2"}
+_LAZY = {
+    "Ec2Service": "awsfacade.ec2",
+    "IamService": "awsfacade.iam",
+    "S3Service": "awsfacade.s3",
+}
 
 
 def __getattr__(name: str) -> object:

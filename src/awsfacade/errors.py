@@ -20,6 +20,8 @@ escape, they are kept as ``__cause__``::
     ├── WaitTimeoutError             (also TimeoutError) a waiter ran out of time
     ├── WaitFailedError              a waiter saw a state it can never leave for the one awaited
     ├── UnexpectedResponseError      AWS's response lacks a field it always sends
+    ├── PartialFailureError          a many-step operation failed half-way: what was done,
+    │                                what was not, and the error that stopped it
     └── ClientSideError              botocore failed before or without an answer (credentials,
                                      region, connection)
 
@@ -41,6 +43,7 @@ __all__ = [
     "InvalidStateError",
     "LimitExceededError",
     "NotFoundError",
+    "PartialFailureError",
     "ServiceError",
     "ThrottledError",
     "UnexpectedResponseError",
@@ -148,3 +151,55 @@ class UnexpectedResponseError(AwsError):
 
 class ClientSideError(AwsError):
     """botocore failed without an answer from AWS: credentials, region, connection, …"""
+
+
+class PartialFailureError(AwsError):
+    """A many-step operation (a batch delete, a forced delete, a set of change batches) failed
+    part of the way: nothing is lost in silence.
+
+    ``done`` names the steps that took effect, ``not_done`` those that did not (the failed
+    step first); ``error`` is the :class:`AwsError` that stopped it, also ``__cause__``.
+    """
+
+    operation: str
+    done: tuple[str, ...]
+    not_done: tuple[str, ...]
+    error: AwsError
+
+    def __init__(
+        self,
+        operation: str,
+        *,
+        done: tuple[str, ...],
+        not_done: tuple[str, ...],
+        error: AwsError,
+    ) -> None:
+        self.operation = operation
+        self.done = tuple(done)
+        self.not_done = tuple(not_done)
+        self.error = error
+        super().__init__(self.__str__())
+
+    def __str__(self) -> str:
+        return (
+            f"{self.operation} stopped part-way: {len(self.done)} done"
+            f"{_sample(self.done)}, {len(self.not_done)} not done{_sample(self.not_done)}; "
+            f"{self.error}"
+        )
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild_partial, (self.operation, self.done, self.not_done, self.error))
+
+
+def _sample(steps: tuple[str, ...], limit: int = 3) -> str:
+    """The first few steps, for a message that stays one readable line."""
+    if not steps:
+        return ""
+    more = f", … {len(steps) - limit} more" if len(steps) > limit else ""
+    return " (" + ", ".join(steps[:limit]) + more + ")"
+
+
+def _rebuild_partial(
+    operation: str, done: tuple[str, ...], not_done: tuple[str, ...], error: AwsError
+) -> PartialFailureError:
+    return PartialFailureError(operation, done=done, not_done=not_done, error=error)

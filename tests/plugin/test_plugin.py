@@ -42,17 +42,25 @@ def test_entry_point_names_the_plugin_module() -> None:
 
 
 def test_fixtures_exist_without_conftest(pytester: pytest.Pytester) -> None:
-    """aws_credentials, aws_region, aws_session and ec2_service resolve with no conftest."""
+    """aws_credentials, aws_region, aws_session and the service fixtures resolve with no
+    conftest, every service on the one mocked session."""
     pytester.makepyfile(
         """
         import boto3.session
         from awsfacade.ec2 import Ec2Service
+        from awsfacade.iam import IamService
+        from awsfacade.s3 import S3Service
 
-        def test_fixtures(aws_credentials, aws_region, aws_session, ec2_service, request):
+        def test_fixtures(
+            aws_credentials, aws_region, aws_session, ec2_service, s3_service, iam_service, request
+        ):
             assert aws_credentials is None
             assert aws_region == "us-east-1"
             assert isinstance(aws_session, boto3.session.Session)
             assert isinstance(ec2_service, Ec2Service)
+            assert isinstance(s3_service, S3Service)
+            assert isinstance(iam_service, IamService)
+            assert s3_service.client.meta.region_name == "us-east-1"
             assert request.config.pluginmanager.hasplugin("awsfacade")
         """
     )
@@ -73,6 +81,8 @@ def test_fixtures_are_listed_by_pytest_fixtures(pytester: pytest.Pytester) -> No
             "aws_credentials*",
             "aws_session*",
             "ec2_service*",
+            "s3_service*",
+            "iam_service*",
         ],
         consecutive=False,
     )

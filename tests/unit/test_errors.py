@@ -30,6 +30,7 @@ from awsfacade.errors import (
     InvalidStateError,
     LimitExceededError,
     NotFoundError,
+    PartialFailureError,
     ServiceError,
     ThrottledError,
     UnexpectedResponseError,
@@ -132,6 +133,14 @@ CODES: list[tuple[str, type[ServiceError]]] = [
     ("DryRunOperation", ServiceError),
     ("ValidationError", InvalidRequestError),
     ("MalformedPolicyDocument", InvalidRequestError),
+    ("NoSuchBucket", NotFoundError),
+    ("NoSuchKey", NotFoundError),
+    ("BucketAlreadyExists", AlreadyExistsError),
+    ("BucketAlreadyOwnedByYou", AlreadyExistsError),
+    ("BucketNotEmpty", InUseError),
+    ("NoSuchEntity", NotFoundError),
+    ("EntityAlreadyExists", AlreadyExistsError),
+    ("DeleteConflict", InUseError),
     ("SomethingAwsInventsNextYear", ServiceError),
 ]
 
@@ -267,6 +276,12 @@ def test_translate_lets_other_exceptions_through() -> None:
         WaitFailedError("gave up"),
         UnexpectedResponseError("missing field"),
         ClientSideError("no credentials"),
+        PartialFailureError(
+            "DeleteObjects",
+            done=("a",),
+            not_done=("b",),
+            error=AccessDeniedError(code="AccessDenied", message="no", operation="DeleteObjects"),
+        ),
     ],
     ids=lambda error: type(error).__name__,
 )
@@ -323,3 +338,30 @@ def test_ec2_declares_dry_run_as_its_own_code() -> None:
     from awsfacade.ec2 import Ec2Service
 
     assert error_class("DryRunOperation", Ec2Service._error_codes) is DryRunError
+
+
+def test_partial_failure_says_what_was_and_was_not_done() -> None:
+    """A PartialFailureError keeps both lists and the stopping error, and its one-line message
+    counts both, names the first few of each and ends with the error."""
+    stopped = AccessDeniedError(code="AccessDenied", message="no", operation="DeleteObjects")
+    error = PartialFailureError(
+        "delete_objects", done=("k1", "k2", "k3", "k4", "k5"), not_done=("k6",), error=stopped
+    )
+    assert (error.done, error.not_done, error.error) == (
+        ("k1", "k2", "k3", "k4", "k5"),
+        ("k6",),
+        stopped,
+    )
+    assert str(error) == (
+        "delete_objects stopped part-way: 5 done (k1, k2, k3, … 2 more), 1 not done (k6); "
+        "DeleteObjects failed: AccessDenied: no"
+    )
+    nothing = PartialFailureError("force delete", done=(), not_done=("user",), error=stopped)
+    assert str(nothing).startswith("force delete stopped part-way: 0 done, 1 not done (user);")
+    copy = pickle.loads(pickle.dumps(error))
+    assert (copy.operation, copy.done, copy.not_done, str(copy.error)) == (
+        error.operation,
+        error.done,
+        error.not_done,
+        str(stopped),
+    )

@@ -17,7 +17,7 @@ import awsfacade.errors
 @pytest.mark.parametrize(
     ("module", "expected"),
     [
-        (awsfacade, ["Ec2Service", "Tags", "__version__"]),
+        (awsfacade, ["Ec2Service", "IamService", "S3Service", "Tags", "__version__"]),
         (
             awsfacade.ec2,
             [
@@ -64,6 +64,7 @@ import awsfacade.errors
                 "InvalidStateError",
                 "LimitExceededError",
                 "NotFoundError",
+                "PartialFailureError",
                 "ServiceError",
                 "ThrottledError",
                 "UnexpectedResponseError",

@@ -22,8 +22,17 @@ if TYPE_CHECKING:
     from boto3.session import Session
 
     from awsfacade.ec2 import Ec2Service
+    from awsfacade.iam import IamService
+    from awsfacade.s3 import S3Service
 
-__all__ = ["aws_credentials", "aws_region", "aws_session", "ec2_service"]
+__all__ = [
+    "aws_credentials",
+    "aws_region",
+    "aws_session",
+    "ec2_service",
+    "iam_service",
+    "s3_service",
+]
 
 _DEFAULT_REGION = "us-east-1"
 
@@ -68,3 +77,19 @@ def ec2_service(aws_session: Session) -> Ec2Service:
     from awsfacade.ec2 import Ec2Service
 
     return Ec2Service(aws_session)
+
+
+@pytest.fixture
+def s3_service(aws_session: Session) -> S3Service:
+    """An :class:`~awsfacade.s3.S3Service` on the mocked session."""
+    from awsfacade.s3 import S3Service
+
+    return S3Service(aws_session)
+
+
+@pytest.fixture
+def iam_service(aws_session: Session) -> IamService:
+    """An :class:`~awsfacade.iam.IamService` on the mocked session."""
+    from awsfacade.iam import IamService
+
+    return IamService(aws_session)
