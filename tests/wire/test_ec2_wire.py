@@ -1,19 +1,12 @@
-"""Ec2Service through moto's HTTP server: the real wire protocol, parsing and error responses.
-
-One server per module on a free loopback port; its state is reset before each test. The
-sessions come from ``awsfacade.testing.new_session()`` inside ``fake_environment()`` (fake
-credentials, no proxy for loopback), not from moto's in-process mock, so every call is
-serialised to HTTP, answered by the server and parsed back by botocore.
-"""
+"""Ec2Service through moto's HTTP server (tests/wire/conftest.py): the real wire protocol,
+parsing and error responses."""
 
 from __future__ import annotations
 
-import urllib.request
 from collections.abc import Callable, Iterator
 
 import pytest
 from botocore.exceptions import ClientError
-from moto.server import ThreadedMotoServer
 from support import Requests
 
 import awsfacade.ec2._base as ec2_base_module
@@ -34,33 +27,11 @@ IMAGE = "ami-12345678"
 MISSING_INSTANCE = "i-0123456789abcdef0"
 
 
-def reset_server(url: str) -> None:
-    """Wipe every resource the moto server holds."""
-    direct = urllib.request.build_opener(urllib.request.ProxyHandler({}))
-    request = urllib.request.Request(f"{url}/moto-api/reset", data=b"", method="POST")
-    with direct.open(request, timeout=30) as response:
-        assert response.status == 200
-
-
-@pytest.fixture(scope="module")
-def moto_url() -> Iterator[str]:
-    """The URL of a moto server running in a thread of this process for the module."""
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    server.start()
-    try:
-        host, port = server.get_host_and_port()
-        assert port != 0
-        yield f"http://{host}:{port}"
-    finally:
-        server.stop()
-
-
 @pytest.fixture
-def wire_ec2(moto_url: str) -> Iterator[Ec2Service]:
+def wire_ec2(fresh_moto_url: str) -> Iterator[Ec2Service]:
     """An Ec2Service talking HTTP to the moto server, whose state starts empty."""
-    reset_server(moto_url)
     with fake_environment("us-east-1"):
-        yield Ec2Service(new_session("us-east-1"), endpoint_url=moto_url)
+        yield Ec2Service(new_session("us-east-1"), endpoint_url=fresh_moto_url)
 
 
 @pytest.fixture
