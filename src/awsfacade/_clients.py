@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Generic, TypedDict, TypeVar
 from boto3.session import Session
 from botocore.config import Config
 
+from awsfacade import _redact
 from awsfacade._translate import translate
 from awsfacade.errors import InvalidArgumentError
 
@@ -140,6 +141,7 @@ class ClientCache(Generic[C]):
                 options = ClientOptions(
                     region_name=region_name, endpoint_url=endpoint_url, config=merged_config(config)
                 )
+                _redact.install()  # before the client's first request can log a secret
                 with translate():
                     client = self._create(session, options)
                 per_session[key] = client

@@ -23,6 +23,7 @@ from botocore.exceptions import (
     PartialCredentialsError,
 )
 
+from awsfacade._redact import redact
 from awsfacade.errors import (
     AccessDeniedError,
     AlreadyExistsError,
@@ -114,7 +115,8 @@ def translate(codes: Codes = NO_CODES) -> Generator[None, None, None]:
     except ClientError as error:
         raise service_error(error.response, error.operation_name, codes) from error
     except ParamValidationError as error:
-        raise InvalidArgumentError(str(error)) from error
+        # botocore's message quotes the rejected value, which may be a password.
+        raise InvalidArgumentError(redact(str(error))) from error
     except (NoCredentialsError, PartialCredentialsError) as error:
         raise ClientSideError(f"no usable AWS credentials: {error}") from error
     except NoRegionError as error:
