@@ -1,0 +1,226 @@
+"""S3Service's buckets: create (in any region), list, check and delete (also emptying it)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from typing import TYPE_CHECKING
+
+from awsfacade._consistency import read_after_create
+from awsfacade._translate import error_class
+from awsfacade._validate import check_bool, check_id
+from awsfacade.errors import AwsError, NotFoundError, PartialFailureError
+from awsfacade.s3._base import BATCH, BUCKET_PAGE_SIZE, PAGE_SIZE, S3Base
+from awsfacade.s3._checks import check_bucket, check_bucket_name
+from awsfacade.s3._models import Bucket
+
+if TYPE_CHECKING:
+    from mypy_boto3_s3.type_defs import (
+        CreateBucketOutputTypeDef,
+        CreateBucketRequestTypeDef,
+        ListBucketsRequestPaginateTypeDef,
+        ListObjectVersionsOutputTypeDef,
+        ObjectIdentifierTypeDef,
+    )
+
+__all__ = ["S3BucketMixin", "version_step"]
+
+#: The one region where CreateBucket must send no LocationConstraint.
+_US_EAST_1 = "us-east-1"
+
+
+def version_step(key: str, version_id: str | None) -> str:
+    """How a deleted (or not deleted) object version is named in a PartialFailureError."""
+    return key if version_id in (None, "null") else f"{key}?versionId={version_id}"
+
+
+def _server_time(response: CreateBucketOutputTypeDef) -> datetime:
+    """The server's time from the response's HTTP ``date`` header, else now (UTC)."""
+    date = response.get("ResponseMetadata", {}).get("HTTPHeaders", {}).get("date")
+    if date:
+        try:
+            return parsedate_to_datetime(date).astimezone(UTC)
+        except (TypeError, ValueError):
+            pass
+    return datetime.now(UTC)
+
+
+class S3BucketMixin(S3Base):
+    """Buckets: create, list, check existence, delete."""
+
+    __slots__ = ()
+
+    def create_bucket(self, name: str, *, region: str | None = None) -> Bucket:
+        """Create a bucket in ``region`` (default: the service's region) and return it.
+
+        us-east-1 takes no ``LocationConstraint``, every other region needs its own, and a
+        regional endpoint refuses any other: the request goes through a client of that
+        region. AWS may not list a new bucket for a moment; the read is retried, and if it
+        still does not show the model is built from what was created, so it is never lost.
+        """
+        check_bucket_name(name)
+        bucket_region = self.region if region is None else check_id(region, "region")
+        request: CreateBucketRequestTypeDef = {"Bucket": name}
+        if bucket_region != _US_EAST_1:
+            # The stubs type LocationConstraint as a Literal of the regions known when they
+            # were generated; a region added since is a str that AWS accepts all the same.
+            request["CreateBucketConfiguration"] = {"LocationConstraint": bucket_region}  # type: ignore[typeddict-item]  # pyright: ignore[reportArgumentType] - any region string is valid
+        with self._translate():
+            response = self._client_for(bucket_region).create_bucket(**request)
+
+        def as_created() -> Bucket:
+            return Bucket(name=name, created=_server_time(response), region=bucket_region)
+
+        def read() -> Bucket:
+            found = self._listed_bucket(name)
+            return (
+                found
+                if found.region
+                else Bucket(name=found.name, created=found.created, region=bucket_region)
+            )
+
+        try:
+            return read_after_create(read, as_created)
+        except AwsError:
+            # The bucket exists: a failed read-back must not report the create as failed.
+            return as_created()
+
+    def _listed_bucket(self, name: str) -> Bucket:
+        """The bucket ``name`` as ListBuckets reports it; NotFoundError if it is not listed."""
+        request: ListBucketsRequestPaginateTypeDef = {"Prefix": name}
+        for bucket in self._buckets(request):
+            if bucket.name == name:
+                return bucket
+        raise NotFoundError(
+            code="NoSuchBucket",
+            message=f"The bucket {name!r} is not listed yet",
+            operation="ListBuckets",
+        )
+
+    def buckets(self, *, prefix: str | None = None) -> Iterator[Bucket]:
+        """Every bucket of the account (in every region), page by page; ``prefix`` narrows
+        the listing to names that start with it."""
+        request: ListBucketsRequestPaginateTypeDef = {}
+        if prefix is not None:
+            request["Prefix"] = check_id(prefix, "prefix")
+        return self._buckets(request)
+
+    def _buckets(self, request: ListBucketsRequestPaginateTypeDef) -> Iterator[Bucket]:
+        paginator = self._client.get_paginator("list_buckets")
+        return self._list(
+            lambda config: paginator.paginate(**request | {"PaginationConfig": config}),
+            lambda page: page.get("Buckets", []),
+            Bucket._from_boto,
+            page_size=BUCKET_PAGE_SIZE,
+        )
+
+    def bucket_exists(self, name: str) -> bool:
+        """Whether the bucket exists (and is yours or readable to you).
+
+        A bucket you may not read raises :class:`~awsfacade.errors.AccessDeniedError`:
+        "forbidden" is not "absent", and taking it for ``False`` would invite a create that
+        fails with ``BucketAlreadyExists``.
+        """
+        check_bucket(name, "name")
+        try:
+            with self._translate():
+                self._client.head_bucket(Bucket=name)
+        except NotFoundError:
+            return False
+        return True
+
+    def delete_bucket(self, name: str, *, force: bool = False) -> None:
+        """Delete a bucket; :class:`~awsfacade.errors.InUseError` if it is not empty.
+
+        ``force=True`` empties it first: every object, and every version and delete marker
+        when versioning is or was on, 1,000 a request, one listing page in memory at a time.
+        If anything fails part-way, :class:`~awsfacade.errors.PartialFailureError` says
+        which versions were deleted and which were not, and the bucket is left in place.
+        """
+        check_bucket(name, "name")
+        check_bool(force, "force")
+        deleted: list[str] = []
+        if force:
+            self._empty(name, deleted)
+        try:
+            with self._translate():
+                self._client.delete_bucket(Bucket=name)
+        except AwsError as error:
+            if not deleted:
+                raise
+            raise PartialFailureError(
+                "DeleteBucket", done=tuple(deleted), not_done=(name,), error=error
+            ) from error
+
+    def _empty(self, name: str, deleted: list[str]) -> None:
+        """Delete every version and delete marker of the bucket, appending each to ``deleted``.
+
+        Each round lists the first page of what is left and deletes it, so no listing marker
+        can point at a version just deleted; a page that is not truncated is the last one.
+        """
+        while True:
+            try:
+                with self._translate():
+                    page = self._client.list_object_versions(Bucket=name, MaxKeys=PAGE_SIZE)
+            except AwsError as error:
+                if not deleted:
+                    raise
+                raise PartialFailureError(
+                    "DeleteBucket", done=tuple(deleted), not_done=(name,), error=error
+                ) from error
+            objects = _versions(page)
+            for start in range(0, len(objects), BATCH):
+                self._delete_versions(name, objects[start : start + BATCH], deleted)
+            if not page.get("IsTruncated"):
+                return
+
+    def _delete_versions(
+        self, name: str, objects: list[ObjectIdentifierTypeDef], deleted: list[str]
+    ) -> None:
+        steps = [version_step(item["Key"], item.get("VersionId")) for item in objects]
+        try:
+            with self._translate():
+                response = self._client.delete_objects(
+                    Bucket=name, Delete={"Objects": objects, "Quiet": True}
+                )
+        except AwsError as error:
+            if not deleted:
+                raise
+            raise PartialFailureError(
+                "DeleteBucket", done=tuple(deleted), not_done=(*steps, name), error=error
+            ) from error
+        errors = response.get("Errors", [])
+        failed = {
+            version_step(item.get("Key") or "", item.get("VersionId")): item for item in errors
+        }
+        deleted.extend(step for step in steps if step not in failed)
+        if failed:
+            first = next(iter(failed.values()))
+            cause = _object_error(first.get("Code"), first.get("Message"))
+            raise PartialFailureError(
+                "DeleteBucket", done=tuple(deleted), not_done=(*failed, name), error=cause
+            )
+
+
+def _versions(page: ListObjectVersionsOutputTypeDef) -> list[ObjectIdentifierTypeDef]:
+    """Every version and delete marker of a listing page, as DeleteObjects names them."""
+    found: list[ObjectIdentifierTypeDef] = []
+    for item in [*page.get("Versions", []), *page.get("DeleteMarkers", [])]:
+        key = item.get("Key")
+        if key is None:
+            continue
+        identifier: ObjectIdentifierTypeDef = {"Key": key}
+        version_id = item.get("VersionId")
+        if version_id is not None:
+            identifier["VersionId"] = version_id
+        found.append(identifier)
+    return found
+
+
+def _object_error(code: str | None, message: str | None) -> AwsError:
+    """The awsfacade error for one key's error in a DeleteObjects answer."""
+    checked = code or "Unknown"
+    return error_class(checked, S3Base._error_codes)(
+        code=checked, message=message or "", operation="DeleteObjects"
+    )

@@ -1,0 +1,30 @@
+"""Settings for S3-compatible stores (MinIO, Ceph, Cloudflare R2, …) reached through
+``endpoint_url``."""
+
+from __future__ import annotations
+
+from botocore.config import Config
+
+from awsfacade._validate import check_bool
+
+__all__ = ["compatible_config"]
+
+
+def compatible_config(*, path_style: bool = True) -> Config:
+    """A botocore ``Config`` for an S3-compatible store.
+
+    Since botocore 1.36 every upload carries a CRC32 checksum (``x-amz-checksum-crc32``,
+    often in an ``aws-chunked`` body) and every download asks for one to validate; several
+    stores reject or mangle that. Here both happen only where an operation requires them.
+    ``path_style`` addresses ``endpoint/bucket/key`` instead of ``bucket.endpoint/key``,
+    which stores without wildcard DNS need. Pass it as ``S3Service(..., config=...)``;
+    merge it with your own through ``Config.merge``.
+    """
+    check_bool(path_style, "path_style")
+    config = Config(
+        request_checksum_calculation="when_required",
+        response_checksum_validation="when_required",
+    )
+    if path_style:
+        config = config.merge(Config(s3={"addressing_style": "path"}))
+    return config

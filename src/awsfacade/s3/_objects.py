@@ -1,0 +1,292 @@
+"""S3Service's objects: write, read (whole or streamed), describe, list, copy and delete."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, BinaryIO, Final, overload
+
+from awsfacade._validate import check_int, check_text
+from awsfacade.errors import AwsError, NotFoundError, PartialFailureError
+from awsfacade.s3._base import BATCH, PAGE_SIZE, S3Base
+from awsfacade.s3._checks import (
+    check_body,
+    check_bucket,
+    check_content_type,
+    check_key,
+    check_keys,
+    check_metadata,
+)
+from awsfacade.s3._models import CommonPrefix, FailedKeys, ObjectError, PutResult, S3Object
+
+if TYPE_CHECKING:
+    from botocore.paginate import PageIterator
+    from mypy_boto3_s3.type_defs import (
+        CopyObjectRequestTypeDef,
+        ListObjectsV2OutputTypeDef,
+        ListObjectsV2RequestPaginateTypeDef,
+        PutObjectRequestTypeDef,
+    )
+
+    from awsfacade._paging import PageConfig
+
+__all__ = ["CHUNK_SIZE", "S3ObjectMixin"]
+
+#: The default piece size of :meth:`S3ObjectMixin.stream_object`: 1 MiB.
+CHUNK_SIZE: Final = 1024 * 1024
+
+
+class S3ObjectMixin(S3Base):
+    """Objects: put, get, stream, head, list, copy, delete."""
+
+    __slots__ = ()
+
+    def put_object(
+        self,
+        bucket: str,
+        key: str,
+        body: bytes | str | BinaryIO,
+        *,
+        content_type: str | None = None,
+        metadata: Mapping[str, str] | None = None,
+    ) -> PutResult:
+        """Write an object in one request (use :meth:`upload_file` for large files).
+
+        A ``str`` body is sent as UTF-8; a file object is read from its current position.
+        ``metadata`` becomes the object's ``x-amz-meta-*`` headers.
+        """
+        check_bucket(bucket)
+        check_key(key)
+        data = check_body(body)
+        request: PutObjectRequestTypeDef = {"Bucket": bucket, "Key": key, "Body": data}
+        if content_type is not None:
+            request["ContentType"] = check_content_type(content_type)
+        checked_metadata = check_metadata(metadata)
+        if checked_metadata:
+            request["Metadata"] = checked_metadata
+        with self._translate():
+            response = self._client.put_object(**request)
+        return PutResult._from_boto(response, bucket, key)
+
+    def get_object(self, bucket: str, key: str) -> bytes:
+        """The whole object in memory (:meth:`stream_object` reads a large one piece by piece);
+        :class:`~awsfacade.errors.NotFoundError` if there is no such key or bucket."""
+        check_bucket(bucket)
+        check_key(key)
+        with self._translate():
+            body = self._client.get_object(Bucket=bucket, Key=key)["Body"]
+            try:
+                return body.read()
+            finally:
+                body.close()
+
+    def stream_object(
+        self, bucket: str, key: str, *, chunk_size: int = CHUNK_SIZE
+    ) -> Iterator[bytes]:
+        """The object's bytes in pieces of up to ``chunk_size``, never all in memory.
+
+        Lazy like a listing: GetObject is sent at the first ``next()``. The connection is
+        closed when the iterator is exhausted, closed or dropped; errors raised while reading
+        (a dropped connection, say) are awsfacade errors too.
+        """
+        check_bucket(bucket)
+        check_key(key)
+        check_int(chunk_size, "chunk_size", minimum=1)
+        return self._stream(bucket, key, chunk_size)
+
+    def _stream(self, bucket: str, key: str, chunk_size: int) -> Iterator[bytes]:
+        with self._translate():
+            body = self._client.get_object(Bucket=bucket, Key=key)["Body"]
+        try:
+            chunks = body.iter_chunks(chunk_size)
+            while True:
+                with self._translate():
+                    chunk = next(chunks, None)
+                if chunk is None:
+                    return
+                yield chunk
+        finally:
+            body.close()
+
+    def head_object(self, bucket: str, key: str) -> S3Object:
+        """An object's size, type, metadata and version, without its body;
+        :class:`~awsfacade.errors.NotFoundError` if there is none (HeadObject's bare 404)."""
+        check_bucket(bucket)
+        check_key(key)
+        with self._translate():
+            response = self._client.head_object(Bucket=bucket, Key=key)
+        return S3Object._from_head(response, bucket, key)
+
+    def object_exists(self, bucket: str, key: str) -> bool:
+        """Whether the key exists (a missing bucket raises NotFoundError: it is not a key)."""
+        check_bucket(bucket)
+        check_key(key)
+        try:
+            with self._translate():
+                self._client.head_object(Bucket=bucket, Key=key)
+        except NotFoundError:
+            with self._translate():
+                self._client.head_bucket(Bucket=bucket)
+            return False
+        return True
+
+    @overload
+    def objects(
+        self,
+        bucket: str,
+        *,
+        prefix: str = "",
+        start_after: str | None = None,
+        delimiter: None = None,
+    ) -> Iterator[S3Object]: ...
+
+    @overload
+    def objects(
+        self,
+        bucket: str,
+        *,
+        prefix: str = "",
+        start_after: str | None = None,
+        delimiter: str,
+    ) -> Iterator[S3Object | CommonPrefix]: ...
+
+    def objects(
+        self,
+        bucket: str,
+        *,
+        prefix: str = "",
+        start_after: str | None = None,
+        delimiter: str | None = None,
+    ) -> Iterator[S3Object] | Iterator[S3Object | CommonPrefix]:
+        """The bucket's objects whose keys start with ``prefix``, in key order, 1,000 a page.
+
+        With a ``delimiter`` (usually ``"/"``), keys holding it after the prefix are rolled up
+        into one :class:`CommonPrefix` per "folder", yielded in key order among the objects.
+        ``start_after`` starts the listing after that key.
+        """
+        check_bucket(bucket)
+        if not isinstance(prefix, str):
+            check_key(prefix, "prefix")
+        request: ListObjectsV2RequestPaginateTypeDef = {"Bucket": bucket}
+        if prefix:
+            request["Prefix"] = check_key(prefix, "prefix")
+        if start_after is not None:
+            request["StartAfter"] = check_key(start_after, "start_after")
+        if delimiter is not None:
+            request["Delimiter"] = check_text(delimiter, "delimiter", 1024)
+        return self._objects(request)
+
+    def _objects(
+        self, request: ListObjectsV2RequestPaginateTypeDef
+    ) -> Iterator[S3Object | CommonPrefix]:
+        bucket = request["Bucket"]
+        paginator = self._client.get_paginator("list_objects_v2")
+
+        def pages(config: PageConfig) -> PageIterator[ListObjectsV2OutputTypeDef]:
+            paged = request.copy()
+            paged["PaginationConfig"] = config
+            return paginator.paginate(**paged)
+
+        return self._list(
+            pages,
+            lambda page: _entries(page, bucket),
+            _same,
+            page_size=PAGE_SIZE,
+        )
+
+    def delete_object(self, bucket: str, key: str) -> None:
+        """Delete one object (S3 answers success for a key that does not exist; in a bucket
+        with versioning on, a delete marker hides the object and its versions stay)."""
+        check_bucket(bucket)
+        check_key(key)
+        with self._translate():
+            self._client.delete_object(Bucket=bucket, Key=key)
+
+    def delete_objects(self, bucket: str, keys: Iterable[str]) -> list[str]:
+        """Delete many objects, 1,000 a request, and return the keys that were *not* deleted.
+
+        The returned list is a :class:`FailedKeys`: ``failed.errors[key]`` says why each
+        failed (``code``, ``message``). Every key is checked before the first request;
+        duplicates are sent once. If a request fails as a whole after earlier ones deleted
+        keys, :class:`~awsfacade.errors.PartialFailureError` names what was deleted and
+        what was not.
+        """
+        check_bucket(bucket)
+        checked = check_keys(keys)
+        errors: dict[str, ObjectError] = {}
+        deleted: list[str] = []
+        for start in range(0, len(checked), BATCH):
+            batch = checked[start : start + BATCH]
+            try:
+                with self._translate():
+                    response = self._client.delete_objects(
+                        Bucket=bucket,
+                        Delete={"Objects": [{"Key": key} for key in batch], "Quiet": True},
+                    )
+            except AwsError as error:
+                if not deleted and not errors:
+                    raise
+                raise PartialFailureError(
+                    "DeleteObjects",
+                    done=tuple(deleted),
+                    not_done=(*errors, *checked[start:]),
+                    error=error,
+                ) from error
+            for item in response.get("Errors", []):
+                failure = ObjectError._from_boto(item)
+                errors[failure.key] = failure
+            deleted.extend(key for key in batch if key not in errors)
+        return FailedKeys(errors)
+
+    def copy_object(
+        self,
+        source_bucket: str,
+        source_key: str,
+        bucket: str,
+        key: str,
+        *,
+        content_type: str | None = None,
+        metadata: Mapping[str, str] | None = None,
+    ) -> PutResult:
+        """Copy an object (up to 5 GB) within S3, without downloading it.
+
+        The copy keeps the source's metadata and content type unless ``metadata`` or
+        ``content_type`` is given; then both are replaced (S3's REPLACE directive), and
+        whichever is not given is left empty.
+        """
+        check_bucket(source_bucket, "source_bucket")
+        check_key(source_key, "source_key")
+        check_bucket(bucket)
+        check_key(key)
+        request: CopyObjectRequestTypeDef = {
+            "Bucket": bucket,
+            "Key": key,
+            "CopySource": {"Bucket": source_bucket, "Key": source_key},
+        }
+        if content_type is not None or metadata is not None:
+            request["MetadataDirective"] = "REPLACE"
+            request["Metadata"] = check_metadata(metadata)
+            if content_type is not None:
+                request["ContentType"] = check_content_type(content_type)
+        with self._translate():
+            response = self._client.copy_object(**request)
+        return PutResult._from_copy(response, bucket, key)
+
+
+def _entries(page: ListObjectsV2OutputTypeDef, bucket: str) -> list[S3Object | CommonPrefix]:
+    """A page's objects and common prefixes, merged in key order."""
+    found: list[S3Object | CommonPrefix] = [
+        S3Object._from_boto(item, bucket) for item in page.get("Contents", [])
+    ]
+    found += [CommonPrefix._from_boto(item, bucket) for item in page.get("CommonPrefixes", [])]
+    if len(found) > 1 and page.get("CommonPrefixes"):
+        found.sort(key=_sort_key)
+    return found
+
+
+def _sort_key(entry: S3Object | CommonPrefix) -> str:
+    return entry.prefix if isinstance(entry, CommonPrefix) else entry.key
+
+
+def _same(entry: S3Object | CommonPrefix) -> S3Object | CommonPrefix:
+    """The listing's convert step: :func:`_entries` built the models already."""
+    return entry

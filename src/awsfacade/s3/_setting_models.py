@@ -1,0 +1,229 @@
+"""Models of the bucket settings an inventory reads: versioning, public access block, ACL
+grants and default encryption."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Final
+
+import attrs
+
+from awsfacade._base import StateEnum
+from awsfacade._convert import converter
+
+if TYPE_CHECKING:
+    from mypy_boto3_s3.type_defs import (
+        GetBucketAclOutputTypeDef,
+        GetBucketVersioningOutputTypeDef,
+        GrantTypeDef,
+        OwnerTypeDef,
+        PublicAccessBlockConfigurationTypeDef,
+        ServerSideEncryptionConfigurationOutputTypeDef,
+        ServerSideEncryptionRuleOutputTypeDef,
+    )
+
+__all__ = [
+    "ALL_USERS",
+    "AUTHENTICATED_USERS",
+    "BucketAcl",
+    "BucketEncryption",
+    "BucketVersioning",
+    "EncryptionRule",
+    "Grant",
+    "Owner",
+    "PublicAccessBlock",
+    "VersioningStatus",
+]
+
+#: The group grantee meaning anyone on the internet.
+ALL_USERS: Final = "http://acs.amazonaws.com/groups/global/AllUsers"
+#: The group grantee meaning anyone with any AWS account: public in all but name.
+AUTHENTICATED_USERS: Final = "http://acs.amazonaws.com/groups/global/AuthenticatedUsers"
+_PUBLIC_GROUPS: Final = frozenset({ALL_USERS, AUTHENTICATED_USERS})
+
+
+class VersioningStatus(StateEnum):
+    """A bucket's versioning: ``DISABLED`` if it was never turned on (AWS sends no status)."""
+
+    ENABLED = "Enabled"
+    SUSPENDED = "Suspended"
+    DISABLED = "Disabled"
+    UNKNOWN = "unknown"
+
+
+@attrs.frozen(kw_only=True)
+class BucketVersioning:
+    """A bucket's versioning state; ``status_name`` is AWS's string (``None`` when AWS sent
+    none, i.e. versioning was never enabled)."""
+
+    status: VersioningStatus
+    status_name: str | None = None
+    mfa_delete: bool = False
+
+    @property
+    def enabled(self) -> bool:
+        """Whether new writes create versions now."""
+        return self.status is VersioningStatus.ENABLED
+
+    @classmethod
+    @converter
+    def _from_boto(cls, response: GetBucketVersioningOutputTypeDef) -> BucketVersioning:
+        raw = response.get("Status")
+        return cls(
+            status=VersioningStatus(raw) if raw else VersioningStatus.DISABLED,
+            status_name=raw,
+            mfa_delete=response.get("MFADelete") == "Enabled",
+        )
+
+
+@attrs.frozen(kw_only=True)
+class PublicAccessBlock:
+    """A bucket's public access block. A bucket with no configuration at all (AWS answers
+    ``NoSuchPublicAccessBlockConfiguration``) reads as four ``False`` flags with
+    ``configured=False``; the account-level block, which also applies, is not read here."""
+
+    block_public_acls: bool = False
+    ignore_public_acls: bool = False
+    block_public_policy: bool = False
+    restrict_public_buckets: bool = False
+    configured: bool = False
+
+    @property
+    def fully_blocked(self) -> bool:
+        """Whether all four protections are on."""
+        return (
+            self.block_public_acls
+            and self.ignore_public_acls
+            and self.block_public_policy
+            and self.restrict_public_buckets
+        )
+
+    @classmethod
+    @converter
+    def _from_boto(cls, item: PublicAccessBlockConfigurationTypeDef) -> PublicAccessBlock:
+        return cls(
+            block_public_acls=item.get("BlockPublicAcls", False),
+            ignore_public_acls=item.get("IgnorePublicAcls", False),
+            block_public_policy=item.get("BlockPublicPolicy", False),
+            restrict_public_buckets=item.get("RestrictPublicBuckets", False),
+            configured=True,
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Owner:
+    """A bucket's owner: its canonical user id (``display_name`` is being retired by AWS)."""
+
+    id: str | None = None
+    display_name: str | None = None
+
+    @classmethod
+    @converter
+    def _from_boto(cls, item: OwnerTypeDef) -> Owner:
+        return cls(id=item.get("ID"), display_name=item.get("DisplayName"))
+
+
+@attrs.frozen(kw_only=True)
+class Grant:
+    """One ACL grant: ``permission`` (``READ``, ``WRITE``, ``READ_ACP``, ``WRITE_ACP``,
+    ``FULL_CONTROL``) to a grantee of ``grantee_type`` (``CanonicalUser``, ``Group``,
+    ``AmazonCustomerByEmail``), named by ``grantee_id``, ``uri`` or ``email``."""
+
+    permission: str
+    grantee_type: str
+    grantee_id: str | None = None
+    display_name: str | None = None
+    uri: str | None = None
+    email: str | None = None
+
+    @property
+    def public(self) -> bool:
+        """Whether the grantee is everyone (AllUsers) or every AWS account (AuthenticatedUsers)."""
+        return self.uri in _PUBLIC_GROUPS
+
+    @classmethod
+    @converter
+    def _from_boto(cls, item: GrantTypeDef) -> Grant:
+        grantee = item.get("Grantee", {})
+        return cls(
+            permission=item.get("Permission") or "",
+            grantee_type=grantee.get("Type") or "",
+            grantee_id=grantee.get("ID"),
+            display_name=grantee.get("DisplayName"),
+            uri=grantee.get("URI"),
+            email=grantee.get("EmailAddress"),
+        )
+
+
+@attrs.frozen(kw_only=True)
+class BucketAcl:
+    """A bucket's access control list. ``public_read``/``public_write``: AllUsers or
+    AuthenticatedUsers hold READ/WRITE or FULL_CONTROL (the public access block, bucket
+    policies and object ACLs can still change what is reachable)."""
+
+    owner: Owner
+    grants: tuple[Grant, ...] = ()
+
+    @property
+    def public_read(self) -> bool:
+        """Anyone (or any AWS account) may list the bucket."""
+        return self._public("READ")
+
+    @property
+    def public_write(self) -> bool:
+        """Anyone (or any AWS account) may write objects into the bucket."""
+        return self._public("WRITE")
+
+    def _public(self, permission: str) -> bool:
+        return any(
+            grant.public and grant.permission in (permission, "FULL_CONTROL")
+            for grant in self.grants
+        )
+
+    @classmethod
+    @converter
+    def _from_boto(cls, response: GetBucketAclOutputTypeDef) -> BucketAcl:
+        return cls(
+            owner=Owner._from_boto(response.get("Owner", {})),
+            grants=tuple(Grant._from_boto(grant) for grant in response.get("Grants", [])),
+        )
+
+
+@attrs.frozen(kw_only=True)
+class EncryptionRule:
+    """One default-encryption rule: ``algorithm`` is ``AES256`` (SSE-S3), ``aws:kms`` or
+    ``aws:kms:dsse``; ``None`` if the rule names no default algorithm."""
+
+    algorithm: str | None = None
+    kms_key_id: str | None = None
+    bucket_key_enabled: bool = False
+
+    @classmethod
+    @converter
+    def _from_boto(cls, item: ServerSideEncryptionRuleOutputTypeDef) -> EncryptionRule:
+        default = item.get("ApplyServerSideEncryptionByDefault", {})
+        return cls(
+            algorithm=default.get("SSEAlgorithm"),
+            kms_key_id=default.get("KMSMasterKeyID"),
+            bucket_key_enabled=item.get("BucketKeyEnabled", False),
+        )
+
+
+@attrs.frozen(kw_only=True)
+class BucketEncryption:
+    """A bucket's default encryption. A bucket without a configuration (rare since AWS
+    encrypts every new bucket with SSE-S3 since 2023) has no ``rules``: ``configured`` is False."""
+
+    rules: tuple[EncryptionRule, ...] = ()
+
+    @property
+    def configured(self) -> bool:
+        """Whether the bucket has any default-encryption rule."""
+        return bool(self.rules)
+
+    @classmethod
+    @converter
+    def _from_boto(
+        cls, configuration: ServerSideEncryptionConfigurationOutputTypeDef
+    ) -> BucketEncryption:
+        rules = configuration.get("Rules", [])
+        return cls(rules=tuple(EncryptionRule._from_boto(rule) for rule in rules))

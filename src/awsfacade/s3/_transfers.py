@@ -1,0 +1,156 @@
+"""S3Service's managed transfers (boto3's transfer manager: multipart, threads, retries) and
+presigned URLs."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Generator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Final, Literal
+
+from boto3.exceptions import S3UploadFailedError
+
+from awsfacade._validate import check_int
+from awsfacade.errors import AwsError, ClientSideError, InvalidArgumentError
+from awsfacade.s3._base import S3Base
+from awsfacade.s3._checks import check_bucket, check_content_type, check_key, check_metadata
+
+if TYPE_CHECKING:
+    from boto3.s3.transfer import TransferConfig
+
+__all__ = ["MAX_PRESIGN_SECONDS", "Progress", "S3TransferMixin"]
+
+#: A progress callback: called with the bytes moved since its previous call.
+Progress = Callable[[int], None]
+
+#: SigV4's longest presigned-URL lifetime: 7 days.
+MAX_PRESIGN_SECONDS: Final = 7 * 24 * 3600
+
+_PRESIGN_METHODS: Final = {"GET": "get_object", "PUT": "put_object"}
+
+
+class S3TransferMixin(S3Base):
+    """Managed uploads and downloads, and presigned URLs."""
+
+    __slots__ = ()
+
+    def upload_file(
+        self,
+        path: str | os.PathLike[str],
+        bucket: str,
+        key: str,
+        *,
+        content_type: str | None = None,
+        metadata: Mapping[str, str] | None = None,
+        progress: Progress | None = None,
+        transfer_config: TransferConfig | None = None,
+    ) -> None:
+        """Upload a local file through boto3's transfer manager: multipart above 8 MiB, parts
+        in parallel, each retried. ``progress`` receives byte increments as they are sent.
+
+        A failed upload raises the awsfacade error for AWS's code (``NoSuchBucket`` →
+        :class:`~awsfacade.errors.NotFoundError`, …), with botocore's error as ``__cause__``.
+        """
+        filename = _local_file(path, "path", must_exist=True)
+        check_bucket(bucket)
+        check_key(key)
+        extra: dict[str, str | dict[str, str]] = {}
+        if content_type is not None:
+            extra["ContentType"] = check_content_type(content_type)
+        checked_metadata = check_metadata(metadata)
+        if checked_metadata:
+            extra["Metadata"] = checked_metadata
+        callback = _check_progress(progress)
+        with self._transfer():
+            self._client.upload_file(
+                filename, bucket, key, ExtraArgs=extra, Callback=callback, Config=transfer_config
+            )
+
+    def download_file(
+        self,
+        bucket: str,
+        key: str,
+        path: str | os.PathLike[str],
+        *,
+        progress: Progress | None = None,
+        transfer_config: TransferConfig | None = None,
+    ) -> None:
+        """Download an object to a local file through boto3's transfer manager (ranged
+        parts in parallel above 8 MiB). ``progress`` receives byte increments.
+
+        A missing key raises :class:`~awsfacade.errors.NotFoundError`; the file's folder
+        must exist (checked before any request).
+        """
+        check_bucket(bucket)
+        check_key(key)
+        filename = _local_file(path, "path", must_exist=False)
+        callback = _check_progress(progress)
+        with self._transfer():
+            self._client.download_file(
+                bucket, key, filename, Callback=callback, Config=transfer_config
+            )
+
+    @contextmanager
+    def _transfer(self) -> Generator[None]:
+        """Translate a transfer's errors: boto3 wraps an upload's ClientError in an
+        ``S3UploadFailedError`` that only mentions it (implicitly chained, as
+        ``__context__``); the ClientError is dug out so AWS's code decides the class."""
+        try:
+            with self._translate():
+                yield
+        except S3UploadFailedError as error:
+            cause = error.__cause__ or error.__context__
+            if cause is None:
+                raise ClientSideError(str(error)) from error
+            try:
+                with self._translate():
+                    raise cause from None
+            except AwsError:
+                raise
+            except Exception:
+                raise ClientSideError(str(error)) from error
+
+    def presigned_url(
+        self,
+        bucket: str,
+        key: str,
+        *,
+        method: Literal["GET", "PUT"] = "GET",
+        expires_in: int = 3600,
+    ) -> str:
+        """A URL that lets whoever holds it GET (download) or PUT (upload) this one object
+        for ``expires_in`` seconds (1 to 604,800, SigV4's 7 days), with no credentials.
+
+        Signing is local: no request is sent, and the object need not exist. A URL signed
+        with temporary credentials stops working when they expire, whatever ``expires_in``.
+        """
+        check_bucket(bucket)
+        check_key(key)
+        operation = _PRESIGN_METHODS.get(method) if isinstance(method, str) else None
+        if operation is None:
+            raise InvalidArgumentError(f"method must be 'GET' or 'PUT', not {method!r}")
+        seconds = check_int(expires_in, "expires_in", minimum=1, maximum=MAX_PRESIGN_SECONDS)
+        params: dict[str, str] = {"Bucket": bucket, "Key": key}
+        with self._translate():
+            return self._client.generate_presigned_url(operation, Params=params, ExpiresIn=seconds)
+
+
+def _local_file(path: str | os.PathLike[str], what: str, *, must_exist: bool) -> str:
+    """A local path as a string: an existing file to upload, or a file in an existing folder
+    to download into."""
+    if not isinstance(path, str | os.PathLike) or not str(path):
+        raise InvalidArgumentError(f"{what} must be a file path, not {path!r}")
+    local = Path(path)
+    if must_exist and not local.is_file():
+        raise InvalidArgumentError(f"{what} is not an existing file: {str(local)!r}")
+    if not must_exist and (local.is_dir() or not local.parent.is_dir()):
+        raise InvalidArgumentError(f"{what} must be a file in an existing folder: {str(local)!r}")
+    return str(local)
+
+
+def _check_progress(progress: Progress | None) -> Progress | None:
+    """The progress callback, if it is one."""
+    if progress is not None and not callable(progress):
+        raise InvalidArgumentError(f"progress must be a callable taking an int, not {progress!r}")
+    return progress
