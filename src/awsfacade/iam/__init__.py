@@ -1,5 +1,27 @@
 """IAM: users, groups, access keys, roles and managed policies."""
 
+from awsfacade.iam._document import PolicyDocument
+from awsfacade.iam._models import (
+    AccessKey,
+    AccessKeyStatus,
+    AttachedPolicy,
+    Group,
+    Policy,
+    Role,
+    User,
+)
+from awsfacade.iam._policies import PolicyScope
 from awsfacade.iam._service import IamService
 
-__all__ = ["IamService"]
+__all__ = [
+    "AccessKey",
+    "AccessKeyStatus",
+    "AttachedPolicy",
+    "Group",
+    "IamService",
+    "Policy",
+    "PolicyDocument",
+    "PolicyScope",
+    "Role",
+    "User",
+]

@@ -1,0 +1,113 @@
+"""What every part of IamService shares: the client cache (IAM is global), IAM's own error
+codes, the listing page size, and the runner of the many-step forced deletes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, ClassVar, ParamSpec, TypeVar
+
+from awsfacade._base import Service
+from awsfacade._clients import ClientCache, ClientOptions
+from awsfacade.errors import (
+    AlreadyExistsError,
+    AwsError,
+    InvalidRequestError,
+    InvalidStateError,
+    NotFoundError,
+    PartialFailureError,
+)
+
+if TYPE_CHECKING:
+    from boto3.session import Session
+    from mypy_boto3_iam import IAMClient
+
+    from awsfacade._paging import PageConfig
+    from awsfacade._translate import Codes
+
+__all__ = ["PAGE_SIZE", "IamBase", "Step", "later"]
+
+P = TypeVar("P")
+T = TypeVar("T")
+M = TypeVar("M")
+A = ParamSpec("A")
+
+#: The largest MaxItems IAM's list operations accept (maxItemsType).
+PAGE_SIZE = 1000
+
+#: One step of a forced delete: what it removes (for PartialFailureError) and how.
+Step = tuple[str, Callable[[], object]]
+
+
+def later(action: Callable[A, object], *args: A.args, **kwargs: A.kwargs) -> Callable[[], object]:
+    """``action(*args, **kwargs)``, to be called later: one step of a forced delete."""
+    return lambda: action(*args, **kwargs)
+
+
+def _new_client(session: Session, options: ClientOptions) -> IAMClient:
+    # pyright strict calls Session.client "partially unknown": the overloads of services whose
+    # stubs are not installed return Unknown. This overload returns IAMClient.
+    return session.client("iam", **options)  # pyright: ignore[reportUnknownMemberType]
+
+
+class IamBase(Service["IAMClient"]):
+    """The state and helpers every part of IamService uses."""
+
+    __slots__ = ()
+
+    _clients = ClientCache("iam", _new_client, global_service=True)
+    #: IAM's codes that the shared patterns miss or get wrong.
+    _error_codes: ClassVar[Codes] = {
+        # Another request is changing the entity, or it is being created or deleted: retry.
+        "ConcurrentModification": InvalidStateError,
+        "EntityTemporarilyUnmodifiable": InvalidStateError,
+        "ReportInProgress": InvalidStateError,
+        # Service-linked roles: only the owning service may change them.
+        "UnmodifiableEntity": InvalidRequestError,
+        "PasswordPolicyViolation": InvalidRequestError,
+        # AWS-managed service-role policies cannot be attached to users or groups.
+        "PolicyNotAttachable": InvalidRequestError,
+        "DuplicateCertificate": AlreadyExistsError,
+        "DuplicateSSHPublicKey": AlreadyExistsError,
+    }
+
+    def _list(
+        self,
+        paginate: Callable[[PageConfig], Iterable[P]],
+        extract: Callable[[P], Iterable[T]],
+        convert: Callable[[T], M],
+        *,
+        page_size: int | None = None,
+        ids: Sequence[object] | None = None,
+        selectors: Sequence[Sequence[object] | None] = (),
+    ) -> Iterator[M]:
+        """A listing at IAM's largest page, :data:`PAGE_SIZE`, unless ``page_size`` says less."""
+        return super()._list(
+            paginate,
+            extract,
+            convert,
+            page_size=page_size or PAGE_SIZE,
+            ids=ids,
+            selectors=selectors,
+        )
+
+    def _run_steps(
+        self, operation: str, steps: Sequence[Step], done: list[str], *, last: str
+    ) -> None:
+        """Run ``steps`` in order, adding each to ``done``. A step whose target is already
+        gone (NotFoundError: a concurrent delete) counts as done. Any other error stops the
+        run: PartialFailureError names what was done and what was not (the failed step
+        first, ``last``, the entity itself, at the end)."""
+        for index, (label, action) in enumerate(steps):
+            try:
+                with self._translate():
+                    action()
+            except NotFoundError:
+                pass
+            except AwsError as error:
+                not_done = tuple(name for name, _ in steps[index:])
+                if not_done[-1] != last:
+                    not_done += (last,)
+                raise PartialFailureError(
+                    operation, done=tuple(done), not_done=not_done, error=error
+                ) from error
+            done.append(label)

@@ -1,0 +1,248 @@
+"""IAM models: frozen attrs classes built from boto3-stubs TypedDicts by ``_from_boto``.
+
+``tags`` is ``None`` where AWS did not say: IAM's listings (ListUsers, ListRoles, GetGroup)
+return a subset of each entity's attributes and never its tags, so an empty mapping there
+would claim "no tags" for a user AWS simply did not describe in full.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+import attrs
+
+from awsfacade._base import StateEnum
+from awsfacade._convert import converter, optional_utc, required, utc
+from awsfacade._tags import Tags, as_tags
+from awsfacade.iam._document import PolicyDocument, parse
+
+if TYPE_CHECKING:
+    from mypy_boto3_iam.type_defs import (
+        AccessKeyMetadataTypeDef,
+        AccessKeyTypeDef,
+        AttachedPolicyTypeDef,
+        GroupTypeDef,
+        PolicyTypeDef,
+        RoleTypeDef,
+        TagTypeDef,
+        UserTypeDef,
+    )
+
+__all__ = [
+    "AccessKey",
+    "AccessKeyStatus",
+    "AttachedPolicy",
+    "Group",
+    "Policy",
+    "Role",
+    "User",
+]
+
+
+class AccessKeyStatus(StateEnum):
+    """An access key's status; ``UNKNOWN`` for one AWS adds later."""
+
+    ACTIVE = "Active"
+    INACTIVE = "Inactive"
+    EXPIRED = "Expired"
+    UNKNOWN = "Unknown"
+
+
+def _optional_tags(tags: Mapping[str, str] | Iterable[tuple[str, str]] | None) -> Tags | None:
+    return None if tags is None else as_tags(tags)
+
+
+def _tags_if_sent(tags: list[TagTypeDef] | None, *, complete: bool) -> Tags | None:
+    """The tags an answer holds; ``None`` if it holds none and does not describe them all."""
+    if tags is not None or complete:
+        return Tags.from_aws(tags)
+    return None
+
+
+@attrs.frozen(kw_only=True)
+class User:
+    """An IAM user.
+
+    ``tags`` is ``None`` when not fetched: listings leave tags out (``users(with_tags=True)``
+    fetches them); ``user(name)`` and ``create_user`` always give them.
+    """
+
+    name: str
+    id: str
+    arn: str
+    path: str
+    created: datetime
+    tags: Mapping[str, str] | None = attrs.field(default=None, converter=_optional_tags)
+    password_last_used: datetime | None = None
+    permissions_boundary_arn: str | None = None
+
+    @classmethod
+    @converter
+    def _from_boto(cls, item: UserTypeDef, *, complete: bool = False) -> User:
+        """``complete``: the answer describes every tag (GetUser, CreateUser)."""
+        return cls(
+            name=required(item.get("UserName"), "UserName"),
+            id=required(item.get("UserId"), "UserId"),
+            arn=required(item.get("Arn"), "Arn"),
+            path=required(item.get("Path"), "Path"),
+            created=utc(required(item.get("CreateDate"), "CreateDate")),
+            tags=_tags_if_sent(item.get("Tags"), complete=complete),
+            password_last_used=optional_utc(item.get("PasswordLastUsed")),
+            permissions_boundary_arn=item.get("PermissionsBoundary", {}).get(
+                "PermissionsBoundaryArn"
+            ),
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Group:
+    """An IAM group."""
+
+    name: str
+    id: str
+    arn: str
+    path: str
+    created: datetime
+
+    @classmethod
+    @converter
+    def _from_boto(cls, item: GroupTypeDef) -> Group:
+        return cls(
+            name=required(item.get("GroupName"), "GroupName"),
+            id=required(item.get("GroupId"), "GroupId"),
+            arn=required(item.get("Arn"), "Arn"),
+            path=required(item.get("Path"), "Path"),
+            created=utc(required(item.get("CreateDate"), "CreateDate")),
+        )
+
+
+def _status_name(key: AccessKey) -> str:
+    return str(key.status)
+
+
+@attrs.frozen(kw_only=True)
+class AccessKey:
+    """An access key of a user. ``secret`` is only known from ``create_access_key`` (AWS
+    never shows it again) and never appears in ``repr``, ``str`` or errors.
+
+    ``status`` is ``AccessKeyStatus.UNKNOWN`` for a status this version does not know;
+    ``status_name`` is always AWS's own string.
+    """
+
+    user: str
+    id: str
+    status: AccessKeyStatus
+    created: datetime
+    secret: str | None = attrs.field(default=None, repr=False)
+    status_name: str = attrs.field(default=attrs.Factory(_status_name, takes_self=True))
+
+    @classmethod
+    @converter
+    def _from_boto(cls, item: AccessKeyTypeDef | AccessKeyMetadataTypeDef) -> AccessKey:
+        status = required(item.get("Status"), "Status")
+        secret: object = item.get("SecretAccessKey")
+        return cls(
+            user=required(item.get("UserName"), "UserName"),
+            id=required(item.get("AccessKeyId"), "AccessKeyId"),
+            status=AccessKeyStatus(status),
+            status_name=status,
+            created=utc(required(item.get("CreateDate"), "CreateDate")),
+            secret=secret if isinstance(secret, str) else None,
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Role:
+    """An IAM role, its trust policy parsed.
+
+    ``tags``, ``last_used`` and ``permissions_boundary_arn`` come from ``role(name)`` and
+    ``create_role``; ListRoles leaves them out (``tags`` is then ``None``, see
+    ``roles(with_tags=True)``).
+    """
+
+    name: str
+    id: str
+    arn: str
+    path: str
+    created: datetime
+    assume_role_policy: Mapping[str, object] = attrs.field(factory=PolicyDocument)
+    description: str | None = None
+    max_session_duration: int | None = None
+    tags: Mapping[str, str] | None = attrs.field(default=None, converter=_optional_tags)
+    last_used: datetime | None = None
+    last_used_region: str | None = None
+    permissions_boundary_arn: str | None = None
+
+    @classmethod
+    @converter
+    def _from_boto(cls, item: RoleTypeDef, *, complete: bool = False) -> Role:
+        """``complete``: the answer describes every tag (GetRole, CreateRole)."""
+        document: object = item.get("AssumeRolePolicyDocument")
+        last_used = item.get("RoleLastUsed", {})
+        return cls(
+            name=required(item.get("RoleName"), "RoleName"),
+            id=required(item.get("RoleId"), "RoleId"),
+            arn=required(item.get("Arn"), "Arn"),
+            path=required(item.get("Path"), "Path"),
+            created=utc(required(item.get("CreateDate"), "CreateDate")),
+            assume_role_policy=PolicyDocument() if document is None else parse(document),
+            description=item.get("Description") or None,
+            max_session_duration=item.get("MaxSessionDuration"),
+            tags=_tags_if_sent(item.get("Tags"), complete=complete),
+            last_used=optional_utc(last_used.get("LastUsedDate")),
+            last_used_region=last_used.get("Region"),
+            permissions_boundary_arn=item.get("PermissionsBoundary", {}).get(
+                "PermissionsBoundaryArn"
+            ),
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Policy:
+    """A managed policy. ``description`` comes from ``policy(arn)`` and ``create_policy``;
+    ListPolicies leaves it out."""
+
+    name: str
+    id: str
+    arn: str
+    path: str
+    default_version_id: str
+    attachment_count: int
+    attachable: bool
+    created: datetime
+    updated: datetime
+    description: str | None = None
+
+    @classmethod
+    @converter
+    def _from_boto(cls, item: PolicyTypeDef) -> Policy:
+        return cls(
+            name=required(item.get("PolicyName"), "PolicyName"),
+            id=required(item.get("PolicyId"), "PolicyId"),
+            arn=required(item.get("Arn"), "Arn"),
+            path=required(item.get("Path"), "Path"),
+            default_version_id=required(item.get("DefaultVersionId"), "DefaultVersionId"),
+            attachment_count=required(item.get("AttachmentCount"), "AttachmentCount"),
+            attachable=required(item.get("IsAttachable"), "IsAttachable"),
+            created=utc(required(item.get("CreateDate"), "CreateDate")),
+            updated=utc(required(item.get("UpdateDate"), "UpdateDate")),
+            description=item.get("Description") or None,
+        )
+
+
+@attrs.frozen(kw_only=True)
+class AttachedPolicy:
+    """A managed policy attached to a user, group or role."""
+
+    name: str
+    arn: str
+
+    @classmethod
+    @converter
+    def _from_boto(cls, item: AttachedPolicyTypeDef) -> AttachedPolicy:
+        return cls(
+            name=required(item.get("PolicyName"), "PolicyName"),
+            arn=required(item.get("PolicyArn"), "PolicyArn"),
+        )

@@ -1,0 +1,379 @@
+"""IamService's people: users, groups, group membership and access keys."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING
+
+from awsfacade._convert import sent
+from awsfacade._validate import check_bool
+from awsfacade.errors import AwsError, NotFoundError, PartialFailureError
+from awsfacade.iam._base import Step, later
+from awsfacade.iam._checks import (
+    GROUP_NAME,
+    USER_NAME,
+    check_access_key_id,
+    check_name,
+    check_path,
+    check_path_prefix,
+    check_tags,
+)
+from awsfacade.iam._models import AccessKey, Group, User
+from awsfacade.iam._policies import IamPoliciesMixin
+
+if TYPE_CHECKING:
+    from mypy_boto3_iam.literals import StatusTypeType
+    from mypy_boto3_iam.type_defs import (
+        CreateUserRequestTypeDef,
+        MFADeviceTypeDef,
+        SigningCertificateTypeDef,
+        SSHPublicKeyMetadataTypeDef,
+        TagTypeDef,
+        UserTypeDef,
+    )
+
+__all__ = ["IamUsersMixin"]
+
+#: existingUserNameType: users made before today's 64-character limit may be longer.
+EXISTING_USER_NAME = 128
+
+
+class IamUsersMixin(IamPoliciesMixin):
+    """Users, groups, membership and access keys."""
+
+    __slots__ = ()
+
+    # -- users ---------------------------------------------------------------------------------
+
+    def create_user(
+        self, name: str, *, path: str = "/", tags: Mapping[str, str] | None = None
+    ) -> User:
+        """Create a user and return it as CreateUser describes it (no read-back that AWS's
+        eventual consistency could fail)."""
+        request: CreateUserRequestTypeDef = {
+            "UserName": check_name(name, "name", USER_NAME),
+            "Path": check_path(path),
+        }
+        checked_tags = check_tags(tags)
+        if checked_tags:
+            request["Tags"] = [{"Key": k, "Value": v} for k, v in checked_tags.items()]
+        with self._translate():
+            response = self._client.create_user(**request)
+        return User._from_boto(sent(response.get("User"), "User", "CreateUser"), complete=True)
+
+    def users(self, *, path_prefix: str = "/", with_tags: bool = False) -> Iterator[User]:
+        """Users whose path starts with ``path_prefix``, page by page.
+
+        ListUsers does not return tags: ``tags`` is ``None`` unless ``with_tags``, which asks
+        ListUserTags for each user (one more request a user; a user deleted meanwhile is
+        skipped).
+        """
+        prefix = check_path_prefix(path_prefix)
+        check_bool(with_tags, "with_tags")
+        paginator = self._client.get_paginator("list_users")
+        convert = self._user_with_tags if with_tags else User._from_boto
+        found = self._list(
+            lambda config: paginator.paginate(PathPrefix=prefix, PaginationConfig=config),
+            lambda page: page.get("Users", []),
+            convert,
+        )
+        return (user for user in found if user is not None)
+
+    def _user_with_tags(self, item: UserTypeDef) -> User | None:
+        """A listed user with its tags from ListUserTags; None if it is gone already."""
+        name = item.get("UserName", "")
+        paginator = self._client.get_paginator("list_user_tags")
+        try:
+            tags = list(
+                self._list(
+                    lambda config: paginator.paginate(UserName=name, PaginationConfig=config),
+                    lambda page: page.get("Tags", []),
+                    _tag,
+                )
+            )
+        except NotFoundError:
+            return None
+        tagged = item.copy()
+        tagged["Tags"] = tags
+        return User._from_boto(tagged, complete=True)
+
+    def user(self, name: str) -> User:
+        """One user, with its tags; :class:`NotFoundError` if there is none."""
+        check_name(name, "name", EXISTING_USER_NAME)
+        with self._translate():
+            response = self._client.get_user(UserName=name)
+        return User._from_boto(sent(response.get("User"), "User", "GetUser"), complete=True)
+
+    def delete_user(self, name: str, *, force: bool = False) -> None:
+        """Delete a user.
+
+        IAM refuses (:class:`InUseError`) while the user has a password, access keys,
+        certificates, SSH keys, service-specific credentials, MFA devices, inline or attached
+        policies or group memberships. ``force=True`` removes those first, then the user; if a
+        step fails, :class:`PartialFailureError` says what was removed and what remains.
+        """
+        check_name(name, "name", EXISTING_USER_NAME)
+        check_bool(force, "force")
+        if not force:
+            with self._translate():
+                self._client.delete_user(UserName=name)
+            return
+        label = f"user {name}"
+        done: list[str] = []
+        delete: Step = (label, lambda: self._client.delete_user(UserName=name))
+        self._run_steps("DeleteUser", [*self._user_attachments(name), delete], done, last=label)
+        if label in done:
+            return
+        # DeleteUser said InUse after everything known was removed: the rarer credentials.
+        try:
+            extra = self._service_credentials(name)
+        except AwsError as error:
+            raise PartialFailureError(
+                "DeleteUser", done=tuple(done), not_done=(label,), error=error
+            ) from error
+        self._run_steps("DeleteUser", [*extra, delete], done, last=label)
+
+    def _user_attachments(self, name: str) -> list[Step]:
+        """What IAM wants gone before DeleteUser, as steps (sends the listing requests)."""
+        client = self._client
+        # ListAccessKeys first: it is the one that says NotFound if the user does not exist.
+        steps: list[Step] = [
+            (
+                f"access key {key.id}",
+                later(client.delete_access_key, UserName=name, AccessKeyId=key.id),
+            )
+            for key in self.access_keys(name)
+        ]
+        try:
+            with self._translate():
+                client.get_login_profile(UserName=name)
+        except NotFoundError:
+            pass
+        else:
+            steps.insert(0, ("login profile", later(client.delete_login_profile, UserName=name)))
+        cert_pages = client.get_paginator("list_signing_certificates")
+        steps += [
+            (
+                f"signing certificate {cert}",
+                later(client.delete_signing_certificate, UserName=name, CertificateId=cert),
+            )
+            for cert in self._list(
+                lambda config: cert_pages.paginate(UserName=name, PaginationConfig=config),
+                lambda page: page.get("Certificates", []),
+                _certificate_id,
+            )
+        ]
+        ssh_pages = client.get_paginator("list_ssh_public_keys")
+        steps += [
+            (
+                f"SSH public key {key}",
+                later(client.delete_ssh_public_key, UserName=name, SSHPublicKeyId=key),
+            )
+            for key in self._list(
+                lambda config: ssh_pages.paginate(UserName=name, PaginationConfig=config),
+                lambda page: page.get("SSHPublicKeys", []),
+                _ssh_key_id,
+            )
+        ]
+        mfa_pages = client.get_paginator("list_mfa_devices")
+        for serial in self._list(
+            lambda config: mfa_pages.paginate(UserName=name, PaginationConfig=config),
+            lambda page: page.get("MFADevices", []),
+            _serial_number,
+        ):
+            steps.append(
+                (
+                    f"MFA device {serial}",
+                    later(client.deactivate_mfa_device, UserName=name, SerialNumber=serial),
+                )
+            )
+            if ":mfa/" in serial:  # a virtual device's serial is its ARN, a hardware one's not
+                steps.append(
+                    (
+                        f"virtual MFA device {serial}",
+                        later(client.delete_virtual_mfa_device, SerialNumber=serial),
+                    )
+                )
+        inline_pages = client.get_paginator("list_user_policies")
+        steps += [
+            (
+                f"inline policy {policy}",
+                later(client.delete_user_policy, UserName=name, PolicyName=policy),
+            )
+            for policy in self._list(
+                lambda config: inline_pages.paginate(UserName=name, PaginationConfig=config),
+                lambda page: page.get("PolicyNames", []),
+                str,
+            )
+        ]
+        steps += [
+            (
+                f"attached policy {policy.arn}",
+                later(client.detach_user_policy, UserName=name, PolicyArn=policy.arn),
+            )
+            for policy in self.attached_user_policies(name)
+        ]
+        steps += [
+            (
+                f"membership of group {group.name}",
+                later(client.remove_user_from_group, UserName=name, GroupName=group.name),
+            )
+            for group in self.groups_for_user(name)
+        ]
+        return steps
+
+    def _service_credentials(self, name: str) -> list[Step]:
+        """Steps deleting the user's service-specific credentials (CodeCommit, Keyspaces...).
+
+        Asked for only when DeleteUser still says InUse: ListServiceSpecificCredentials has
+        no paginator (the Marker is followed here) and moto does not implement it.
+        """
+        client = self._client
+        ids: list[str] = []
+        marker: str | None = None
+        while True:
+            with self._translate():
+                if marker is None:
+                    page = client.list_service_specific_credentials(UserName=name)
+                else:
+                    page = client.list_service_specific_credentials(UserName=name, Marker=marker)
+            ids += [
+                item["ServiceSpecificCredentialId"]
+                for item in page.get("ServiceSpecificCredentials", [])
+            ]
+            marker = page.get("Marker") if page.get("IsTruncated") else None
+            if not marker:
+                break
+        return [
+            (
+                f"service-specific credential {credential}",
+                later(
+                    client.delete_service_specific_credential,
+                    UserName=name,
+                    ServiceSpecificCredentialId=credential,
+                ),
+            )
+            for credential in ids
+        ]
+
+    # -- groups --------------------------------------------------------------------------------
+
+    def create_group(self, name: str, *, path: str = "/") -> Group:
+        """Create a group and return it as CreateGroup describes it."""
+        group_name = check_name(name, "name", GROUP_NAME)
+        checked_path = check_path(path)
+        with self._translate():
+            response = self._client.create_group(GroupName=group_name, Path=checked_path)
+        return Group._from_boto(sent(response.get("Group"), "Group", "CreateGroup"))
+
+    def groups(self, *, path_prefix: str = "/") -> Iterator[Group]:
+        """Groups whose path starts with ``path_prefix``, page by page."""
+        prefix = check_path_prefix(path_prefix)
+        paginator = self._client.get_paginator("list_groups")
+        return self._list(
+            lambda config: paginator.paginate(PathPrefix=prefix, PaginationConfig=config),
+            lambda page: page.get("Groups", []),
+            Group._from_boto,
+        )
+
+    def group(self, name: str) -> Group:
+        """One group; :class:`NotFoundError` if there is none."""
+        check_name(name, "name", GROUP_NAME)
+        with self._translate():
+            response = self._client.get_group(GroupName=name, MaxItems=1)
+        return Group._from_boto(sent(response.get("Group"), "Group", "GetGroup"))
+
+    def delete_group(self, name: str) -> None:
+        """Delete a group; :class:`InUseError` while it has members or policies."""
+        check_name(name, "name", GROUP_NAME)
+        with self._translate():
+            self._client.delete_group(GroupName=name)
+
+    # -- membership ----------------------------------------------------------------------------
+
+    def add_user_to_group(self, *, user: str, group: str) -> None:
+        """Make ``user`` a member of ``group`` (nothing changes if it is one already)."""
+        check_name(user, "user", EXISTING_USER_NAME)
+        check_name(group, "group", GROUP_NAME)
+        with self._translate():
+            self._client.add_user_to_group(UserName=user, GroupName=group)
+
+    def remove_user_from_group(self, *, user: str, group: str) -> None:
+        """Remove ``user`` from ``group``; :class:`NotFoundError` if it is not a member."""
+        check_name(user, "user", EXISTING_USER_NAME)
+        check_name(group, "group", GROUP_NAME)
+        with self._translate():
+            self._client.remove_user_from_group(UserName=user, GroupName=group)
+
+    def groups_for_user(self, user: str) -> Iterator[Group]:
+        """The groups ``user`` is a member of, page by page."""
+        check_name(user, "user", EXISTING_USER_NAME)
+        paginator = self._client.get_paginator("list_groups_for_user")
+        return self._list(
+            lambda config: paginator.paginate(UserName=user, PaginationConfig=config),
+            lambda page: page.get("Groups", []),
+            Group._from_boto,
+        )
+
+    def users_in_group(self, group: str) -> Iterator[User]:
+        """The members of ``group``, page by page (GetGroup's pages; ``tags`` not fetched)."""
+        check_name(group, "group", GROUP_NAME)
+        paginator = self._client.get_paginator("get_group")
+        return self._list(
+            lambda config: paginator.paginate(GroupName=group, PaginationConfig=config),
+            lambda page: page.get("Users", []),
+            User._from_boto,
+        )
+
+    # -- access keys ---------------------------------------------------------------------------
+
+    def create_access_key(self, user: str) -> AccessKey:
+        """A new access key of ``user``, with its ``secret``: AWS shows it this once only.
+
+        IAM allows two keys a user (:class:`LimitExceededError` for a third).
+        """
+        check_name(user, "user", EXISTING_USER_NAME)
+        with self._translate():
+            response = self._client.create_access_key(UserName=user)
+        return AccessKey._from_boto(sent(response.get("AccessKey"), "AccessKey", "CreateAccessKey"))
+
+    def access_keys(self, user: str) -> Iterator[AccessKey]:
+        """The access keys of ``user`` (without secrets), page by page."""
+        check_name(user, "user", EXISTING_USER_NAME)
+        paginator = self._client.get_paginator("list_access_keys")
+        return self._list(
+            lambda config: paginator.paginate(UserName=user, PaginationConfig=config),
+            lambda page: page.get("AccessKeyMetadata", []),
+            AccessKey._from_boto,
+        )
+
+    def update_access_key(self, user: str, key_id: str, *, active: bool) -> None:
+        """Activate or deactivate an access key of ``user``."""
+        check_name(user, "user", EXISTING_USER_NAME)
+        check_access_key_id(key_id)
+        status: StatusTypeType = "Active" if check_bool(active, "active") else "Inactive"
+        with self._translate():
+            self._client.update_access_key(UserName=user, AccessKeyId=key_id, Status=status)
+
+    def delete_access_key(self, user: str, key_id: str) -> None:
+        """Delete an access key of ``user``; :class:`NotFoundError` if it has no such key."""
+        check_name(user, "user", EXISTING_USER_NAME)
+        check_access_key_id(key_id)
+        with self._translate():
+            self._client.delete_access_key(UserName=user, AccessKeyId=key_id)
+
+
+def _tag(tag: TagTypeDef) -> TagTypeDef:
+    return tag
+
+
+def _certificate_id(item: SigningCertificateTypeDef) -> str:
+    return item["CertificateId"]
+
+
+def _ssh_key_id(item: SSHPublicKeyMetadataTypeDef) -> str:
+    return item["SSHPublicKeyId"]
+
+
+def _serial_number(item: MFADeviceTypeDef) -> str:
+    return item["SerialNumber"]
