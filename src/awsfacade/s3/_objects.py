@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Generator, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, BinaryIO, Final, overload
 
 from awsfacade._validate import check_int, check_text
@@ -81,19 +81,19 @@ class S3ObjectMixin(S3Base):
 
     def stream_object(
         self, bucket: str, key: str, *, chunk_size: int = CHUNK_SIZE
-    ) -> Iterator[bytes]:
+    ) -> Generator[bytes, None, None]:
         """The object's bytes in pieces of up to ``chunk_size``, never all in memory.
 
         Lazy like a listing: GetObject is sent at the first ``next()``. The connection is
-        closed when the iterator is exhausted, closed or dropped; errors raised while reading
-        (a dropped connection, say) are awsfacade errors too.
+        closed when the generator is exhausted, closed or dropped; errors raised while
+        reading (a dropped connection, say) are awsfacade errors too.
         """
         check_bucket(bucket)
         check_key(key)
         check_int(chunk_size, "chunk_size", minimum=1)
         return self._stream(bucket, key, chunk_size)
 
-    def _stream(self, bucket: str, key: str, chunk_size: int) -> Iterator[bytes]:
+    def _stream(self, bucket: str, key: str, chunk_size: int) -> Generator[bytes, None, None]:
         with self._translate():
             body = self._client.get_object(Bucket=bucket, Key=key)["Body"]
         try:

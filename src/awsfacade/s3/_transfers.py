@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Final, Literal
 
 from boto3.exceptions import S3UploadFailedError
+from botocore.config import Config
 
 from awsfacade._validate import check_int
 from awsfacade.errors import AwsError, ClientSideError, InvalidArgumentError
@@ -18,6 +19,7 @@ from awsfacade.s3._checks import check_bucket, check_content_type, check_key, ch
 
 if TYPE_CHECKING:
     from boto3.s3.transfer import TransferConfig
+    from mypy_boto3_s3 import S3Client
 
 __all__ = ["MAX_PRESIGN_SECONDS", "Progress", "S3TransferMixin"]
 
@@ -111,6 +113,17 @@ class S3TransferMixin(S3Base):
             except Exception:
                 raise ClientSideError(str(error)) from error
 
+    def _signing_client(self) -> S3Client:
+        """A client of the service's region and options that presigns with SigV4: botocore
+        still signs S3 URLs of some regions with the deprecated SigV2, whose URLs AWS is
+        retiring and whose expiry is not limited to SigV4's 7 days."""
+        return self._clients.get(
+            self._session,
+            region=self.region,
+            endpoint_url=self._endpoint_url,
+            config=_sigv4(self._config),
+        )
+
     def presigned_url(
         self,
         bucket: str,
@@ -133,7 +146,15 @@ class S3TransferMixin(S3Base):
         seconds = check_int(expires_in, "expires_in", minimum=1, maximum=MAX_PRESIGN_SECONDS)
         params: dict[str, str] = {"Bucket": bucket, "Key": key}
         with self._translate():
-            return self._client.generate_presigned_url(operation, Params=params, ExpiresIn=seconds)
+            return self._signing_client().generate_presigned_url(
+                operation, Params=params, ExpiresIn=seconds
+            )
+
+
+def _sigv4(config: Config | None) -> Config:
+    """``config`` signing with SigV4 unless it names a signature version itself."""
+    sigv4 = Config(signature_version="s3v4")
+    return sigv4 if config is None else sigv4.merge(config)
 
 
 def _local_file(path: str | os.PathLike[str], what: str, *, must_exist: bool) -> str:
