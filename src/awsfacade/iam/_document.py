@@ -57,13 +57,24 @@ class PolicyDocument(Mapping[str, object]):
     def __len__(self) -> int:
         return len(self._data)
 
+    def __eq__(self, other: object) -> bool:
+        """Equal to any mapping with the same JSON content (lists and tuples alike), so a
+        document read back compares equal to the dict it was created from."""
+        if not _is_mapping(other):
+            return NotImplemented
+        return self.to_dict() == _plain(other)
+
     def __hash__(self) -> int:
         if self._hash is None:
-            self._hash = hash(self.to_json())
+            self._hash = hash(json.dumps(self, default=_thaw, sort_keys=True))
         return self._hash
 
     def __repr__(self) -> str:
         return f"PolicyDocument({self.to_json()})"
+
+    def to_dict(self) -> dict[str, object]:
+        """A plain, mutable copy: nested dicts and lists, as ``json.loads`` would give."""
+        return {key: _plain(value) for key, value in self._data.items()}
 
     def to_json(self) -> str:
         """The document as compact JSON text, keys in their original order."""
@@ -78,6 +89,15 @@ def _freeze(value: object) -> object:
         return PolicyDocument({str(key): item for key, item in value.items()})
     if _is_array(value):
         return tuple(_freeze(item) for item in value)
+    return value
+
+
+def _plain(value: object) -> object:
+    """A JSON value with its objects as dicts and its arrays as lists."""
+    if _is_mapping(value):
+        return {str(key): _plain(item) for key, item in value.items()}
+    if _is_array(value):
+        return [_plain(item) for item in value]
     return value
 
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from awsfacade._convert import sent
 from awsfacade._validate import check_bool
-from awsfacade.errors import AwsError, NotFoundError, PartialFailureError
+from awsfacade.errors import AwsError, InUseError, NotFoundError, PartialFailureError
 from awsfacade.iam._base import Step, later
 from awsfacade.iam._checks import (
     GROUP_NAME,
@@ -120,17 +120,36 @@ class IamUsersMixin(IamPoliciesMixin):
             return
         label = f"user {name}"
         done: list[str] = []
-        delete: Step = (label, lambda: self._client.delete_user(UserName=name))
-        self._run_steps("DeleteUser", [*self._user_attachments(name), delete], done, last=label)
-        if label in done:
-            return
-        # DeleteUser said InUse after everything known was removed: the rarer credentials.
+        self._run_steps("DeleteUser", self._user_attachments(name), done, last=label)
+        try:
+            with self._translate():
+                self._client.delete_user(UserName=name)
+        except NotFoundError:
+            return  # deleted meanwhile: the outcome asked for
+        except InUseError as conflict:
+            # Still in use after everything known was removed: the rarer credentials.
+            self._remove_service_credentials(name, done, label, conflict)
+        except AwsError as error:
+            raise PartialFailureError(
+                "DeleteUser", done=tuple(done), not_done=(label,), error=error
+            ) from error
+
+    def _remove_service_credentials(
+        self, name: str, done: list[str], label: str, conflict: InUseError
+    ) -> None:
+        """Delete the user's service-specific credentials, then the user; PartialFailureError
+        (the user not done) if there are none to blame for ``conflict`` or a step fails."""
         try:
             extra = self._service_credentials(name)
         except AwsError as error:
             raise PartialFailureError(
                 "DeleteUser", done=tuple(done), not_done=(label,), error=error
             ) from error
+        if not extra:
+            raise PartialFailureError(
+                "DeleteUser", done=tuple(done), not_done=(label,), error=conflict
+            ) from conflict
+        delete: Step = (label, later(self._client.delete_user, UserName=name))
         self._run_steps("DeleteUser", [*extra, delete], done, last=label)
 
     def _user_attachments(self, name: str) -> list[Step]:
