@@ -478,11 +478,12 @@ ATTACH_CASES: list[AttachCase] = [
 def test_attach_list_and_detach(iam_service: IamService, case: AttachCase) -> None:
     """A policy attached to a user, group or role is listed there until detached."""
     kind, attach, detach, attached = case
-    {
+    create: dict[str, Callable[[], object]] = {
         "user": lambda: iam_service.create_user("x"),
         "group": lambda: iam_service.create_group("x"),
         "role": lambda: iam_service.create_role("x", assume_role_policy=TRUST),
-    }[kind]()
+    }
+    create[kind]()
     policy = iam_service.create_policy("read", document=READ_BUCKET)
 
     attach(iam_service, "x", policy.arn)

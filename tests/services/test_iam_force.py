@@ -7,6 +7,9 @@ DeleteConflict for keys or groups, failures half-way) is answered at ``before-se
 
 from __future__ import annotations
 
+import json
+from typing import TYPE_CHECKING
+
 import pytest
 from iam_support import READ_BUCKET, TRUST, WHEN, answer, iam_error, iam_result
 from support import Requests
@@ -18,7 +21,9 @@ from awsfacade.errors import (
     PartialFailureError,
     ServiceError,
 )
-from awsfacade.iam import IamService
+
+if TYPE_CHECKING:
+    from awsfacade.iam import IamService
 
 SSH_KEY = (
     "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQDAx2M5pCP1jfdd7sGbR+n4WwhKSpxGgnzZ8l3XDB1I"
@@ -66,9 +71,7 @@ def loaded_user(iam: IamService, name: str = "alice") -> str:
         AuthenticationCode1="123456",
         AuthenticationCode2="654321",
     )
-    client.put_user_policy(
-        UserName=name, PolicyName="inline", PolicyDocument=str(READ_BUCKET).replace("'", '"')
-    )
+    client.put_user_policy(UserName=name, PolicyName="inline", PolicyDocument=policy_text())
     policy = iam.create_policy("read", document=READ_BUCKET)
     iam.attach_user_policy(user=name, policy_arn=policy.arn)
     for group in ("devs", "ops"):
@@ -328,8 +331,6 @@ def loaded_role(iam: IamService, name: str = "app") -> str:
 
 def policy_text() -> str:
     """READ_BUCKET as JSON text."""
-    import json
-
     return json.dumps(READ_BUCKET)
 
 

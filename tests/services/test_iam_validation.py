@@ -190,9 +190,11 @@ def test_bad_argument_raises_before_any_request(
 
 def test_documents_accept_any_mapping_of_json_values(iam_service: IamService) -> None:
     """A document may be any mapping, nested ones and tuples included (sent as JSON)."""
-    document = MappingProxyType(
-        {"Version": "2012-10-17", "Statement": (MappingProxyType(TRUST["Statement"][0]),)}
+    principal = MappingProxyType({"Service": "ec2.amazonaws.com"})
+    statement = MappingProxyType(
+        {"Effect": "Allow", "Principal": principal, "Action": "sts:AssumeRole"}
     )
+    document = MappingProxyType({"Version": "2012-10-17", "Statement": (statement,)})
 
     role = iam_service.create_role("r", assume_role_policy=document)
 
