@@ -33,7 +33,7 @@ from awsfacade.errors import (
     ThrottledError,
     UnexpectedResponseError,
 )
-from awsfacade.s3 import FailedKeys, ObjectError, S3Service
+from awsfacade.s3 import FailedKeys, ObjectError, S3Service, VersioningStatus
 
 if TYPE_CHECKING:
     from boto3.session import Session
@@ -230,12 +230,14 @@ def test_absent_tags_read_as_empty(service: S3Service, stubber: Stubber) -> None
 
 def test_unknown_versioning_status_is_kept(service: S3Service, stubber: Stubber) -> None:
     """A status AWS adds later is UNKNOWN, with AWS's string kept; MFA delete is read."""
-    stubber.add_response("get_bucket_versioning", {"Status": "Enabled", "MFADelete": "Enabled"})
+    stubber.add_response("get_bucket_versioning", {"Status": "Paused", "MFADelete": "Enabled"})
 
     versioning = service.bucket_versioning("guarded")
 
+    assert versioning.status is VersioningStatus.UNKNOWN
+    assert versioning.status_name == "Paused"
     assert versioning.mfa_delete is True
-    assert versioning.enabled is True
+    assert versioning.enabled is False
 
 
 # -- listings --------------------------------------------------------------------------------
@@ -474,7 +476,10 @@ def test_force_delete_failing_at_the_bucket(service: S3Service, stubber: Stubber
     """DeleteBucket failing after the bucket was emptied is a partial failure."""
     stubber.add_response(
         "list_object_versions",
-        {"IsTruncated": False, "Versions": [{"Key": "a", "VersionId": "null"}, {}]},
+        {
+            "IsTruncated": False,
+            "Versions": [{"Key": "a", "VersionId": "null"}, {}, {"Key": "b"}],
+        },
     )
     stubber.add_response("delete_objects", {})
     stubber.add_client_error("delete_bucket", "BucketNotEmpty", http_status_code=409)
@@ -482,7 +487,7 @@ def test_force_delete_failing_at_the_bucket(service: S3Service, stubber: Stubber
     with pytest.raises(PartialFailureError) as raised:
         service.delete_bucket("x", force=True)
 
-    assert raised.value.done == ("a",)
+    assert raised.value.done == ("a", "b")
     assert raised.value.not_done == ("x",)
     assert isinstance(raised.value.error, InUseError)
 
@@ -563,6 +568,20 @@ def test_create_bucket_without_a_date_is_timed_now(
     assert len(sleeps) > 0
 
 
+def test_create_bucket_without_a_date_header_is_timed_now(
+    s3_service: S3Service, sleeps: list[float]
+) -> None:
+    """No Date header at all: the model's time is now, in UTC."""
+    answer_first(s3_service.client, "before-send.s3.CreateBucket", s3_answer(""))
+    answer_first(s3_service.client, "before-send.s3.ListBuckets", bucket_listing(), 99)
+    before = datetime.now(UTC)
+
+    made = s3_service.create_bucket("invisible")
+
+    assert before <= made.created <= datetime.now(UTC)
+    assert made.created.tzinfo is UTC
+
+
 def test_create_bucket_is_never_failed_by_the_read(
     s3_service: S3Service, sleeps: list[float]
 ) -> None:
@@ -592,14 +611,15 @@ def test_create_bucket_keeps_the_listed_region(s3_service: S3Service) -> None:
 
 def test_create_bucket_reads_by_prefix(s3_service: S3Service) -> None:
     """The read-back asks ListBuckets for the new name only, not every bucket."""
-    s3_service.create_bucket("other-one")
+    s3_service.create_bucket("mine-too")
     log = S3Requests()
     s3_service.client.meta.events.register("before-call.s3", log)
 
-    s3_service.create_bucket("mine")
+    made = s3_service.create_bucket("mine")
 
     [listing] = log.of("ListBuckets")
     assert "prefix=mine" in listing.url
+    assert made.name == "mine"
 
 
 # -- transfers: errors boto3 hides ---------------------------------------------------------
