@@ -388,7 +388,11 @@ def test_delete_role(iam_service: IamService) -> None:
 def test_create_policy_and_read_its_document(iam_service: IamService) -> None:
     """A policy created from a mapping comes back with its document parsed, not URL-encoded."""
     policy = iam_service.create_policy(
-        "read", document=READ_BUCKET, path="/app/", description="read the demo bucket"
+        "read",
+        document=READ_BUCKET,
+        path="/app/",
+        description="read the demo bucket",
+        tags={"owner": "data"},
     )
 
     assert policy.arn == "arn:aws:iam::123456789012:policy/app/read"
@@ -396,6 +400,8 @@ def test_create_policy_and_read_its_document(iam_service: IamService) -> None:
     assert policy.attachable is True
     assert policy.created.tzinfo is UTC
     assert iam_service.policy(policy.arn).description == "read the demo bucket"
+    tags = iam_service.client.list_policy_tags(PolicyArn=policy.arn)["Tags"]
+    assert tags == [{"Key": "owner", "Value": "data"}]
     document = iam_service.policy_document(policy.arn)
     assert document == READ_BUCKET
     assert json.loads(document.to_json()) == READ_BUCKET

@@ -203,6 +203,21 @@ def test_user_deleted_concurrently_at_the_end_is_no_failure(iam_service: IamServ
     iam_service.delete_user("alice", force=True)
 
 
+def test_user_delete_failing_at_the_end_names_only_the_user(iam_service: IamService) -> None:
+    """If the final DeleteUser fails (not in use, not gone), everything before it is done and
+    only the user is not."""
+    iam_service.create_user("alice")
+    iam_service.create_access_key("alice")
+    answer(iam_service.client, "DeleteUser", iam_error("ServiceFailure", status=500))
+
+    with pytest.raises(PartialFailureError) as caught:
+        iam_service.delete_user("alice", force=True)
+
+    assert caught.value.not_done == ("user alice",)
+    assert [step.split()[0] for step in caught.value.done] == ["access"]
+    assert type(caught.value.error) is ServiceError
+
+
 def credentials(credential_id: str, marker: str | None = None) -> dict[str, object]:
     """A page of ListServiceSpecificCredentials holding one credential."""
     page: dict[str, object] = {

@@ -54,6 +54,11 @@ def _optional_tags(tags: Mapping[str, str] | Iterable[tuple[str, str]] | None) -
     return None if tags is None else as_tags(tags)
 
 
+def _as_document(document: Mapping[str, object]) -> PolicyDocument:
+    """A read-only, hashable document, without copying what already is one."""
+    return document if isinstance(document, PolicyDocument) else PolicyDocument(document)
+
+
 def _tags_if_sent(tags: list[TagTypeDef] | None, *, complete: bool) -> Tags | None:
     """The tags an answer holds; ``None`` if it holds none and does not describe them all."""
     if tags is not None or complete:
@@ -167,7 +172,9 @@ class Role:
     arn: str
     path: str
     created: datetime
-    assume_role_policy: Mapping[str, object] = attrs.field(factory=PolicyDocument)
+    assume_role_policy: Mapping[str, object] = attrs.field(
+        factory=PolicyDocument, converter=_as_document
+    )
     description: str | None = None
     max_session_duration: int | None = None
     tags: Mapping[str, str] | None = attrs.field(default=None, converter=_optional_tags)
