@@ -163,7 +163,7 @@ def test_compatible_config_turns_checksums_to_when_required() -> None:
     assert config.response_checksum_validation == "when_required"  # type: ignore[attr-defined]  # as above
     assert config.s3 == {"addressing_style": "path"}  # type: ignore[attr-defined]  # as above
     assert virtual.request_checksum_calculation == "when_required"  # type: ignore[attr-defined]  # as above
-    assert virtual.s3 is None  # type: ignore[attr-defined]  # as above
+    assert virtual.s3 == {"addressing_style": "virtual"}  # type: ignore[attr-defined]  # as above
 
 
 def test_compatible_config_needs_a_bool() -> None:

@@ -16,15 +16,15 @@ def compatible_config(*, path_style: bool = True) -> Config:
     Since botocore 1.36 every upload carries a CRC32 checksum (``x-amz-checksum-crc32``,
     often in an ``aws-chunked`` body) and every download asks for one to validate; several
     stores reject or mangle that. Here both happen only where an operation requires them.
-    ``path_style`` addresses ``endpoint/bucket/key`` instead of ``bucket.endpoint/key``,
-    which stores without wildcard DNS need. Pass it as ``S3Service(..., config=...)``;
-    merge it with your own through ``Config.merge``.
+    ``path_style=True`` pins path-style URLs (``endpoint/bucket/key``), which stores
+    without wildcard DNS need (botocore picks them for most custom endpoints today, but an
+    ``addressing_style`` in the AWS config file would win); ``False`` asks for
+    virtual-hosted URLs (``bucket.endpoint/key``). Pass the result as
+    ``S3Service(..., config=...)``; combine it with your own through ``Config.merge``.
     """
     check_bool(path_style, "path_style")
-    config = Config(
+    return Config(
         request_checksum_calculation="when_required",
         response_checksum_validation="when_required",
+        s3={"addressing_style": "path" if path_style else "virtual"},
     )
-    if path_style:
-        config = config.merge(Config(s3={"addressing_style": "path"}))
-    return config
