@@ -27,6 +27,8 @@ __all__ = [
 
 #: userNameType, roleNameType: 64; groupNameType, policyNameType, existingUserNameType: 128.
 USER_NAME: Final = 64
+#: existingUserNameType: users made before today's 64-character limit may be longer.
+EXISTING_USER_NAME: Final = 128
 ROLE_NAME: Final = 64
 GROUP_NAME: Final = 128
 POLICY_NAME: Final = 128

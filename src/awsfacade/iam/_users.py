@@ -1,4 +1,4 @@
-"""IamService's people: users, groups, group membership and access keys."""
+"""IamService's users: create, list (tags on request), read, and delete (forced or not)."""
 
 from __future__ import annotations
 
@@ -10,19 +10,19 @@ from awsfacade._validate import check_bool
 from awsfacade.errors import AwsError, InUseError, NotFoundError, PartialFailureError
 from awsfacade.iam._base import Step, later
 from awsfacade.iam._checks import (
-    GROUP_NAME,
+    EXISTING_USER_NAME,
     USER_NAME,
-    check_access_key_id,
     check_name,
     check_path,
     check_path_prefix,
     check_tags,
 )
-from awsfacade.iam._models import AccessKey, Group, User
+from awsfacade.iam._groups import IamGroupsMixin
+from awsfacade.iam._keys import IamKeysMixin
+from awsfacade.iam._models import User
 from awsfacade.iam._policies import IamPoliciesMixin
 
 if TYPE_CHECKING:
-    from mypy_boto3_iam.literals import StatusTypeType
     from mypy_boto3_iam.type_defs import (
         CreateUserRequestTypeDef,
         MFADeviceTypeDef,
@@ -34,12 +34,9 @@ if TYPE_CHECKING:
 
 __all__ = ["IamUsersMixin"]
 
-#: existingUserNameType: users made before today's 64-character limit may be longer.
-EXISTING_USER_NAME = 128
 
-
-class IamUsersMixin(IamPoliciesMixin):
-    """Users, groups, membership and access keys."""
+class IamUsersMixin(IamGroupsMixin, IamKeysMixin, IamPoliciesMixin):
+    """Users, and the forced delete that needs keys, groups and policies."""
 
     __slots__ = ()
 
@@ -274,112 +271,6 @@ class IamUsersMixin(IamPoliciesMixin):
             )
             for credential in ids
         ]
-
-    # -- groups --------------------------------------------------------------------------------
-
-    def create_group(self, name: str, *, path: str = "/") -> Group:
-        """Create a group and return it as CreateGroup describes it."""
-        group_name = check_name(name, "name", GROUP_NAME)
-        checked_path = check_path(path)
-        with self._translate():
-            response = self._client.create_group(GroupName=group_name, Path=checked_path)
-        return Group._from_boto(sent(response.get("Group"), "Group", "CreateGroup"))
-
-    def groups(self, *, path_prefix: str = "/") -> Iterator[Group]:
-        """Groups whose path starts with ``path_prefix``, page by page."""
-        prefix = check_path_prefix(path_prefix)
-        paginator = self._client.get_paginator("list_groups")
-        return self._list(
-            lambda config: paginator.paginate(PathPrefix=prefix, PaginationConfig=config),
-            lambda page: page.get("Groups", []),
-            Group._from_boto,
-        )
-
-    def group(self, name: str) -> Group:
-        """One group; :class:`NotFoundError` if there is none."""
-        check_name(name, "name", GROUP_NAME)
-        with self._translate():
-            response = self._client.get_group(GroupName=name, MaxItems=1)
-        return Group._from_boto(sent(response.get("Group"), "Group", "GetGroup"))
-
-    def delete_group(self, name: str) -> None:
-        """Delete a group; :class:`InUseError` while it has members or policies."""
-        check_name(name, "name", GROUP_NAME)
-        with self._translate():
-            self._client.delete_group(GroupName=name)
-
-    # -- membership ----------------------------------------------------------------------------
-
-    def add_user_to_group(self, *, user: str, group: str) -> None:
-        """Make ``user`` a member of ``group`` (nothing changes if it is one already)."""
-        check_name(user, "user", EXISTING_USER_NAME)
-        check_name(group, "group", GROUP_NAME)
-        with self._translate():
-            self._client.add_user_to_group(UserName=user, GroupName=group)
-
-    def remove_user_from_group(self, *, user: str, group: str) -> None:
-        """Remove ``user`` from ``group``; :class:`NotFoundError` if it is not a member."""
-        check_name(user, "user", EXISTING_USER_NAME)
-        check_name(group, "group", GROUP_NAME)
-        with self._translate():
-            self._client.remove_user_from_group(UserName=user, GroupName=group)
-
-    def groups_for_user(self, user: str) -> Iterator[Group]:
-        """The groups ``user`` is a member of, page by page."""
-        check_name(user, "user", EXISTING_USER_NAME)
-        paginator = self._client.get_paginator("list_groups_for_user")
-        return self._list(
-            lambda config: paginator.paginate(UserName=user, PaginationConfig=config),
-            lambda page: page.get("Groups", []),
-            Group._from_boto,
-        )
-
-    def users_in_group(self, group: str) -> Iterator[User]:
-        """The members of ``group``, page by page (GetGroup's pages; ``tags`` not fetched)."""
-        check_name(group, "group", GROUP_NAME)
-        paginator = self._client.get_paginator("get_group")
-        return self._list(
-            lambda config: paginator.paginate(GroupName=group, PaginationConfig=config),
-            lambda page: page.get("Users", []),
-            User._from_boto,
-        )
-
-    # -- access keys ---------------------------------------------------------------------------
-
-    def create_access_key(self, user: str) -> AccessKey:
-        """A new access key of ``user``, with its ``secret``: AWS shows it this once only.
-
-        IAM allows two keys a user (:class:`LimitExceededError` for a third).
-        """
-        check_name(user, "user", EXISTING_USER_NAME)
-        with self._translate():
-            response = self._client.create_access_key(UserName=user)
-        return AccessKey._from_boto(sent(response.get("AccessKey"), "AccessKey", "CreateAccessKey"))
-
-    def access_keys(self, user: str) -> Iterator[AccessKey]:
-        """The access keys of ``user`` (without secrets), page by page."""
-        check_name(user, "user", EXISTING_USER_NAME)
-        paginator = self._client.get_paginator("list_access_keys")
-        return self._list(
-            lambda config: paginator.paginate(UserName=user, PaginationConfig=config),
-            lambda page: page.get("AccessKeyMetadata", []),
-            AccessKey._from_boto,
-        )
-
-    def update_access_key(self, user: str, key_id: str, *, active: bool) -> None:
-        """Activate or deactivate an access key of ``user``."""
-        check_name(user, "user", EXISTING_USER_NAME)
-        check_access_key_id(key_id)
-        status: StatusTypeType = "Active" if check_bool(active, "active") else "Inactive"
-        with self._translate():
-            self._client.update_access_key(UserName=user, AccessKeyId=key_id, Status=status)
-
-    def delete_access_key(self, user: str, key_id: str) -> None:
-        """Delete an access key of ``user``; :class:`NotFoundError` if it has no such key."""
-        check_name(user, "user", EXISTING_USER_NAME)
-        check_access_key_id(key_id)
-        with self._translate():
-            self._client.delete_access_key(UserName=user, AccessKeyId=key_id)
 
 
 def _tag(tag: TagTypeDef) -> TagTypeDef:

@@ -1,0 +1,93 @@
+"""IamService's groups and their members."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from awsfacade._convert import sent
+from awsfacade.iam._base import IamBase
+from awsfacade.iam._checks import (
+    EXISTING_USER_NAME,
+    GROUP_NAME,
+    check_name,
+    check_path,
+    check_path_prefix,
+)
+from awsfacade.iam._models import Group, User
+
+__all__ = ["IamGroupsMixin"]
+
+
+class IamGroupsMixin(IamBase):
+    """Groups and membership."""
+
+    __slots__ = ()
+
+    # -- groups --------------------------------------------------------------------------------
+
+    def create_group(self, name: str, *, path: str = "/") -> Group:
+        """Create a group and return it as CreateGroup describes it."""
+        group_name = check_name(name, "name", GROUP_NAME)
+        checked_path = check_path(path)
+        with self._translate():
+            response = self._client.create_group(GroupName=group_name, Path=checked_path)
+        return Group._from_boto(sent(response.get("Group"), "Group", "CreateGroup"))
+
+    def groups(self, *, path_prefix: str = "/") -> Iterator[Group]:
+        """Groups whose path starts with ``path_prefix``, page by page."""
+        prefix = check_path_prefix(path_prefix)
+        paginator = self._client.get_paginator("list_groups")
+        return self._list(
+            lambda config: paginator.paginate(PathPrefix=prefix, PaginationConfig=config),
+            lambda page: page.get("Groups", []),
+            Group._from_boto,
+        )
+
+    def group(self, name: str) -> Group:
+        """One group; :class:`NotFoundError` if there is none."""
+        check_name(name, "name", GROUP_NAME)
+        with self._translate():
+            response = self._client.get_group(GroupName=name, MaxItems=1)
+        return Group._from_boto(sent(response.get("Group"), "Group", "GetGroup"))
+
+    def delete_group(self, name: str) -> None:
+        """Delete a group; :class:`InUseError` while it has members or policies."""
+        check_name(name, "name", GROUP_NAME)
+        with self._translate():
+            self._client.delete_group(GroupName=name)
+
+    # -- membership ----------------------------------------------------------------------------
+
+    def add_user_to_group(self, *, user: str, group: str) -> None:
+        """Make ``user`` a member of ``group`` (nothing changes if it is one already)."""
+        check_name(user, "user", EXISTING_USER_NAME)
+        check_name(group, "group", GROUP_NAME)
+        with self._translate():
+            self._client.add_user_to_group(UserName=user, GroupName=group)
+
+    def remove_user_from_group(self, *, user: str, group: str) -> None:
+        """Remove ``user`` from ``group``; :class:`NotFoundError` if it is not a member."""
+        check_name(user, "user", EXISTING_USER_NAME)
+        check_name(group, "group", GROUP_NAME)
+        with self._translate():
+            self._client.remove_user_from_group(UserName=user, GroupName=group)
+
+    def groups_for_user(self, user: str) -> Iterator[Group]:
+        """The groups ``user`` is a member of, page by page."""
+        check_name(user, "user", EXISTING_USER_NAME)
+        paginator = self._client.get_paginator("list_groups_for_user")
+        return self._list(
+            lambda config: paginator.paginate(UserName=user, PaginationConfig=config),
+            lambda page: page.get("Groups", []),
+            Group._from_boto,
+        )
+
+    def users_in_group(self, group: str) -> Iterator[User]:
+        """The members of ``group``, page by page (GetGroup's pages; ``tags`` not fetched)."""
+        check_name(group, "group", GROUP_NAME)
+        paginator = self._client.get_paginator("get_group")
+        return self._list(
+            lambda config: paginator.paginate(GroupName=group, PaginationConfig=config),
+            lambda page: page.get("Users", []),
+            User._from_boto,
+        )

@@ -1,0 +1,60 @@
+"""IamService's access keys: the secret is shown once, at creation, and never printed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from awsfacade._convert import sent
+from awsfacade._validate import check_bool
+from awsfacade.iam._base import IamBase
+from awsfacade.iam._checks import EXISTING_USER_NAME, check_access_key_id, check_name
+from awsfacade.iam._models import AccessKey
+
+if TYPE_CHECKING:
+    from mypy_boto3_iam.literals import StatusTypeType
+
+__all__ = ["IamKeysMixin"]
+
+
+class IamKeysMixin(IamBase):
+    """Access keys."""
+
+    __slots__ = ()
+
+    # -- access keys ---------------------------------------------------------------------------
+
+    def create_access_key(self, user: str) -> AccessKey:
+        """A new access key of ``user``, with its ``secret``: AWS shows it this once only.
+
+        IAM allows two keys a user (:class:`LimitExceededError` for a third).
+        """
+        check_name(user, "user", EXISTING_USER_NAME)
+        with self._translate():
+            response = self._client.create_access_key(UserName=user)
+        return AccessKey._from_boto(sent(response.get("AccessKey"), "AccessKey", "CreateAccessKey"))
+
+    def access_keys(self, user: str) -> Iterator[AccessKey]:
+        """The access keys of ``user`` (without secrets), page by page."""
+        check_name(user, "user", EXISTING_USER_NAME)
+        paginator = self._client.get_paginator("list_access_keys")
+        return self._list(
+            lambda config: paginator.paginate(UserName=user, PaginationConfig=config),
+            lambda page: page.get("AccessKeyMetadata", []),
+            AccessKey._from_boto,
+        )
+
+    def update_access_key(self, user: str, key_id: str, *, active: bool) -> None:
+        """Activate or deactivate an access key of ``user``."""
+        check_name(user, "user", EXISTING_USER_NAME)
+        check_access_key_id(key_id)
+        status: StatusTypeType = "Active" if check_bool(active, "active") else "Inactive"
+        with self._translate():
+            self._client.update_access_key(UserName=user, AccessKeyId=key_id, Status=status)
+
+    def delete_access_key(self, user: str, key_id: str) -> None:
+        """Delete an access key of ``user``; :class:`NotFoundError` if it has no such key."""
+        check_name(user, "user", EXISTING_USER_NAME)
+        check_access_key_id(key_id)
+        with self._translate():
+            self._client.delete_access_key(UserName=user, AccessKeyId=key_id)
