@@ -15,15 +15,27 @@ from awsfacade._tags import Tags
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
+    from awsfacade.autoscaling import AutoScalingService
     from awsfacade.ec2 import Ec2Service
     from awsfacade.iam import IamService
+    from awsfacade.rds import RdsService
     from awsfacade.s3 import S3Service
 
-__all__ = ["Ec2Service", "IamService", "S3Service", "Tags", "__version__"]
+__all__ = [
+    "AutoScalingService",
+    "Ec2Service",
+    "IamService",
+    "RdsService",
+    "S3Service",
+    "Tags",
+    "__version__",
+]
 
 _LAZY = {
+    "AutoScalingService": "awsfacade.autoscaling",
     "Ec2Service": "awsfacade.ec2",
     "IamService": "awsfacade.iam",
+    "RdsService": "awsfacade.rds",
     "S3Service": "awsfacade.s3",
 }
 

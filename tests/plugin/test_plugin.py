@@ -48,11 +48,21 @@ def test_fixtures_exist_without_conftest(pytester: pytest.Pytester) -> None:
         """
         import boto3.session
         from awsfacade.ec2 import Ec2Service
+        from awsfacade.autoscaling import AutoScalingService
         from awsfacade.iam import IamService
+        from awsfacade.rds import RdsService
         from awsfacade.s3 import S3Service
 
         def test_fixtures(
-            aws_credentials, aws_region, aws_session, ec2_service, s3_service, iam_service, request
+            aws_credentials,
+            aws_region,
+            aws_session,
+            ec2_service,
+            s3_service,
+            iam_service,
+            rds_service,
+            autoscaling_service,
+            request,
         ):
             assert aws_credentials is None
             assert aws_region == "us-east-1"
@@ -60,6 +70,8 @@ def test_fixtures_exist_without_conftest(pytester: pytest.Pytester) -> None:
             assert isinstance(ec2_service, Ec2Service)
             assert isinstance(s3_service, S3Service)
             assert isinstance(iam_service, IamService)
+            assert isinstance(rds_service, RdsService)
+            assert isinstance(autoscaling_service, AutoScalingService)
             assert s3_service.client.meta.region_name == "us-east-1"
             assert request.config.pluginmanager.hasplugin("awsfacade")
         """
@@ -74,18 +86,19 @@ def test_fixtures_are_listed_by_pytest_fixtures(pytester: pytest.Pytester) -> No
     pytester.makepyfile("def test_nothing():\n    pass\n")
     result = pytester.runpytest("--fixtures", "-p", "no:cacheprovider")
     assert result.ret == 0
-    result.stdout.fnmatch_lines(
-        [
-            "*fixtures defined from awsfacade.testing.plugin*",
-            "aws_region*",
-            "aws_credentials*",
-            "aws_session*",
-            "ec2_service*",
-            "s3_service*",
-            "iam_service*",
-        ],
-        consecutive=False,
+    result.stdout.fnmatch_lines(["*fixtures defined from awsfacade.testing.plugin*"])
+    fixtures = (
+        "aws_region",
+        "aws_credentials",
+        "aws_session",
+        "ec2_service",
+        "s3_service",
+        "iam_service",
+        "rds_service",
+        "autoscaling_service",
     )
+    for name in fixtures:  # pytest orders them by its own rules
+        result.stdout.fnmatch_lines([f"{name} -- *awsfacade/testing/plugin.py:*", "    *?*"])
 
 
 def test_ec2_service_runs_instances(pytester: pytest.Pytester) -> None:

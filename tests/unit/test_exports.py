@@ -17,7 +17,18 @@ import awsfacade.errors
 @pytest.mark.parametrize(
     ("module", "expected"),
     [
-        (awsfacade, ["Ec2Service", "IamService", "S3Service", "Tags", "__version__"]),
+        (
+            awsfacade,
+            [
+                "AutoScalingService",
+                "Ec2Service",
+                "IamService",
+                "RdsService",
+                "S3Service",
+                "Tags",
+                "__version__",
+            ],
+        ),
         (
             awsfacade.ec2,
             [

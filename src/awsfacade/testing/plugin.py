@@ -21,16 +21,20 @@ from awsfacade.testing._session import fake_environment, mocked_session
 if TYPE_CHECKING:
     from boto3.session import Session
 
+    from awsfacade.autoscaling import AutoScalingService
     from awsfacade.ec2 import Ec2Service
     from awsfacade.iam import IamService
+    from awsfacade.rds import RdsService
     from awsfacade.s3 import S3Service
 
 __all__ = [
+    "autoscaling_service",
     "aws_credentials",
     "aws_region",
     "aws_session",
     "ec2_service",
     "iam_service",
+    "rds_service",
     "s3_service",
 ]
 
@@ -93,3 +97,19 @@ def iam_service(aws_session: Session) -> IamService:
     from awsfacade.iam import IamService
 
     return IamService(aws_session)
+
+
+@pytest.fixture
+def rds_service(aws_session: Session) -> RdsService:
+    """An :class:`~awsfacade.rds.RdsService` on the mocked session."""
+    from awsfacade.rds import RdsService
+
+    return RdsService(aws_session)
+
+
+@pytest.fixture
+def autoscaling_service(aws_session: Session) -> AutoScalingService:
+    """An :class:`~awsfacade.autoscaling.AutoScalingService` on the mocked session."""
+    from awsfacade.autoscaling import AutoScalingService
+
+    return AutoScalingService(aws_session)

@@ -1,0 +1,5 @@
+"""RDS: DB instances and DB subnet groups."""
+
+from awsfacade.rds._service import RdsService
+
+__all__ = ["RdsService"]
