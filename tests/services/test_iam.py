@@ -436,10 +436,8 @@ def test_policies_page_through_moto(
 
 
 def test_delete_policy(iam_service: IamService) -> None:
-    """delete_policy removes a policy; a second delete is NotFoundError.
-
-    (AWS refuses an attached policy with DeleteConflict; moto deletes it: see the stubbed tests.)
-    """
+    """delete_policy removes a policy, and a second delete is NotFoundError."""
+    # AWS refuses an attached policy with DeleteConflict; moto deletes it (test_iam_stubbed.py).
     policy = iam_service.create_policy("read", document=READ_BUCKET)
 
     iam_service.delete_policy(policy.arn)
