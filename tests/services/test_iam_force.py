@@ -2,7 +2,8 @@
 delete is no failure, and a step that fails says what was removed and what remains.
 
 moto implements most of a user's attachments; what it lacks (service-specific credentials,
-DeleteConflict for keys or groups, failures half-way) is answered at ``before-call`` (iam_support.answer).
+DeleteConflict for keys or groups, failures half-way) is answered at ``before-call``
+(``iam_support.answer``).
 """
 
 from __future__ import annotations
