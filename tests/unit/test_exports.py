@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import subprocess
 import sys
@@ -95,9 +96,26 @@ def test_all_is_pinned_sorted_and_importable(module: ModuleType, expected: list[
         assert getattr(module, name) is not None, name
 
 
-def test_package_exports_the_ec2_service_lazily() -> None:
-    """awsfacade.Ec2Service is the very class awsfacade.ec2 defines."""
-    assert awsfacade.Ec2Service is awsfacade.ec2.Ec2Service
+SERVICES = {
+    "AutoScalingService": "awsfacade.autoscaling",
+    "Ec2Service": "awsfacade.ec2",
+    "IamService": "awsfacade.iam",
+    "RdsService": "awsfacade.rds",
+    "S3Service": "awsfacade.s3",
+}
+STUBS = {
+    "awsfacade.autoscaling": "mypy_boto3_autoscaling",
+    "awsfacade.ec2": "mypy_boto3_ec2",
+    "awsfacade.iam": "mypy_boto3_iam",
+    "awsfacade.rds": "mypy_boto3_rds",
+    "awsfacade.s3": "mypy_boto3_s3",
+}
+
+
+@pytest.mark.parametrize(("name", "package"), SERVICES.items())
+def test_package_exports_each_service_lazily(name: str, package: str) -> None:
+    """awsfacade.<Service> is the very class its sub-package defines."""
+    assert getattr(awsfacade, name) is getattr(importlib.import_module(package), name)
 
 
 def test_unknown_attribute_raises_attribute_error() -> None:
@@ -134,23 +152,28 @@ def loaded_after(code: str) -> set[str]:
 
 
 def test_import_awsfacade_is_light() -> None:
-    """import awsfacade imports neither moto, nor awsfacade.ec2, nor the EC2 stubs."""
+    """import awsfacade imports neither moto, nor any service, nor any boto3 stub package."""
     modules = loaded_after(LOADED)
     assert "awsfacade" in modules
     assert not {name for name in modules if name == "moto" or name.startswith("moto.")}
-    assert "awsfacade.ec2" not in modules
+    assert not set(SERVICES.values()) & modules
     assert "awsfacade.testing" not in modules
-    assert "mypy_boto3_ec2" not in modules
+    assert not {name for name in modules if name.startswith("mypy_boto3")}
 
 
-def test_ec2_service_loads_on_first_use() -> None:
-    """Touching awsfacade.Ec2Service imports awsfacade.ec2 but still not moto."""
+@pytest.mark.parametrize(("name", "package"), SERVICES.items())
+def test_a_service_loads_on_first_use(name: str, package: str) -> None:
+    """Touching awsfacade.<Service> imports its sub-package alone: no other service, no moto,
+    no stubs (they are for type checkers only)."""
     modules = loaded_after(
-        LOADED.replace("import awsfacade", "import awsfacade\nawsfacade.Ec2Service")
+        LOADED.replace("import awsfacade", f"import awsfacade\nawsfacade.{name}")
     )
-    assert "awsfacade.ec2" in modules
+    assert package in modules
+    # AutoScaling's groups take EC2's LaunchTemplateRef.
+    uses = {"awsfacade.ec2"} if package == "awsfacade.autoscaling" else set[str]()
+    assert not (set(SERVICES.values()) - {package, *uses}) & modules
     assert "moto" not in modules
-    assert "mypy_boto3_ec2" not in modules
+    assert STUBS[package] not in modules
 
 
 @pytest.mark.parametrize(
