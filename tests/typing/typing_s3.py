@@ -84,7 +84,8 @@ def check_objects(s3: S3Service) -> None:
     assert_type(s3.objects("b", prefix="logs/", start_after="logs/1"), Iterator[S3Object])
     assert_type(s3.objects("b", delimiter="/"), Iterator[S3Object | CommonPrefix])
     assert_type(s3.delete_object("b", "k"), None)
-    assert_type(s3.delete_objects("b", ["k1", "k2"]), list[str])
+    assert_type(s3.delete_objects("b", ["k1", "k2"]), FailedKeys)
+    assert_type(s3.delete_objects("b", iter(["k1"])).errors["k1"].code, str)
     assert_type(s3.copy_object("a", "k", "b", "k"), PutResult)
     assert_type(
         s3.copy_object("a", "k", "b", "k", content_type="text/plain", metadata={"a": "b"}),

@@ -201,11 +201,11 @@ class S3ObjectMixin(S3Base):
         with self._translate():
             self._client.delete_object(Bucket=bucket, Key=key)
 
-    def delete_objects(self, bucket: str, keys: Iterable[str]) -> list[str]:
+    def delete_objects(self, bucket: str, keys: Iterable[str]) -> FailedKeys:
         """Delete many objects, 1,000 a request, and return the keys that were *not* deleted.
 
-        The returned list is a :class:`FailedKeys`: ``failed.errors[key]`` says why each
-        failed (``code``, ``message``). Every key is checked before the first request;
+        The result is a ``list[str]`` (a :class:`FailedKeys`): ``failed.errors[key]`` says
+        why each failed (``code``, ``message``). Every key is checked before the first request;
         duplicates are sent once. If a request fails as a whole after earlier ones deleted
         keys, :class:`~awsfacade.errors.PartialFailureError` names what was deleted and
         what was not.
