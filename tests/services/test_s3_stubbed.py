@@ -492,6 +492,40 @@ def test_force_delete_failing_at_the_bucket(service: S3Service, stubber: Stubber
     assert isinstance(raised.value.error, InUseError)
 
 
+def test_force_delete_stops_when_deleted_versions_are_listed_again(
+    service: S3Service, stubber: Stubber
+) -> None:
+    """A store that lists again what it reported deleted stops the delete instead of looping."""
+    stubber.add_response("list_object_versions", _versions_page(["a", "b"], truncated=True))
+    stubber.add_response("delete_objects", {})
+    stubber.add_response(
+        "list_object_versions",
+        {
+            "IsTruncated": True,
+            "Versions": [{"Key": "c", "VersionId": "v-c"}],
+            "DeleteMarkers": [{"Key": "b", "VersionId": "m-b"}],
+        },
+    )
+
+    with pytest.raises(PartialFailureError) as raised:
+        service.delete_bucket("x", force=True)
+
+    assert raised.value.done == ("a?versionId=v-a",)
+    assert raised.value.not_done == ("c?versionId=v-c", "b?versionId=m-b", "x")
+    assert isinstance(raised.value.error, UnexpectedResponseError)
+
+
+def test_force_delete_stops_at_an_empty_truncated_page(
+    service: S3Service, stubber: Stubber
+) -> None:
+    """A truncated page with nothing on it ends the emptying; the bucket delete says the rest."""
+    stubber.add_response("list_object_versions", {"IsTruncated": True})
+    stubber.add_client_error("delete_bucket", "BucketNotEmpty", http_status_code=409)
+
+    with pytest.raises(InUseError):
+        service.delete_bucket("x", force=True)
+
+
 def test_force_delete_first_batch_failing_is_the_plain_error(
     service: S3Service, stubber: Stubber
 ) -> None:

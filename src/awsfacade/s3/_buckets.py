@@ -10,7 +10,12 @@ from typing import TYPE_CHECKING
 from awsfacade._consistency import read_after_create
 from awsfacade._translate import error_class
 from awsfacade._validate import check_bool, check_id
-from awsfacade.errors import AwsError, NotFoundError, PartialFailureError
+from awsfacade.errors import (
+    AwsError,
+    NotFoundError,
+    PartialFailureError,
+    UnexpectedResponseError,
+)
 from awsfacade.s3._base import BATCH, BUCKET_PAGE_SIZE, PAGE_SIZE, S3Base
 from awsfacade.s3._checks import check_bucket, check_bucket_name
 from awsfacade.s3._models import Bucket
@@ -157,8 +162,11 @@ class S3BucketMixin(S3Base):
         """Delete every version and delete marker of the bucket, appending each to ``deleted``.
 
         Each round lists the first page of what is left and deletes it, so no listing marker
-        can point at a version just deleted; a page that is not truncated is the last one.
+        can point at a version just deleted (moto then answers an empty page: see the README);
+        a page that is not truncated is the last one. A store that lists again what it said
+        it deleted would loop for ever: that stops with a PartialFailureError instead.
         """
+        previous: set[str] = set()
         while True:
             try:
                 with self._translate():
@@ -170,10 +178,23 @@ class S3BucketMixin(S3Base):
                     "DeleteBucket", done=tuple(deleted), not_done=(name,), error=error
                 ) from error
             objects = _versions(page)
+            steps = [version_step(item["Key"], item.get("VersionId")) for item in objects]
+            again = previous.intersection(steps)
+            if again:
+                raise PartialFailureError(
+                    "DeleteBucket",
+                    done=tuple(step for step in deleted if step not in again),
+                    not_done=(*steps, name),
+                    error=UnexpectedResponseError(
+                        f"ListObjectVersions still lists {len(again)} version(s) that "
+                        f"DeleteObjects reported deleted in {name!r}"
+                    ),
+                )
             for start in range(0, len(objects), BATCH):
                 self._delete_versions(name, objects[start : start + BATCH], deleted)
-            if not page.get("IsTruncated"):
+            if not objects or not page.get("IsTruncated"):
                 return
+            previous = set(steps)
 
     def _delete_versions(
         self, name: str, objects: list[ObjectIdentifierTypeDef], deleted: list[str]
