@@ -1,0 +1,277 @@
+"""RdsService's DB instances: create, list, read, delete and wait."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Final
+
+from awsfacade import _tags
+from awsfacade._convert import sent
+from awsfacade._paging import only
+from awsfacade._validate import check_bool, check_id, check_int, check_text, optional_ids
+from awsfacade._waiting import wait_for_path
+from awsfacade.errors import InvalidArgumentError, NotFoundError
+from awsfacade.rds._base import PAGE_SIZE, RdsBase
+from awsfacade.rds._checks import (
+    check_identifier,
+    check_instance_ref,
+    check_master_password,
+    check_master_username,
+    check_snapshot_identifier,
+    check_subnet_group_name,
+    check_tags,
+)
+from awsfacade.rds._models import DbInstance, DbInstanceStatus
+
+if TYPE_CHECKING:
+    from mypy_boto3_rds.type_defs import (
+        CreateDBInstanceMessageTypeDef,
+        DeleteDBInstanceMessageTypeDef,
+        DescribeDBInstancesMessagePaginateTypeDef,
+    )
+
+__all__ = ["RdsInstancesMixin"]
+
+#: The statuses botocore's own ``db_instance_available`` waiter (rds waiters-2.json) fails on.
+_NEVER_AVAILABLE: Final = (
+    DbInstanceStatus.DELETING,
+    DbInstanceStatus.FAILED,
+    DbInstanceStatus.INCOMPATIBLE_RESTORE,
+    DbInstanceStatus.INCOMPATIBLE_PARAMETERS,
+    "deleted",
+)
+#: The statuses botocore's ``db_instance_deleted`` waiter fails on: nobody is deleting it.
+_NOT_BEING_DELETED: Final = (
+    DbInstanceStatus.CREATING,
+    DbInstanceStatus.MODIFYING,
+    DbInstanceStatus.REBOOTING,
+    DbInstanceStatus.RESETTING_MASTER_CREDENTIALS,
+)
+_STATUS_PATH: Final = "DBInstances[].DBInstanceStatus"
+#: AWS's code for an unknown DB instance (botocore's class: DBInstanceNotFoundFault).
+_NOT_FOUND: Final = "DBInstanceNotFound"
+#: Port: 1150 to 65535 for every engine RDS runs.
+_MIN_PORT, _MAX_PORT = 1150, 65535
+#: AllocatedStorage: at most 65536 GiB for any engine and storage type.
+_MAX_STORAGE: Final = 65536
+_MAX_DB_NAME: Final = 64
+
+
+class RdsInstancesMixin(RdsBase):
+    """DB instances."""
+
+    __slots__ = ()
+
+    def create_instance(
+        self,
+        identifier: str,
+        *,
+        instance_class: str,
+        engine: str,
+        allocated_storage: int = 20,
+        master_username: str | None = None,
+        master_password: str | None = None,
+        subnet_group: str | None = None,
+        security_group_ids: Sequence[str] = (),
+        tags: Mapping[str, str] | None = None,
+        engine_version: str | None = None,
+        db_name: str | None = None,
+        port: int | None = None,
+        storage_type: str | None = None,
+        multi_az: bool | None = None,
+        publicly_accessible: bool | None = None,
+        storage_encrypted: bool | None = None,
+        deletion_protection: bool | None = None,
+    ) -> DbInstance:
+        """Create a DB instance and return it as RDS reports it (``creating``, for a while).
+
+        ``subnet_group`` places it in that group's VPC (else AWS uses the default VPC);
+        ``None`` for a setting means AWS's default. ``CreateDBInstance`` answers with the new
+        instance, so the model is built from that answer: no read-back, which eventual
+        consistency could fail. The master password is sent to AWS and kept nowhere.
+        """
+        request = self._create_request(
+            check_identifier(identifier),
+            instance_class=check_id(instance_class, "instance_class"),
+            engine=check_id(engine, "engine"),
+            allocated_storage=check_int(
+                allocated_storage, "allocated_storage", minimum=1, maximum=_MAX_STORAGE
+            ),
+            master_username=master_username,
+            master_password=master_password,
+            subnet_group=subnet_group,
+            security_group_ids=security_group_ids,
+            tags=tags,
+        )
+        if engine_version is not None:
+            request["EngineVersion"] = check_id(engine_version, "engine_version")
+        if db_name is not None:
+            request["DBName"] = check_text(db_name, "db_name", _MAX_DB_NAME)
+        if port is not None:
+            request["Port"] = check_int(port, "port", minimum=_MIN_PORT, maximum=_MAX_PORT)
+        if storage_type is not None:
+            request["StorageType"] = check_id(storage_type, "storage_type")
+        if multi_az is not None:
+            request["MultiAZ"] = check_bool(multi_az, "multi_az")
+        if publicly_accessible is not None:
+            request["PubliclyAccessible"] = check_bool(publicly_accessible, "publicly_accessible")
+        if storage_encrypted is not None:
+            request["StorageEncrypted"] = check_bool(storage_encrypted, "storage_encrypted")
+        if deletion_protection is not None:
+            request["DeletionProtection"] = check_bool(deletion_protection, "deletion_protection")
+        with self._translate():
+            response = self._client.create_db_instance(**request)
+        return DbInstance._from_boto(
+            sent(response.get("DBInstance"), "DBInstance", "CreateDBInstance")
+        )
+
+    @staticmethod
+    def _create_request(
+        identifier: str,
+        *,
+        instance_class: str,
+        engine: str,
+        allocated_storage: int,
+        master_username: str | None,
+        master_password: str | None,
+        subnet_group: str | None,
+        security_group_ids: Sequence[str],
+        tags: Mapping[str, str] | None,
+    ) -> CreateDBInstanceMessageTypeDef:
+        """The request's contract part, each argument checked."""
+        request: CreateDBInstanceMessageTypeDef = {
+            "DBInstanceIdentifier": identifier,
+            "DBInstanceClass": instance_class,
+            "Engine": engine,
+            "AllocatedStorage": allocated_storage,
+        }
+        if master_username is not None:
+            request["MasterUsername"] = check_master_username(master_username)
+        if master_password is not None:
+            if master_username is None:
+                raise InvalidArgumentError("master_password needs a master_username")
+            request["MasterUserPassword"] = check_master_password(master_password, engine)
+        if subnet_group is not None:
+            request["DBSubnetGroupName"] = check_subnet_group_name(subnet_group)
+        group_ids = optional_ids(security_group_ids, "security_group_ids")
+        if group_ids:
+            request["VpcSecurityGroupIds"] = group_ids
+        checked_tags = check_tags(tags)
+        if checked_tags:
+            request["Tags"] = _tags.to_aws(checked_tags)
+        return request
+
+    def instances(self, *, engine: str | None = None) -> Iterator[DbInstance]:
+        """Every DB instance (of ``engine``, if given), 100 a page, lazily."""
+        request: DescribeDBInstancesMessagePaginateTypeDef = {}
+        if engine is not None:
+            request["Filters"] = [{"Name": "engine", "Values": [check_id(engine, "engine")]}]
+        return self._instances(request)
+
+    def instance(self, identifier: str) -> DbInstance:
+        """One DB instance by identifier (or ARN); :class:`NotFoundError` if there is none."""
+        ref = check_instance_ref(identifier)
+        return only(
+            self._instances({"DBInstanceIdentifier": ref}),
+            NotFoundError(
+                code=_NOT_FOUND,
+                message=f"DBInstance {ref} not found.",
+                operation="DescribeDBInstances",
+            ),
+        )
+
+    def _instances(
+        self, request: DescribeDBInstancesMessagePaginateTypeDef
+    ) -> Iterator[DbInstance]:
+        paginator = self._client.get_paginator("describe_db_instances")
+        return self._list(
+            lambda config: paginator.paginate(**request | {"PaginationConfig": config}),
+            lambda page: page.get("DBInstances", []),
+            DbInstance._from_boto,
+            page_size=PAGE_SIZE,
+        )
+
+    def delete_instance(
+        self,
+        identifier: str,
+        *,
+        skip_final_snapshot: bool = True,
+        final_snapshot_identifier: str | None = None,
+    ) -> None:
+        """Delete a DB instance, without a final snapshot unless ``skip_final_snapshot=False``,
+        which needs the new snapshot's name as ``final_snapshot_identifier``.
+
+        The deletion takes minutes: :meth:`wait_until_deleted` waits for it.
+        :class:`InvalidStateError` while the instance cannot be deleted (still creating, say).
+        """
+        request: DeleteDBInstanceMessageTypeDef = {
+            "DBInstanceIdentifier": check_identifier(identifier),
+            "SkipFinalSnapshot": check_bool(skip_final_snapshot, "skip_final_snapshot"),
+        }
+        if final_snapshot_identifier is not None:
+            if skip_final_snapshot:
+                raise InvalidArgumentError(
+                    "final_snapshot_identifier names a snapshot that skip_final_snapshot=True "
+                    "skips: pass skip_final_snapshot=False to take it"
+                )
+            request["FinalDBSnapshotIdentifier"] = check_snapshot_identifier(
+                final_snapshot_identifier
+            )
+        elif not skip_final_snapshot:
+            # AWS refuses this too (InvalidParameterCombination); moto deletes without a snapshot.
+            raise InvalidArgumentError(
+                "skip_final_snapshot=False needs a final_snapshot_identifier to name the snapshot"
+            )
+        with self._translate():
+            self._client.delete_db_instance(**request)
+
+    def wait_until_available(
+        self, identifier: str, *, timeout: float = 1800, poll_interval: float = 30
+    ) -> DbInstance:
+        """Wait until the DB instance is ``available`` and return it as it is then.
+
+        Polls with botocore's waiter machinery, never past ``timeout``:
+        :class:`WaitTimeoutError` when time runs out, :class:`WaitFailedError` at once on a
+        status botocore's own ``db_instance_available`` waiter gives up on (``deleting``,
+        ``failed``, ``incompatible-restore``, ``incompatible-parameters``); an identifier
+        still unknown after a short grace period is :class:`NotFoundError`.
+        """
+        ref = check_instance_ref(identifier)
+        wait_for_path(
+            self._client,
+            operation="DescribeDBInstances",
+            path=_STATUS_PATH,
+            expected=str(DbInstanceStatus.AVAILABLE),
+            failures=[str(status) for status in _NEVER_AVAILABLE],
+            not_found_errors=[_NOT_FOUND],
+            params={"DBInstanceIdentifier": ref},
+            timeout=timeout,
+            poll_interval=poll_interval,
+            description=f"DB instance {ref} to be available",
+            codes=self._error_codes,
+        )
+        return self.instance(ref)
+
+    def wait_until_deleted(
+        self, identifier: str, *, timeout: float = 1800, poll_interval: float = 30
+    ) -> None:
+        """Wait until RDS no longer knows the DB instance (as botocore's
+        ``db_instance_deleted`` waiter does): returns at once for an unknown identifier;
+        :class:`WaitFailedError` if it is being created, modified or rebooted instead,
+        :class:`WaitTimeoutError` when time runs out."""
+        ref = check_instance_ref(identifier)
+        try:
+            wait_for_path(
+                self._client,
+                operation="DescribeDBInstances",
+                path=_STATUS_PATH,
+                expected="deleted",
+                failures=[str(status) for status in _NOT_BEING_DELETED],
+                params={"DBInstanceIdentifier": ref},
+                timeout=timeout,
+                poll_interval=poll_interval,
+                description=f"DB instance {ref} to be deleted",
+                codes=self._error_codes,
+            )
+        except NotFoundError:
+            return  # DescribeDBInstances no longer knows it: deleted

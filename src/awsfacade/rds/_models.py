@@ -1,0 +1,236 @@
+"""RDS models: frozen attrs classes built from boto3-stubs TypedDicts by ``_from_boto``.
+
+No model holds a master password: RDS never sends one back, and the facade keeps none of what
+the user passed, so no ``repr``, log line or error can show it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+import attrs
+
+from awsfacade._base import StateEnum
+from awsfacade._convert import converter, optional_utc, required
+from awsfacade._tags import Tags, as_tags
+
+if TYPE_CHECKING:
+    from mypy_boto3_rds.type_defs import (
+        DBInstanceTypeDef,
+        DBSubnetGroupTypeDef,
+        EndpointTypeDef,
+    )
+
+__all__ = ["DbInstance", "DbInstanceStatus", "DbSubnetGroup", "Endpoint"]
+
+
+class DbInstanceStatus(StateEnum):
+    """A DB instance's status, as the RDS User Guide lists them; ``UNKNOWN`` for a status
+    AWS adds later (the model's ``status_name`` keeps AWS's own string)."""
+
+    AVAILABLE = "available"
+    BACKING_UP = "backing-up"
+    CONFIGURING_ENHANCED_MONITORING = "configuring-enhanced-monitoring"
+    CONFIGURING_IAM_DATABASE_AUTH = "configuring-iam-database-auth"
+    CONFIGURING_LOG_EXPORTS = "configuring-log-exports"
+    CONVERTING_TO_VPC = "converting-to-vpc"
+    CREATING = "creating"
+    DELETE_PRECHECK = "delete-precheck"
+    DELETING = "deleting"
+    FAILED = "failed"
+    INACCESSIBLE_ENCRYPTION_CREDENTIALS = "inaccessible-encryption-credentials"
+    INACCESSIBLE_ENCRYPTION_CREDENTIALS_RECOVERABLE = (
+        "inaccessible-encryption-credentials-recoverable"
+    )
+    INCOMPATIBLE_CREATE = "incompatible-create"
+    INCOMPATIBLE_NETWORK = "incompatible-network"
+    INCOMPATIBLE_OPTION_GROUP = "incompatible-option-group"
+    INCOMPATIBLE_PARAMETERS = "incompatible-parameters"
+    INCOMPATIBLE_RESTORE = "incompatible-restore"
+    INSUFFICIENT_CAPACITY = "insufficient-capacity"
+    MAINTENANCE = "maintenance"
+    MODIFYING = "modifying"
+    MOVING_TO_VPC = "moving-to-vpc"
+    REBOOTING = "rebooting"
+    RESETTING_MASTER_CREDENTIALS = "resetting-master-credentials"
+    RENAMING = "renaming"
+    RESTORE_ERROR = "restore-error"
+    STARTING = "starting"
+    STOPPED = "stopped"
+    STOPPING = "stopping"
+    STORAGE_CONFIG_UPGRADE = "storage-config-upgrade"
+    STORAGE_FULL = "storage-full"
+    STORAGE_OPTIMIZATION = "storage-optimization"
+    UPGRADING = "upgrading"
+    UNKNOWN = "unknown"
+
+
+@attrs.frozen(kw_only=True)
+class Endpoint:
+    """Where a DB instance listens: its DNS ``address`` and ``port``."""
+
+    address: str
+    port: int
+    hosted_zone_id: str | None = None
+
+    @classmethod
+    @converter
+    def _from_boto(cls, item: EndpointTypeDef) -> Endpoint:
+        return cls(
+            address=required(item.get("Address"), "Endpoint.Address"),
+            port=required(item.get("Port"), "Endpoint.Port"),
+            hosted_zone_id=item.get("HostedZoneId") or None,
+        )
+
+
+@attrs.frozen(kw_only=True)
+class DbSubnetGroup:
+    """A DB subnet group: the subnets (of one VPC) a DB instance may be placed in.
+
+    ``availability_zones`` are those of ``subnet_ids``, in the same order (``None`` where
+    AWS leaves a subnet's zone out). ``status`` is AWS's string (``"Complete"``).
+    """
+
+    name: str
+    description: str | None = None
+    vpc_id: str | None = None
+    subnet_ids: tuple[str, ...] = ()
+    availability_zones: tuple[str | None, ...] = ()
+    arn: str | None = None
+    status: str | None = None
+
+    @classmethod
+    @converter
+    def _from_boto(cls, item: DBSubnetGroupTypeDef) -> DbSubnetGroup:
+        subnets = [subnet for subnet in item.get("Subnets", []) if subnet.get("SubnetIdentifier")]
+        return cls(
+            name=required(item.get("DBSubnetGroupName"), "DBSubnetGroupName"),
+            description=item.get("DBSubnetGroupDescription"),
+            vpc_id=item.get("VpcId") or None,
+            subnet_ids=tuple(subnet.get("SubnetIdentifier", "") for subnet in subnets),
+            availability_zones=tuple(
+                subnet.get("SubnetAvailabilityZone", {}).get("Name") or None for subnet in subnets
+            ),
+            arn=item.get("DBSubnetGroupArn") or None,
+            status=item.get("SubnetGroupStatus") or None,
+        )
+
+
+def _present(values: Iterable[str | None]) -> tuple[str, ...]:
+    """The values AWS sent, leaving out missing and empty ones."""
+    return tuple(value for value in values if value)
+
+
+def _status_name(instance: DbInstance) -> str:
+    """``status_name`` of a model built by hand: its status's string."""
+    return str(instance.status)
+
+
+@attrs.frozen(kw_only=True)
+class DbInstance:
+    """A DB instance, as ``DescribeDBInstances`` reports it.
+
+    ``resource_id`` (AWS's ``DbiResourceId``) is the stable id to key an inventory on: unlike
+    ``identifier`` it survives a rename and is never reused. ``status`` is
+    ``DbInstanceStatus.UNKNOWN`` for a status this version does not know; ``status_name`` is
+    always AWS's own string. ``endpoint`` and ``created`` are ``None`` while the instance is
+    being created. ``vpc_id`` comes from ``subnet_group``; an instance AWS reports without a
+    subnet group (moto, for one created without any) has neither.
+    """
+
+    identifier: str
+    arn: str
+    resource_id: str
+    instance_class: str
+    engine: str
+    status: DbInstanceStatus
+    allocated_storage: int
+    status_name: str = attrs.field(default=attrs.Factory(_status_name, takes_self=True))
+    engine_version: str | None = None
+    created: datetime | None = None
+    endpoint: Endpoint | None = None
+    port: int | None = None
+    master_username: str | None = None
+    db_name: str | None = None
+    subnet_group: DbSubnetGroup | None = None
+    vpc_id: str | None = None
+    vpc_security_group_ids: tuple[str, ...] = ()
+    availability_zone: str | None = None
+    secondary_availability_zone: str | None = None
+    multi_az: bool = False
+    publicly_accessible: bool = False
+    storage_type: str | None = None
+    iops: int | None = None
+    storage_encrypted: bool = False
+    kms_key_id: str | None = None
+    deletion_protection: bool = False
+    ca_certificate_identifier: str | None = None
+    backup_retention_period: int | None = None
+    license_model: str | None = None
+    auto_minor_version_upgrade: bool = False
+    iam_database_authentication: bool = False
+    cluster_identifier: str | None = None
+    read_replica_source: str | None = None
+    read_replicas: tuple[str, ...] = ()
+    parameter_groups: tuple[str, ...] = ()
+    master_user_secret_arn: str | None = None
+    tags: Mapping[str, str] = attrs.field(factory=Tags, converter=as_tags)
+
+    @classmethod
+    @converter
+    def _from_boto(cls, item: DBInstanceTypeDef) -> DbInstance:
+        status_name = required(item.get("DBInstanceStatus"), "DBInstanceStatus")
+        endpoint = item.get("Endpoint")
+        subnet_group = item.get("DBSubnetGroup")
+        group = DbSubnetGroup._from_boto(subnet_group) if subnet_group else None
+        # DbInstancePort is 0 for engines whose port is the endpoint's (all but Aurora's).
+        port = item.get("DbInstancePort") or (endpoint or {}).get("Port") or None
+        return cls(
+            identifier=required(item.get("DBInstanceIdentifier"), "DBInstanceIdentifier"),
+            arn=required(item.get("DBInstanceArn"), "DBInstanceArn"),
+            resource_id=required(item.get("DbiResourceId"), "DbiResourceId"),
+            instance_class=required(item.get("DBInstanceClass"), "DBInstanceClass"),
+            engine=required(item.get("Engine"), "Engine"),
+            status=DbInstanceStatus(status_name),
+            status_name=status_name,
+            allocated_storage=required(item.get("AllocatedStorage"), "AllocatedStorage"),
+            engine_version=item.get("EngineVersion") or None,
+            created=optional_utc(item.get("InstanceCreateTime")),
+            endpoint=Endpoint._from_boto(endpoint)
+            if endpoint and endpoint.get("Address")
+            else None,
+            port=port,
+            master_username=item.get("MasterUsername") or None,
+            db_name=item.get("DBName") or None,
+            subnet_group=group,
+            vpc_id=group.vpc_id if group else None,
+            vpc_security_group_ids=_present(
+                membership.get("VpcSecurityGroupId")
+                for membership in item.get("VpcSecurityGroups", [])
+            ),
+            availability_zone=item.get("AvailabilityZone") or None,
+            secondary_availability_zone=item.get("SecondaryAvailabilityZone") or None,
+            multi_az=item.get("MultiAZ", False),
+            publicly_accessible=item.get("PubliclyAccessible", False),
+            storage_type=item.get("StorageType") or None,
+            iops=item.get("Iops"),
+            storage_encrypted=item.get("StorageEncrypted", False),
+            kms_key_id=item.get("KmsKeyId") or None,
+            deletion_protection=item.get("DeletionProtection", False),
+            ca_certificate_identifier=item.get("CACertificateIdentifier") or None,
+            backup_retention_period=item.get("BackupRetentionPeriod"),
+            license_model=item.get("LicenseModel") or None,
+            auto_minor_version_upgrade=item.get("AutoMinorVersionUpgrade", False),
+            iam_database_authentication=item.get("IAMDatabaseAuthenticationEnabled", False),
+            cluster_identifier=item.get("DBClusterIdentifier") or None,
+            read_replica_source=item.get("ReadReplicaSourceDBInstanceIdentifier") or None,
+            read_replicas=tuple(item.get("ReadReplicaDBInstanceIdentifiers", [])),
+            parameter_groups=_present(
+                parameters.get("DBParameterGroupName")
+                for parameters in item.get("DBParameterGroups", [])
+            ),
+            master_user_secret_arn=item.get("MasterUserSecret", {}).get("SecretArn") or None,
+            tags=Tags.from_aws(item.get("TagList")),
+        )

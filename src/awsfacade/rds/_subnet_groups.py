@@ -1,0 +1,74 @@
+"""RdsService's DB subnet groups: the subnets of one VPC that DB instances are placed in."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
+
+from awsfacade._convert import sent
+from awsfacade._paging import only
+from awsfacade._validate import check_id, check_ids
+from awsfacade.errors import NotFoundError
+from awsfacade.rds._base import PAGE_SIZE, RdsBase
+from awsfacade.rds._checks import check_subnet_group_name
+from awsfacade.rds._models import DbSubnetGroup
+
+if TYPE_CHECKING:
+    from mypy_boto3_rds.type_defs import DescribeDBSubnetGroupsMessagePaginateTypeDef
+
+__all__ = ["RdsSubnetGroupsMixin"]
+
+
+class RdsSubnetGroupsMixin(RdsBase):
+    """DB subnet groups."""
+
+    __slots__ = ()
+
+    def create_subnet_group(
+        self, name: str, *, subnet_ids: Sequence[str], description: str
+    ) -> DbSubnetGroup:
+        """Create a DB subnet group of subnets in one VPC (AWS wants them in at least two
+        availability zones) and return it, built from AWS's answer (no read-back)."""
+        checked_name = check_subnet_group_name(name, creating=True)
+        ids = check_ids(subnet_ids, "subnet_ids")
+        text = check_id(description, "description")
+        with self._translate():
+            response = self._client.create_db_subnet_group(
+                DBSubnetGroupName=checked_name, DBSubnetGroupDescription=text, SubnetIds=ids
+            )
+        return DbSubnetGroup._from_boto(
+            sent(response.get("DBSubnetGroup"), "DBSubnetGroup", "CreateDBSubnetGroup")
+        )
+
+    def subnet_groups(self) -> Iterator[DbSubnetGroup]:
+        """Every DB subnet group, 100 a page, lazily."""
+        return self._subnet_groups({})
+
+    def subnet_group(self, name: str) -> DbSubnetGroup:
+        """One DB subnet group by name; :class:`NotFoundError` if there is none."""
+        checked_name = check_subnet_group_name(name)
+        return only(
+            self._subnet_groups({"DBSubnetGroupName": checked_name}),
+            NotFoundError(
+                code="DBSubnetGroupNotFoundFault",
+                message=f"DB subnet group {checked_name} not found.",
+                operation="DescribeDBSubnetGroups",
+            ),
+        )
+
+    def delete_subnet_group(self, name: str) -> None:
+        """Delete a DB subnet group; :class:`InUseError` while a DB instance uses it."""
+        checked_name = check_subnet_group_name(name)
+        with self._translate():
+            self._client.delete_db_subnet_group(DBSubnetGroupName=checked_name)
+
+    def _subnet_groups(
+        self, request: DescribeDBSubnetGroupsMessagePaginateTypeDef
+    ) -> Iterator[DbSubnetGroup]:
+        paginator = self._client.get_paginator("describe_db_subnet_groups")
+        return self._list(
+            lambda config: paginator.paginate(**request | {"PaginationConfig": config}),
+            lambda page: page.get("DBSubnetGroups", []),
+            DbSubnetGroup._from_boto,
+            page_size=PAGE_SIZE,
+        )
