@@ -13,7 +13,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from typing import TYPE_CHECKING
 
 import pytest
-from boto3.exceptions import S3UploadFailedError
+from boto3.exceptions import RetriesExceededError, S3TransferFailedError, S3UploadFailedError
 from botocore.config import Config
 from botocore.response import StreamingBody
 from botocore.stub import Stubber
@@ -32,6 +32,7 @@ from awsfacade.errors import (
     ServiceError,
     ThrottledError,
     UnexpectedResponseError,
+    WaitTimeoutError,
 )
 from awsfacade.s3 import FailedKeys, ObjectError, S3Service, VersioningStatus
 
@@ -690,3 +691,31 @@ def test_upload_failure_caused_by_something_else_is_client_side(service: S3Servi
         _fail_after(OSError("disk"), S3UploadFailedError("upload broke"))()
 
     assert isinstance(raised.value.__cause__, S3UploadFailedError)
+
+
+@pytest.mark.parametrize(
+    ("error", "message"),
+    [
+        (RetriesExceededError(S3TransferFailedError("reset")), "transfer failed"),
+        (S3TransferFailedError("gave up"), "transfer failed"),
+        (OSError(28, "No space left on device"), "local file failed"),
+    ],
+)
+def test_other_transfer_failures_are_client_side(
+    service: S3Service, error: Exception, message: str
+) -> None:
+    """boto3's other transfer errors and local file errors are ClientSideErrors, chained."""
+    with pytest.raises(ClientSideError, match=message) as raised, service._transfer():  # pyright: ignore[reportPrivateUsage]
+        _fail_with(error)()
+
+    assert raised.value.__cause__ is error
+
+
+def test_awsfacade_errors_pass_through_a_transfer(service: S3Service) -> None:
+    """An awsfacade error raised inside a transfer is not wrapped again."""
+    error = WaitTimeoutError("an OSError subclass, kept as it is")
+
+    with pytest.raises(WaitTimeoutError) as raised, service._transfer():  # pyright: ignore[reportPrivateUsage]
+        _fail_with(error)()
+
+    assert raised.value is error

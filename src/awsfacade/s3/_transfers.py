@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, Literal
 
-from boto3.exceptions import S3UploadFailedError
+from boto3.exceptions import Boto3Error, S3UploadFailedError
 from botocore.config import Config
 
 from awsfacade._validate import check_int
@@ -97,10 +97,13 @@ class S3TransferMixin(S3Base):
     def _transfer(self) -> Generator[None]:
         """Translate a transfer's errors: boto3 wraps an upload's ClientError in an
         ``S3UploadFailedError`` that only mentions it (implicitly chained, as
-        ``__context__``); the ClientError is dug out so AWS's code decides the class."""
+        ``__context__``); the ClientError is dug out so AWS's code decides the class. boto3's
+        other transfer errors and local file errors are ClientSideErrors."""
         try:
             with self._translate():
                 yield
+        except AwsError:
+            raise
         except S3UploadFailedError as error:
             cause = error.__cause__ or error.__context__
             if cause is None:
@@ -112,6 +115,10 @@ class S3TransferMixin(S3Base):
                 raise
             except Exception:
                 raise ClientSideError(str(error)) from error
+        except Boto3Error as error:  # RetriesExceededError of a download, S3TransferFailedError
+            raise ClientSideError(f"the transfer failed: {error}") from error
+        except OSError as error:  # the local file: disk full, permission denied, ...
+            raise ClientSideError(f"the local file failed: {error}") from error
 
     def _signing_client(self) -> S3Client:
         """A client of the service's region and options that presigns with SigV4: botocore
