@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import math
 import time
-from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Literal
 
 from botocore.exceptions import WaiterError
 from botocore.waiter import AcceptorConfig, WaiterModel, create_waiter_with_client
@@ -36,7 +36,7 @@ def wait_for_path(
     *,
     operation: str,
     path: str,
-    expected: str,
+    expected: str | bool,
     failures: Iterable[str] = (),
     not_found_errors: Iterable[str] = (),
     params: Mapping[str, object],
@@ -44,22 +44,26 @@ def wait_for_path(
     poll_interval: float,
     description: str,
     codes: Codes = NO_CODES,
+    matcher: Literal["pathAll", "path"] = "pathAll",
+    last_seen: Callable[[Mapping[str, object]], str] | None = None,
 ) -> None:
-    """Poll ``operation`` until every value at JMESPath ``path`` equals ``expected``.
+    """Poll ``operation`` until every value at JMESPath ``path`` equals ``expected``
+    (``matcher="path"``: until the one value of ``path``, a boolean expression, say, does).
 
     Raises :class:`WaitFailedError` as soon as any value is one of ``failures``,
     :class:`WaitTimeoutError` when ``timeout`` seconds have passed (never sleeping past it),
     :class:`NotFoundError` when one of ``not_found_errors`` still answers after a grace
     period (a new resource may take a moment to appear; a typo'd id never will), and the
-    translated service error for any other AWS error.
+    translated service error for any other AWS error. ``last_seen`` describes the last
+    response for the timeout's message ("2 of 3 instances InService").
     """
     check_timing(timeout, poll_interval)
     failure_states = tuple(failures)
     retry_codes = tuple(not_found_errors)
-    acceptors: list[dict[str, str]] = [
-        {"matcher": "pathAll", "argument": path, "expected": expected, "state": "success"},
+    acceptors: list[dict[str, str | bool]] = [
+        {"matcher": matcher, "argument": path, "expected": expected, "state": "success"},
         *(_failure(path, state) for state in failure_states),
-        *({"matcher": "error", "expected": code, "state": "retry"} for code in retry_codes),
+        *(_retry(code) for code in retry_codes),
     ]
     deadline = time.monotonic() + timeout
     # First a grace period in which unknown ids are polled again, then the rest of the time.
@@ -92,8 +96,9 @@ def wait_for_path(
                 ) from error
             budget, rest = min(rest, deadline - time.monotonic()), 0.0
             if budget <= 0:
+                seen = f"; last seen: {last_seen(response)}" if last_seen is not None else ""
                 raise WaitTimeoutError(
-                    f"timed out after {timeout:g}s waiting for {description}"
+                    f"timed out after {timeout:g}s waiting for {description}{seen}"
                 ) from error
         else:
             return
@@ -102,7 +107,7 @@ def wait_for_path(
 def _waiter(
     client: BaseClient,
     operation: str,
-    acceptors: list[dict[str, str]],
+    acceptors: list[dict[str, str | bool]],
     budget: float,
     poll_interval: float,
 ) -> Waiter:
@@ -124,6 +129,11 @@ def _waiter(
     return create_waiter_with_client("AwsFacade", model, client)
 
 
-def _failure(path: str, state: str) -> dict[str, str]:
+def _retry(code: str) -> dict[str, str | bool]:
+    """The acceptor that polls again while AWS answers the error ``code``."""
+    return {"matcher": "error", "expected": code, "state": "retry"}
+
+
+def _failure(path: str, state: str) -> dict[str, str | bool]:
     """The acceptor that ends a wait as soon as any value at ``path`` is ``state``."""
     return {"matcher": "pathAny", "argument": path, "expected": state, "state": "failure"}

@@ -1,0 +1,54 @@
+"""AutoScaling's own argument checks (the shared ones are in ``awsfacade._validate``)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from awsfacade._validate import check_int, check_text, optional_ids
+from awsfacade.errors import InvalidArgumentError
+
+__all__ = ["check_name", "check_sizes", "check_zones"]
+
+#: Group and launch configuration names: 1 to 255 characters (AutoScaling's service model);
+#: no control characters.
+_NAME_LIMIT = 255
+
+
+def check_name(value: object, what: str = "name") -> str:
+    """A group or launch configuration name: 1 to 255 printable characters."""
+    name = check_text(value, what, _NAME_LIMIT)
+    if not name.isprintable():
+        raise InvalidArgumentError(f"{what} must not hold control characters: {name!r}")
+    return name
+
+
+def check_sizes(
+    min_size: object | None, max_size: object | None, desired_capacity: object | None
+) -> tuple[int | None, int | None, int | None]:
+    """Sizes that are whole numbers of instances (``None``: not given) with
+    ``min_size <= desired_capacity <= max_size`` among those given."""
+    low, high, desired = (
+        None if value is None else check_int(value, what, minimum=0)
+        for value, what in (
+            (min_size, "min_size"),
+            (max_size, "max_size"),
+            (desired_capacity, "desired_capacity"),
+        )
+    )
+    if low is not None and high is not None and low > high:
+        raise InvalidArgumentError(f"min_size {low} is larger than max_size {high}")
+    if desired is not None and low is not None and desired < low:
+        raise InvalidArgumentError(f"desired_capacity {desired} is below min_size {low}")
+    if desired is not None and high is not None and desired > high:
+        raise InvalidArgumentError(f"desired_capacity {desired} is above max_size {high}")
+    return low, high, desired
+
+
+def check_zones(
+    availability_zones: Sequence[str] | None, subnet_ids: Sequence[str] | None
+) -> tuple[list[str] | None, list[str] | None]:
+    """Lists of availability zones and subnet ids (never one string standing for a list)."""
+    return (
+        optional_ids(availability_zones, "availability_zones"),
+        optional_ids(subnet_ids, "subnet_ids"),
+    )

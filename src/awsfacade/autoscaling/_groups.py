@@ -1,0 +1,332 @@
+"""AutoScalingService's groups: create from a launch configuration or an EC2 launch template,
+list, read, resize, update, delete, and wait until in service."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, TypeGuard
+
+from awsfacade import _tags
+from awsfacade._consistency import read_after_create
+from awsfacade._paging import only
+from awsfacade._validate import check_bool, check_id, check_int, check_type, optional_ids
+from awsfacade._waiting import wait_for_path
+from awsfacade.autoscaling._base import PAGE_SIZE, AutoScalingBase
+from awsfacade.autoscaling._checks import check_name, check_sizes, check_zones
+from awsfacade.autoscaling._launch_configurations import server_time
+from awsfacade.autoscaling._models import AutoScalingGroup
+from awsfacade.ec2._models import LaunchTemplateRef
+from awsfacade.errors import InvalidArgumentError, NotFoundError
+
+if TYPE_CHECKING:
+    from mypy_boto3_autoscaling.type_defs import (
+        AutoScalingGroupNamesTypePaginateTypeDef,
+        CreateAutoScalingGroupTypeTypeDef,
+        LaunchTemplateSpecificationTypeDef,
+        TagTypeDef,
+        UpdateAutoScalingGroupTypeTypeDef,
+    )
+
+__all__ = ["GroupsMixin"]
+
+#: True once the group has exactly its desired number of instances, every one InService.
+_IN_SERVICE = (
+    "length(AutoScalingGroups[0].Instances[?LifecycleState=='InService'] || `[]`)"
+    " == AutoScalingGroups[0].DesiredCapacity"
+    " && length(AutoScalingGroups[0].Instances || `[]`) == AutoScalingGroups[0].DesiredCapacity"
+)
+
+
+def _template_spec(launch_template: object) -> LaunchTemplateSpecificationTypeDef:
+    """AutoScaling's ``LaunchTemplate`` for a :class:`LaunchTemplateRef`; one read from AWS
+    holds both id and name, and AWS takes one: the id."""
+    ref = check_type(launch_template, LaunchTemplateRef, "launch_template")
+    if ref.id is not None:
+        return {"LaunchTemplateId": ref.id, "Version": ref.version}
+    return {"LaunchTemplateName": ref.name or "", "Version": ref.version}
+
+
+def _launch_source(
+    launch_configuration: str | None, launch_template: LaunchTemplateRef | None
+) -> tuple[str | None, LaunchTemplateSpecificationTypeDef | None]:
+    """The checked launch configuration name and launch template spec: at most one."""
+    if launch_configuration is not None and launch_template is not None:
+        raise InvalidArgumentError("pass launch_configuration= or launch_template=, not both")
+    return (
+        None
+        if launch_configuration is None
+        else check_name(launch_configuration, "launch_configuration"),
+        None if launch_template is None else _template_spec(launch_template),
+    )
+
+
+def _tag_list(name: str, tags: Mapping[str, str], propagate: bool) -> list[TagTypeDef]:
+    """AutoScaling's tag list for the group ``name``."""
+    return [
+        {
+            "Key": key,
+            "Value": value,
+            "ResourceId": name,
+            "ResourceType": "auto-scaling-group",
+            "PropagateAtLaunch": propagate,
+        }
+        for key, value in tags.items()
+    ]
+
+
+def _is_list(value: object) -> TypeGuard[list[object]]:
+    return isinstance(value, list)
+
+
+def _is_mapping(value: object) -> TypeGuard[Mapping[str, object]]:
+    return isinstance(value, Mapping)
+
+
+def _last_seen(response: Mapping[str, object]) -> str:
+    """What the last DescribeAutoScalingGroups answer showed, for a timeout's message."""
+    groups = response.get("AutoScalingGroups")
+    if not _is_list(groups) or not groups or not _is_mapping(groups[0]):
+        return "no such group"
+    group = groups[0]
+    instances = group.get("Instances")
+    states = (
+        [one.get("LifecycleState") for one in instances if _is_mapping(one)]
+        if _is_list(instances)
+        else []
+    )
+    return (
+        f"{states.count('InService')} of {len(states)} instances InService, "
+        f"desired capacity {group.get('DesiredCapacity')}"
+    )
+
+
+class GroupsMixin(AutoScalingBase):
+    """Auto Scaling groups."""
+
+    __slots__ = ()
+
+    def create_group(
+        self,
+        name: str,
+        *,
+        min_size: int,
+        max_size: int,
+        desired_capacity: int | None = None,
+        launch_configuration: str | None = None,
+        launch_template: LaunchTemplateRef | None = None,
+        availability_zones: Sequence[str] = (),
+        subnet_ids: Sequence[str] = (),
+        tags: Mapping[str, str] | None = None,
+        propagate_tags_at_launch: bool = True,
+        health_check_type: str | None = None,
+        health_check_grace_period: int | None = None,
+        target_group_arns: Sequence[str] = (),
+    ) -> AutoScalingGroup:
+        """Create a group launching from ``launch_configuration`` (a name) or
+        ``launch_template`` (exactly one), in ``availability_zones`` or ``subnet_ids``, and
+        return it.
+
+        ``min_size <= desired_capacity <= max_size`` (``desired_capacity=None``: AWS starts
+        at ``min_size``). A group from a launch configuration needs zones or subnets; one from
+        a template may take its network from the template, which AWS judges. ``tags`` are
+        copied onto the instances the group launches unless ``propagate_tags_at_launch`` is
+        False. AWS may not show a new group for a moment: the read is retried, and if it is
+        still not visible the model is built from what was created (``arn`` None).
+        """
+        check_name(name)
+        low, high, desired = check_sizes(min_size, max_size, desired_capacity)
+        if low is None or high is None:
+            raise InvalidArgumentError("min_size and max_size are whole numbers, not None")
+        config_name, template = _launch_source(launch_configuration, launch_template)
+        if config_name is None and template is None:
+            raise InvalidArgumentError("pass one of launch_configuration= or launch_template=")
+        zones, subnets = check_zones(availability_zones, subnet_ids)
+        if config_name is not None and not zones and not subnets:
+            raise InvalidArgumentError(
+                "a group from a launch configuration needs availability_zones or subnet_ids"
+            )
+        checked_tags = _tags.validate(tags)
+        propagate = check_bool(propagate_tags_at_launch, "propagate_tags_at_launch")
+        target_groups = optional_ids(target_group_arns, "target_group_arns") or []
+        request: CreateAutoScalingGroupTypeTypeDef = {
+            "AutoScalingGroupName": name,
+            "MinSize": low,
+            "MaxSize": high,
+        }
+        if desired is not None:
+            request["DesiredCapacity"] = desired
+        if config_name is not None:
+            request["LaunchConfigurationName"] = config_name
+        if template is not None:
+            request["LaunchTemplate"] = template
+        if zones:
+            request["AvailabilityZones"] = zones
+        if subnets:
+            request["VPCZoneIdentifier"] = ",".join(subnets)
+        if checked_tags:
+            request["Tags"] = _tag_list(name, checked_tags, propagate)
+        if health_check_type is not None:
+            request["HealthCheckType"] = check_id(health_check_type, "health_check_type")
+        if health_check_grace_period is not None:
+            request["HealthCheckGracePeriod"] = check_int(
+                health_check_grace_period, "health_check_grace_period", minimum=0
+            )
+        if target_groups:
+            request["TargetGroupARNs"] = target_groups
+        with self._translate():
+            response = self._client.create_auto_scaling_group(**request)
+
+        def as_created() -> AutoScalingGroup:
+            return AutoScalingGroup(
+                name=name,
+                min_size=low,
+                max_size=high,
+                desired_capacity=low if desired is None else desired,
+                created=server_time(response),
+                launch_configuration=config_name,
+                launch_template=launch_template,
+                availability_zones=tuple(zones or ()),
+                subnet_ids=tuple(subnets or ()),
+                health_check_type=health_check_type or "EC2",
+                health_check_grace_period=health_check_grace_period,
+                target_group_arns=tuple(target_groups),
+                tags=checked_tags,
+                tags_propagated_at_launch=frozenset(checked_tags if propagate else ()),
+            )
+
+        return read_after_create(lambda: self.group(name), as_created)
+
+    def groups(
+        self, *, names: Sequence[str] | None = None, tags: Mapping[str, str] | None = None
+    ) -> Iterator[AutoScalingGroup]:
+        """Groups (only those ``names``, and carrying every one of ``tags``, if given),
+        page by page."""
+        checked = optional_ids(names, "names")
+        wanted = _tags.validate(tags, reading=True)
+        request: AutoScalingGroupNamesTypePaginateTypeDef = {}
+        if checked:
+            request["AutoScalingGroupNames"] = checked
+        if wanted:
+            request["Filters"] = _tags.filters(wanted)
+        paginator = self._client.get_paginator("describe_auto_scaling_groups")
+        return self._list(
+            lambda config: paginator.paginate(**request | {"PaginationConfig": config}),
+            lambda page: page.get("AutoScalingGroups", []),
+            AutoScalingGroup._from_boto,
+            page_size=PAGE_SIZE,
+            selectors=(checked,),
+        )
+
+    def group(self, name: str) -> AutoScalingGroup:
+        """One group by name; :class:`NotFoundError` if there is none."""
+        check_name(name)
+        return only(
+            self.groups(names=[name]),
+            NotFoundError(
+                code="ValidationError",
+                message=f"AutoScalingGroup name not found - {name}",
+                operation="DescribeAutoScalingGroups",
+            ),
+        )
+
+    def update_group(
+        self,
+        name: str,
+        *,
+        min_size: int | None = None,
+        max_size: int | None = None,
+        desired_capacity: int | None = None,
+        launch_configuration: str | None = None,
+        launch_template: LaunchTemplateRef | None = None,
+        availability_zones: Sequence[str] | None = None,
+        subnet_ids: Sequence[str] | None = None,
+        health_check_type: str | None = None,
+        health_check_grace_period: int | None = None,
+    ) -> AutoScalingGroup:
+        """Change what is given (``None``: unchanged) and return the group as it is then.
+
+        The sizes given are checked against each other here, against the group's others by
+        AWS (:class:`InvalidRequestError`). A new launch source (at most one) applies to the
+        instances launched from now on.
+        """
+        check_name(name)
+        low, high, desired = check_sizes(min_size, max_size, desired_capacity)
+        config_name, template = _launch_source(launch_configuration, launch_template)
+        zones, subnets = check_zones(availability_zones, subnet_ids)
+        request: UpdateAutoScalingGroupTypeTypeDef = {"AutoScalingGroupName": name}
+        if low is not None:
+            request["MinSize"] = low
+        if high is not None:
+            request["MaxSize"] = high
+        if desired is not None:
+            request["DesiredCapacity"] = desired
+        if config_name is not None:
+            request["LaunchConfigurationName"] = config_name
+        if template is not None:
+            request["LaunchTemplate"] = template
+        if zones is not None:
+            request["AvailabilityZones"] = zones
+        if subnets is not None:
+            request["VPCZoneIdentifier"] = ",".join(subnets)
+        if health_check_type is not None:
+            request["HealthCheckType"] = check_id(health_check_type, "health_check_type")
+        if health_check_grace_period is not None:
+            request["HealthCheckGracePeriod"] = check_int(
+                health_check_grace_period, "health_check_grace_period", minimum=0
+            )
+        if len(request) == 1:
+            raise InvalidArgumentError(f"update_group({name!r}) was given nothing to change")
+        with self._translate():
+            self._client.update_auto_scaling_group(**request)
+        return self.group(name)
+
+    def set_desired_capacity(
+        self, name: str, capacity: int, *, honor_cooldown: bool = False
+    ) -> None:
+        """Set how many instances the group should run (within its sizes, which AWS checks:
+        :class:`InvalidRequestError`); ``honor_cooldown`` waits out a running cooldown."""
+        check_name(name)
+        request_capacity = check_int(capacity, "capacity", minimum=0)
+        cooldown = check_bool(honor_cooldown, "honor_cooldown")
+        with self._translate():
+            self._client.set_desired_capacity(
+                AutoScalingGroupName=name, DesiredCapacity=request_capacity, HonorCooldown=cooldown
+            )
+
+    def delete_group(self, name: str, *, force: bool = False) -> None:
+        """Delete a group. AWS refuses one that still has instances
+        (:class:`InvalidStateError`) unless ``force``, which terminates them with it."""
+        check_name(name)
+        forced = check_bool(force, "force")
+        with self._translate():
+            self._client.delete_auto_scaling_group(AutoScalingGroupName=name, ForceDelete=forced)
+
+    def wait_until_in_service(
+        self, name: str, *, timeout: float = 600, poll_interval: float = 15
+    ) -> AutoScalingGroup:
+        """Wait until the group runs exactly its desired capacity of instances, every one
+        ``InService``, and return it as it is then.
+
+        botocore has no AutoScaling waiter: this polls DescribeAutoScalingGroups with
+        botocore's waiter machinery, never sleeping past ``timeout``, and raises
+        :class:`WaitTimeoutError` naming what it last saw ("2 of 3 instances InService").
+        An unknown group is :class:`NotFoundError` at once.
+        """
+        check_name(name)
+        found = self.group(name)
+        if found.in_service_count == len(found.instances) == found.desired_capacity:
+            return found
+        wait_for_path(
+            self._client,
+            operation="DescribeAutoScalingGroups",
+            path=_IN_SERVICE,
+            expected=True,
+            matcher="path",
+            params={"AutoScalingGroupNames": [name]},
+            timeout=timeout,
+            poll_interval=poll_interval,
+            description=f"group {name!r} to have its desired capacity in service",
+            codes=self._error_codes,
+            last_seen=_last_seen,
+        )
+        return self.group(name)

@@ -1,0 +1,136 @@
+"""AutoScalingService's launch configurations."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from typing import TYPE_CHECKING
+
+from awsfacade._consistency import read_after_create
+from awsfacade._paging import only
+from awsfacade._validate import check_bool, check_id, optional_ids
+from awsfacade.autoscaling._base import PAGE_SIZE, AutoScalingBase
+from awsfacade.autoscaling._checks import check_name
+from awsfacade.autoscaling._models import LaunchConfiguration
+from awsfacade.ec2._checks import check_instance_type, check_user_data
+from awsfacade.errors import NotFoundError
+
+if TYPE_CHECKING:
+    from mypy_boto3_autoscaling.type_defs import (
+        CreateLaunchConfigurationTypeTypeDef,
+        EmptyResponseMetadataTypeDef,
+        LaunchConfigurationNamesTypePaginateTypeDef,
+    )
+
+__all__ = ["LaunchConfigurationsMixin", "server_time"]
+
+
+def server_time(response: EmptyResponseMetadataTypeDef) -> datetime:
+    """The server's time from the response's HTTP ``date`` header, else now (UTC): the
+    creation time of a resource AWS does not show yet."""
+    date = response.get("ResponseMetadata", {}).get("HTTPHeaders", {}).get("date")
+    if date:
+        try:
+            return parsedate_to_datetime(date).astimezone(UTC)
+        except (TypeError, ValueError):
+            pass
+    return datetime.now(UTC)
+
+
+class LaunchConfigurationsMixin(AutoScalingBase):
+    """Launch configurations: create, list, read, delete."""
+
+    __slots__ = ()
+
+    def create_launch_configuration(
+        self,
+        name: str,
+        *,
+        image_id: str,
+        instance_type: str,
+        security_group_ids: Sequence[str] = (),
+        key_name: str | None = None,
+        user_data: str | None = None,
+        iam_instance_profile: str | None = None,
+        associate_public_ip: bool | None = None,
+    ) -> LaunchConfiguration:
+        """Create a launch configuration and return it.
+
+        ``user_data`` is the text itself (botocore base64-encodes it; at most 16 KiB).
+        ``iam_instance_profile`` is a profile's name or ARN. AWS may not show a new
+        configuration for a moment: the read is retried, and if it is still not visible the
+        model is built from what was created, so it is never lost.
+        """
+        check_name(name)
+        request: CreateLaunchConfigurationTypeTypeDef = {
+            "LaunchConfigurationName": name,
+            "ImageId": check_id(image_id, "image_id"),
+            "InstanceType": check_instance_type(instance_type),
+        }
+        group_ids = optional_ids(security_group_ids, "security_group_ids") or []
+        if group_ids:
+            request["SecurityGroups"] = group_ids
+        if key_name is not None:
+            request["KeyName"] = check_id(key_name, "key_name")
+        if user_data is not None:
+            request["UserData"] = check_user_data(user_data)
+        if iam_instance_profile is not None:
+            request["IamInstanceProfile"] = check_id(iam_instance_profile, "iam_instance_profile")
+        if associate_public_ip is not None:
+            request["AssociatePublicIpAddress"] = check_bool(
+                associate_public_ip, "associate_public_ip"
+            )
+        with self._translate():
+            response = self._client.create_launch_configuration(**request)
+
+        def as_created() -> LaunchConfiguration:
+            return LaunchConfiguration(
+                name=name,
+                image_id=image_id,
+                instance_type=instance_type,
+                created=server_time(response),
+                key_name=key_name,
+                security_group_ids=tuple(group_ids),
+                user_data=user_data or None,
+                iam_instance_profile=iam_instance_profile,
+                associate_public_ip=associate_public_ip,
+            )
+
+        return read_after_create(lambda: self.launch_configuration(name), as_created)
+
+    def launch_configurations(
+        self, *, names: Sequence[str] | None = None
+    ) -> Iterator[LaunchConfiguration]:
+        """Launch configurations (only those ``names``, if given), page by page."""
+        checked = optional_ids(names, "names")
+        request: LaunchConfigurationNamesTypePaginateTypeDef = {}
+        if checked:
+            request["LaunchConfigurationNames"] = checked
+        paginator = self._client.get_paginator("describe_launch_configurations")
+        return self._list(
+            lambda config: paginator.paginate(**request | {"PaginationConfig": config}),
+            lambda page: page.get("LaunchConfigurations", []),
+            LaunchConfiguration._from_boto,
+            page_size=PAGE_SIZE,
+            selectors=(checked,),
+        )
+
+    def launch_configuration(self, name: str) -> LaunchConfiguration:
+        """One launch configuration by name; :class:`NotFoundError` if there is none."""
+        check_name(name)
+        return only(
+            self.launch_configurations(names=[name]),
+            NotFoundError(
+                code="ValidationError",
+                message=f"Launch configuration name not found - {name}",
+                operation="DescribeLaunchConfigurations",
+            ),
+        )
+
+    def delete_launch_configuration(self, name: str) -> None:
+        """Delete a launch configuration: :class:`NotFoundError` if there is none,
+        :class:`InvalidStateError` while a group uses it."""
+        check_name(name)
+        with self._translate():
+            self._client.delete_launch_configuration(LaunchConfigurationName=name)
