@@ -681,13 +681,13 @@ def _fail_after(first: BaseException, then: BaseException) -> Callable[[], None]
 
 def test_upload_failure_without_a_client_error_is_client_side(service: S3Service) -> None:
     """An S3UploadFailedError with no ClientError behind it is a ClientSideError."""
-    with pytest.raises(ClientSideError, match="lost"), service._transfer():  # pyright: ignore[reportPrivateUsage]
+    with pytest.raises(ClientSideError, match="lost"), service._transfer():  # pyright: ignore[reportPrivateUsage] - the unwrapping alone
         _fail_with(S3UploadFailedError("lost"))()
 
 
 def test_upload_failure_caused_by_something_else_is_client_side(service: S3Service) -> None:
     """An S3UploadFailedError chained to a non-AWS error is a ClientSideError from it."""
-    with pytest.raises(ClientSideError) as raised, service._transfer():  # pyright: ignore[reportPrivateUsage]
+    with pytest.raises(ClientSideError) as raised, service._transfer():  # pyright: ignore[reportPrivateUsage] - the unwrapping alone
         _fail_after(OSError("disk"), S3UploadFailedError("upload broke"))()
 
     assert isinstance(raised.value.__cause__, S3UploadFailedError)
@@ -705,7 +705,7 @@ def test_other_transfer_failures_are_client_side(
     service: S3Service, error: Exception, message: str
 ) -> None:
     """boto3's other transfer errors and local file errors are ClientSideErrors, chained."""
-    with pytest.raises(ClientSideError, match=message) as raised, service._transfer():  # pyright: ignore[reportPrivateUsage]
+    with pytest.raises(ClientSideError, match=message) as raised, service._transfer():  # pyright: ignore[reportPrivateUsage] - the unwrapping alone
         _fail_with(error)()
 
     assert raised.value.__cause__ is error
@@ -715,7 +715,7 @@ def test_awsfacade_errors_pass_through_a_transfer(service: S3Service) -> None:
     """An awsfacade error raised inside a transfer is not wrapped again."""
     error = WaitTimeoutError("an OSError subclass, kept as it is")
 
-    with pytest.raises(WaitTimeoutError) as raised, service._transfer():  # pyright: ignore[reportPrivateUsage]
+    with pytest.raises(WaitTimeoutError) as raised, service._transfer():  # pyright: ignore[reportPrivateUsage] - the unwrapping alone
         _fail_with(error)()
 
     assert raised.value is error

@@ -58,7 +58,7 @@ def test_acl_public_flags(grants: tuple[Grant, ...], public_read: bool, public_w
 
 def test_acl_from_aws_tolerates_sparse_grants() -> None:
     """A grant without grantee or permission is kept with empty strings, never an error."""
-    acl = BucketAcl._from_boto(  # pyright: ignore[reportPrivateUsage]
+    acl = BucketAcl._from_boto(  # pyright: ignore[reportPrivateUsage] - the converter alone
         {
             "Owner": {"ID": "me", "DisplayName": "Me"},
             "Grants": [
@@ -120,7 +120,7 @@ def test_models_are_frozen_and_hashable() -> None:
 def test_bucket_without_a_name_is_unexpected() -> None:
     """A ListBuckets entry without Name is UnexpectedResponseError naming the field."""
     with pytest.raises(UnexpectedResponseError, match="Name"):
-        Bucket._from_boto({"CreationDate": WHEN})  # pyright: ignore[reportPrivateUsage]
+        Bucket._from_boto({"CreationDate": WHEN})  # pyright: ignore[reportPrivateUsage] - the converter alone
 
 
 def test_failed_keys_is_a_list_with_reasons() -> None:
