@@ -13,6 +13,8 @@ import pytest
 import awsfacade
 import awsfacade.ec2
 import awsfacade.errors
+import awsfacade.iam
+import awsfacade.s3
 
 
 @pytest.mark.parametrize(
@@ -84,8 +86,44 @@ import awsfacade.errors
                 "WaitTimeoutError",
             ],
         ),
+        (
+            awsfacade.s3,
+            [
+                "Bucket",
+                "BucketAcl",
+                "BucketEncryption",
+                "BucketVersioning",
+                "CommonPrefix",
+                "EncryptionRule",
+                "FailedKeys",
+                "Grant",
+                "ObjectError",
+                "Owner",
+                "PublicAccessBlock",
+                "PutResult",
+                "S3Object",
+                "S3Service",
+                "VersioningStatus",
+                "compatible_config",
+            ],
+        ),
+        (
+            awsfacade.iam,
+            [
+                "AccessKey",
+                "AccessKeyStatus",
+                "AttachedPolicy",
+                "Group",
+                "IamService",
+                "Policy",
+                "PolicyDocument",
+                "PolicyScope",
+                "Role",
+                "User",
+            ],
+        ),
     ],
-    ids=["awsfacade", "awsfacade.ec2", "awsfacade.errors"],
+    ids=["awsfacade", "awsfacade.ec2", "awsfacade.errors", "awsfacade.s3", "awsfacade.iam"],
 )
 def test_all_is_pinned_sorted_and_importable(module: ModuleType, expected: list[str]) -> None:
     """Each public module's __all__ is exactly the pinned list, sorted, and every name resolves."""
@@ -178,8 +216,8 @@ def test_a_service_loads_on_first_use(name: str, package: str) -> None:
 
 @pytest.mark.parametrize(
     "module",
-    [awsfacade, awsfacade.ec2, awsfacade.errors],
-    ids=["awsfacade", "awsfacade.ec2", "awsfacade.errors"],
+    [awsfacade, awsfacade.ec2, awsfacade.errors, awsfacade.s3, awsfacade.iam],
+    ids=["awsfacade", "awsfacade.ec2", "awsfacade.errors", "awsfacade.s3", "awsfacade.iam"],
 )
 def test_public_modules_expose_nothing_but_their_all(module: ModuleType) -> None:
     """A public module shows no public name beyond __all__: helpers live in _private modules."""
