@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from awsfacade._validate import check_int, check_text, optional_ids
+from awsfacade._validate import check_ids, check_int, check_text, optional_ids
 from awsfacade.errors import InvalidArgumentError
 
-__all__ = ["check_name", "check_sizes", "check_zones"]
+__all__ = ["check_name", "check_sizes", "check_zones", "new_zones"]
 
 #: Group and launch configuration names: 1 to 255 characters (AutoScaling's service model);
 #: no control characters.
@@ -47,8 +47,20 @@ def check_sizes(
 def check_zones(
     availability_zones: Sequence[str] | None, subnet_ids: Sequence[str] | None
 ) -> tuple[list[str] | None, list[str] | None]:
-    """Lists of availability zones and subnet ids (never one string standing for a list)."""
+    """Lists of availability zones and subnet ids (never one string standing for a list),
+    which may be empty (none given)."""
     return (
         optional_ids(availability_zones, "availability_zones"),
         optional_ids(subnet_ids, "subnet_ids"),
+    )
+
+
+def new_zones(
+    availability_zones: Sequence[str] | None, subnet_ids: Sequence[str] | None
+) -> tuple[list[str] | None, list[str] | None]:
+    """New availability zones and subnet ids for a group (``None``: unchanged); a group
+    cannot be moved to no zone at all, so an empty list is refused."""
+    return (
+        None if availability_zones is None else check_ids(availability_zones, "availability_zones"),
+        None if subnet_ids is None else check_ids(subnet_ids, "subnet_ids"),
     )

@@ -9,10 +9,17 @@ from typing import TYPE_CHECKING, TypeGuard
 from awsfacade import _tags
 from awsfacade._consistency import read_after_create
 from awsfacade._paging import only
-from awsfacade._validate import check_bool, check_id, check_int, check_type, optional_ids
+from awsfacade._validate import (
+    check_bool,
+    check_id,
+    check_int,
+    check_timing,
+    check_type,
+    optional_ids,
+)
 from awsfacade._waiting import wait_for_path
 from awsfacade.autoscaling._base import PAGE_SIZE, AutoScalingBase
-from awsfacade.autoscaling._checks import check_name, check_sizes, check_zones
+from awsfacade.autoscaling._checks import check_name, check_sizes, check_zones, new_zones
 from awsfacade.autoscaling._launch_configurations import server_time
 from awsfacade.autoscaling._models import AutoScalingGroup
 from awsfacade.ec2._models import LaunchTemplateRef
@@ -252,7 +259,7 @@ class GroupsMixin(AutoScalingBase):
         check_name(name)
         low, high, desired = check_sizes(min_size, max_size, desired_capacity)
         config_name, template = _launch_source(launch_configuration, launch_template)
-        zones, subnets = check_zones(availability_zones, subnet_ids)
+        zones, subnets = new_zones(availability_zones, subnet_ids)
         request: UpdateAutoScalingGroupTypeTypeDef = {"AutoScalingGroupName": name}
         if low is not None:
             request["MinSize"] = low
@@ -313,6 +320,7 @@ class GroupsMixin(AutoScalingBase):
         An unknown group is :class:`NotFoundError` at once.
         """
         check_name(name)
+        check_timing(timeout, poll_interval)
         found = self.group(name)
         if found.in_service_count == len(found.instances) == found.desired_capacity:
             return found
