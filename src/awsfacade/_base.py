@@ -31,13 +31,15 @@ class Service(Generic[C]):
     """Base of the six services: a cached typed client for (session, region, endpoint, config).
 
     A concrete service declares, as class attributes, its ``_clients`` cache (which names the
-    AWS service and whether it is global) and the exact ``_error_codes`` only it sends.
+    AWS service and whether it is global), the exact ``_error_codes`` only it sends, and the
+    ``_page_size`` its listings ask for (the largest its list operations allow).
     """
 
     __slots__ = ("_client",)
 
     _clients: ClientCache[C]
     _error_codes: ClassVar[Codes] = NO_CODES
+    _page_size: ClassVar[int | None] = None
 
     def __init__(
         self,
@@ -66,18 +68,19 @@ class Service(Generic[C]):
         extract: Callable[[P], Iterable[T]],
         convert: Callable[[T], M],
         *,
-        page_size: int,
+        page_size: int | None = None,
         ids: Sequence[object] | None = None,
         selectors: Sequence[Sequence[object] | None] = (),
     ) -> Iterator[M]:
-        """A listing (see :func:`awsfacade._paging.listing`) at ``page_size``, with no page
-        size beside a list of ``ids`` (EC2 refuses MaxResults there; other services take
-        ids one at a time)."""
+        """A listing (see :func:`awsfacade._paging.listing`) at ``page_size``, else the
+        service's ``_page_size``; with no page size beside a list of ``ids`` (EC2 refuses
+        MaxResults there; other services take ids one at a time)."""
+        size = page_size or self._page_size
         return listing(
             paginate,
             extract,
             convert,
-            page_size=None if ids is not None else page_size,
+            page_size=None if ids is not None else size,
             selectors=(ids, *selectors),
             codes=self._error_codes,
         )

@@ -53,7 +53,7 @@ MISSING_TEMPLATE_ID = "lt-0123456789abcdef0"
 @pytest.fixture
 def small_pages(monkeypatch: pytest.MonkeyPatch) -> int:
     """describe_* page size shrunk to 2, so a few resources take several pages."""
-    monkeypatch.setattr(ec2_base_module, "PAGE_SIZE", 2)
+    monkeypatch.setattr(ec2_base_module.Ec2Base, "_page_size", 2)
     return 2
 
 

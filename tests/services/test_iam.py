@@ -45,7 +45,7 @@ def requests_sent(iam_service: IamService) -> Requests:
 @pytest.fixture
 def small_pages(monkeypatch: pytest.MonkeyPatch) -> int:
     """IAM's page size shrunk to 2, so a few entities take several pages."""
-    monkeypatch.setattr(iam_base_module, "PAGE_SIZE", 2)
+    monkeypatch.setattr(iam_base_module.IamBase, "_page_size", 2)
     return 2
 
 

@@ -85,7 +85,7 @@ def test_paging_over_the_wire(
     wire_ec2: Ec2Service, requests_sent: Requests, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A listing longer than a page follows NextToken over HTTP and yields every instance."""
-    monkeypatch.setattr(ec2_base_module, "PAGE_SIZE", 2)
+    monkeypatch.setattr(ec2_base_module.Ec2Base, "_page_size", 2)
     launched = {wire_ec2.run(image_id=IMAGE)[0].id for _ in range(5)}
     requests_sent.clear()
 

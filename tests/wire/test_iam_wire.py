@@ -115,7 +115,7 @@ def test_roles_page_over_the_wire(
     wire_iam: IamService, requests_sent: Requests, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """With two roles a page, the Marker travels over HTTP and every role comes back."""
-    monkeypatch.setattr(iam_base_module, "PAGE_SIZE", 2)
+    monkeypatch.setattr(iam_base_module.IamBase, "_page_size", 2)
     for number in range(3):
         wire_iam.create_role(f"r{number}", assume_role_policy=TRUST)
     requests_sent.clear()

@@ -3,8 +3,8 @@ listing body with EC2's ``Filters`` and tag filters."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, ClassVar, TypeVar
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, ClassVar
 
 from awsfacade import _tags
 from awsfacade._base import Service
@@ -18,14 +18,10 @@ if TYPE_CHECKING:
     from mypy_boto3_ec2.literals import ResourceTypeType
     from mypy_boto3_ec2.type_defs import FilterTypeDef, TagSpecificationTypeDef
 
-    from awsfacade._paging import PageConfig
     from awsfacade._translate import Codes
 
 __all__ = ["PAGE_SIZE", "Ec2Base", "ec2_filters", "tag_specifications"]
 
-P = TypeVar("P")
-T = TypeVar("T")
-M = TypeVar("M")
 
 #: The largest MaxResults EC2's describe operations accept.
 PAGE_SIZE = 1000
@@ -48,26 +44,7 @@ class Ec2Base(Service["EC2Client"]):
         "DryRunOperation": DryRunError,
         "Resource.AlreadyAssociated": InUseError,
     }
-
-    def _list(
-        self,
-        paginate: Callable[[PageConfig], Iterable[P]],
-        extract: Callable[[P], Iterable[T]],
-        convert: Callable[[T], M],
-        *,
-        page_size: int | None = None,
-        ids: Sequence[object] | None = None,
-        selectors: Sequence[Sequence[object] | None] = (),
-    ) -> Iterator[M]:
-        """A listing at EC2's largest page, :data:`PAGE_SIZE`, unless ``page_size`` says less."""
-        return super()._list(
-            paginate,
-            extract,
-            convert,
-            page_size=page_size or PAGE_SIZE,
-            ids=ids,
-            selectors=selectors,
-        )
+    _page_size: ClassVar[int | None] = PAGE_SIZE
 
 
 def ec2_filters(

@@ -3,8 +3,8 @@ codes, the listing page size, and the runner of the many-step forced deletes."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, ClassVar, ParamSpec, TypeVar
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, ClassVar, ParamSpec
 
 from awsfacade._base import Service
 from awsfacade._clients import ClientCache, ClientOptions
@@ -21,14 +21,10 @@ if TYPE_CHECKING:
     from boto3.session import Session
     from mypy_boto3_iam import IAMClient
 
-    from awsfacade._paging import PageConfig
     from awsfacade._translate import Codes
 
 __all__ = ["PAGE_SIZE", "IamBase", "Step", "later"]
 
-P = TypeVar("P")
-T = TypeVar("T")
-M = TypeVar("M")
 A = ParamSpec("A")
 
 #: The largest MaxItems IAM's list operations accept (maxItemsType).
@@ -69,26 +65,7 @@ class IamBase(Service["IAMClient"]):
         "DuplicateCertificate": AlreadyExistsError,
         "DuplicateSSHPublicKey": AlreadyExistsError,
     }
-
-    def _list(
-        self,
-        paginate: Callable[[PageConfig], Iterable[P]],
-        extract: Callable[[P], Iterable[T]],
-        convert: Callable[[T], M],
-        *,
-        page_size: int | None = None,
-        ids: Sequence[object] | None = None,
-        selectors: Sequence[Sequence[object] | None] = (),
-    ) -> Iterator[M]:
-        """A listing at IAM's largest page, :data:`PAGE_SIZE`, unless ``page_size`` says less."""
-        return super()._list(
-            paginate,
-            extract,
-            convert,
-            page_size=page_size or PAGE_SIZE,
-            ids=ids,
-            selectors=selectors,
-        )
+    _page_size: ClassVar[int | None] = PAGE_SIZE
 
     def _run_steps(
         self, operation: str, steps: Sequence[Step], done: list[str], *, last: str
