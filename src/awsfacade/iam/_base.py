@@ -3,7 +3,7 @@ codes, the listing page size, and the runner of the many-step forced deletes."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, ClassVar, ParamSpec
 
 from awsfacade._base import Service
@@ -20,7 +20,13 @@ from awsfacade.errors import (
 if TYPE_CHECKING:
     from boto3.session import Session
     from mypy_boto3_iam import IAMClient
+    from mypy_boto3_iam.type_defs import (
+        ListRoleTagsResponseTypeDef,
+        ListUserTagsResponseTypeDef,
+        TagTypeDef,
+    )
 
+    from awsfacade._paging import PageConfig
     from awsfacade._translate import Codes
 
 __all__ = ["PAGE_SIZE", "IamBase", "Step", "later"]
@@ -67,6 +73,19 @@ class IamBase(Service["IAMClient"]):
     }
     _page_size: ClassVar[int | None] = PAGE_SIZE
 
+    def _tags_of(
+        self,
+        paginate: Callable[
+            [PageConfig], Iterable[ListUserTagsResponseTypeDef | ListRoleTagsResponseTypeDef]
+        ],
+    ) -> list[TagTypeDef] | None:
+        """Every tag a ``List…Tags`` paginator yields; ``None`` if the entity is gone already
+        (deleted while it was being listed)."""
+        try:
+            return list(self._list(paginate, lambda page: page.get("Tags", []), _same))
+        except NotFoundError:
+            return None
+
     def _run_steps(
         self, operation: str, steps: Sequence[Step], done: list[str], *, last: str
     ) -> None:
@@ -88,3 +107,8 @@ class IamBase(Service["IAMClient"]):
                     operation, done=tuple(done), not_done=not_done, error=error
                 ) from error
             done.append(label)
+
+
+def _same(tag: TagTypeDef) -> TagTypeDef:
+    """The converter of a listing whose items need none."""
+    return tag

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from awsfacade._convert import sent
 from awsfacade._validate import check_bool, check_int
-from awsfacade.errors import InvalidArgumentError, NotFoundError
+from awsfacade.errors import InvalidArgumentError
 from awsfacade.iam._base import Step, later
 from awsfacade.iam._checks import (
     ROLE_NAME,
@@ -25,7 +25,6 @@ if TYPE_CHECKING:
         CreateRoleRequestTypeDef,
         InstanceProfileTypeDef,
         RoleTypeDef,
-        TagTypeDef,
     )
 
 __all__ = ["IamRolesMixin"]
@@ -110,15 +109,10 @@ class IamRolesMixin(IamPoliciesMixin):
         """A listed role with its tags from ListRoleTags; None if it is gone already."""
         name = item.get("RoleName", "")
         paginator = self._client.get_paginator("list_role_tags")
-        try:
-            tags = list(
-                self._list(
-                    lambda config: paginator.paginate(RoleName=name, PaginationConfig=config),
-                    lambda page: page.get("Tags", []),
-                    _tag,
-                )
-            )
-        except NotFoundError:
+        tags = self._tags_of(
+            lambda config: paginator.paginate(RoleName=name, PaginationConfig=config)
+        )
+        if tags is None:
             return None
         tagged = item.copy()
         tagged["Tags"] = tags
@@ -184,10 +178,6 @@ class IamRolesMixin(IamPoliciesMixin):
         ]
         steps.append((label, later(client.delete_role, RoleName=name)))
         self._run_steps("DeleteRole", steps, [], last=label)
-
-
-def _tag(tag: TagTypeDef) -> TagTypeDef:
-    return tag
 
 
 def _profile_name(item: InstanceProfileTypeDef) -> str:

@@ -28,7 +28,6 @@ if TYPE_CHECKING:
         MFADeviceTypeDef,
         SigningCertificateTypeDef,
         SSHPublicKeyMetadataTypeDef,
-        TagTypeDef,
         UserTypeDef,
     )
 
@@ -80,15 +79,10 @@ class IamUsersMixin(IamGroupsMixin, IamKeysMixin, IamPoliciesMixin):
         """A listed user with its tags from ListUserTags; None if it is gone already."""
         name = item.get("UserName", "")
         paginator = self._client.get_paginator("list_user_tags")
-        try:
-            tags = list(
-                self._list(
-                    lambda config: paginator.paginate(UserName=name, PaginationConfig=config),
-                    lambda page: page.get("Tags", []),
-                    _tag,
-                )
-            )
-        except NotFoundError:
+        tags = self._tags_of(
+            lambda config: paginator.paginate(UserName=name, PaginationConfig=config)
+        )
+        if tags is None:
             return None
         tagged = item.copy()
         tagged["Tags"] = tags
@@ -271,10 +265,6 @@ class IamUsersMixin(IamGroupsMixin, IamKeysMixin, IamPoliciesMixin):
             )
             for credential in ids
         ]
-
-
-def _tag(tag: TagTypeDef) -> TagTypeDef:
-    return tag
 
 
 def _certificate_id(item: SigningCertificateTypeDef) -> str:
