@@ -136,6 +136,6 @@ def check_db_subnet_group(group: DbSubnetGroup) -> None:
 
 
 def check_status(status: DbInstanceStatus) -> None:
-    """AWS's string parses to a status, whose value is that string."""
+    """AWS's string parses to a status, which prints as that string."""
     assert_type(DbInstanceStatus("available"), DbInstanceStatus)
-    assert_type(status.value, str)
+    assert_type(str(status), str)
