@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from awsfacade.ec2 import Ec2Service
     from awsfacade.iam import IamService
     from awsfacade.rds import RdsService
+    from awsfacade.route53 import Route53Service
     from awsfacade.s3 import S3Service
 
 __all__ = [
@@ -26,6 +27,7 @@ __all__ = [
     "Ec2Service",
     "IamService",
     "RdsService",
+    "Route53Service",
     "S3Service",
     "Tags",
     "__version__",
@@ -36,6 +38,7 @@ _LAZY = {
     "Ec2Service": "awsfacade.ec2",
     "IamService": "awsfacade.iam",
     "RdsService": "awsfacade.rds",
+    "Route53Service": "awsfacade.route53",
     "S3Service": "awsfacade.s3",
 }
 

@@ -51,6 +51,7 @@ def test_fixtures_exist_without_conftest(pytester: pytest.Pytester) -> None:
         from awsfacade.autoscaling import AutoScalingService
         from awsfacade.iam import IamService
         from awsfacade.rds import RdsService
+        from awsfacade.route53 import Route53Service
         from awsfacade.s3 import S3Service
 
         def test_fixtures(
@@ -62,6 +63,7 @@ def test_fixtures_exist_without_conftest(pytester: pytest.Pytester) -> None:
             iam_service,
             rds_service,
             autoscaling_service,
+            route53_service,
             request,
         ):
             assert aws_credentials is None
@@ -72,6 +74,8 @@ def test_fixtures_exist_without_conftest(pytester: pytest.Pytester) -> None:
             assert isinstance(iam_service, IamService)
             assert isinstance(rds_service, RdsService)
             assert isinstance(autoscaling_service, AutoScalingService)
+            assert isinstance(route53_service, Route53Service)
+            assert route53_service.client.meta.endpoint_url == "https://route53.amazonaws.com"
             assert s3_service.client.meta.region_name == "us-east-1"
             assert request.config.pluginmanager.hasplugin("awsfacade")
         """
@@ -96,6 +100,7 @@ def test_fixtures_are_listed_by_pytest_fixtures(pytester: pytest.Pytester) -> No
         "iam_service",
         "rds_service",
         "autoscaling_service",
+        "route53_service",
     )
     for name in fixtures:  # pytest orders them by its own rules
         result.stdout.fnmatch_lines([f"{name} -- *awsfacade/testing/plugin.py:*", "    *?*"])

@@ -27,6 +27,7 @@ import awsfacade.s3
                 "Ec2Service",
                 "IamService",
                 "RdsService",
+                "Route53Service",
                 "S3Service",
                 "Tags",
                 "__version__",
@@ -139,6 +140,7 @@ SERVICES = {
     "Ec2Service": "awsfacade.ec2",
     "IamService": "awsfacade.iam",
     "RdsService": "awsfacade.rds",
+    "Route53Service": "awsfacade.route53",
     "S3Service": "awsfacade.s3",
 }
 STUBS = {
@@ -146,6 +148,7 @@ STUBS = {
     "awsfacade.ec2": "mypy_boto3_ec2",
     "awsfacade.iam": "mypy_boto3_iam",
     "awsfacade.rds": "mypy_boto3_rds",
+    "awsfacade.route53": "mypy_boto3_route53",
     "awsfacade.s3": "mypy_boto3_s3",
 }
 

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from awsfacade.ec2 import Ec2Service
     from awsfacade.iam import IamService
     from awsfacade.rds import RdsService
+    from awsfacade.route53 import Route53Service
     from awsfacade.s3 import S3Service
 
 __all__ = [
@@ -35,6 +36,7 @@ __all__ = [
     "ec2_service",
     "iam_service",
     "rds_service",
+    "route53_service",
     "s3_service",
 ]
 
@@ -113,3 +115,11 @@ def autoscaling_service(aws_session: Session) -> AutoScalingService:
     from awsfacade.autoscaling import AutoScalingService
 
     return AutoScalingService(aws_session)
+
+
+@pytest.fixture
+def route53_service(aws_session: Session) -> Route53Service:
+    """A :class:`~awsfacade.route53.Route53Service` on the mocked session."""
+    from awsfacade.route53 import Route53Service
+
+    return Route53Service(aws_session)
