@@ -433,3 +433,65 @@ def test_wait_until_in_service_when_the_group_vanishes(
     with pytest.raises(WaitTimeoutError, match="last seen: no such group"):
         autoscaling.wait_until_in_service("web", timeout=1, poll_interval=1)
     assert sleeps == [1]
+
+
+def test_create_group_request_as_aws_expects_it(
+    autoscaling: AutoScalingService, stubber: Stubber, sleeps: list[float]
+) -> None:
+    """Subnets go as one comma-separated VPCZoneIdentifier, tags with the group as their
+    resource and PropagateAtLaunch, and a template read from AWS (id and name) by its id."""
+    template = LaunchTemplateRef(id=TEMPLATE_ID, version="3")
+    stubber.add_response(
+        "create_auto_scaling_group",
+        {},
+        {
+            "AutoScalingGroupName": "web",
+            "MinSize": 1,
+            "MaxSize": 4,
+            "DesiredCapacity": 2,
+            "LaunchTemplate": {"LaunchTemplateId": TEMPLATE_ID, "Version": "3"},
+            "VPCZoneIdentifier": "subnet-1,subnet-2",
+            "Tags": [
+                {
+                    "Key": "team",
+                    "Value": "blue",
+                    "ResourceId": "web",
+                    "ResourceType": "auto-scaling-group",
+                    "PropagateAtLaunch": True,
+                }
+            ],
+            "HealthCheckType": "ELB",
+            "HealthCheckGracePeriod": 30,
+            "TargetGroupARNs": ["arn:aws:elasticloadbalancing:us-east-1:1:targetgroup/web/1"],
+        },
+    )
+    _describe(stubber, group_item("web"))
+
+    autoscaling.create_group(
+        "web",
+        min_size=1,
+        max_size=4,
+        desired_capacity=2,
+        launch_template=template,
+        subnet_ids=["subnet-1", "subnet-2"],
+        tags={"team": "blue"},
+        health_check_type="ELB",
+        health_check_grace_period=30,
+        target_group_arns=["arn:aws:elasticloadbalancing:us-east-1:1:targetgroup/web/1"],
+    )
+
+    assert sleeps == []
+
+
+def test_update_group_sends_only_what_changes(
+    autoscaling: AutoScalingService, stubber: Stubber
+) -> None:
+    """``update_group`` sends the sizes and subnets given and nothing else."""
+    stubber.add_response(
+        "update_auto_scaling_group",
+        {},
+        {"AutoScalingGroupName": "web", "MinSize": 2, "VPCZoneIdentifier": "subnet-3"},
+    )
+    _describe(stubber, group_item("web"))
+
+    assert autoscaling.update_group("web", min_size=2, subnet_ids=["subnet-3"]).name == "web"
