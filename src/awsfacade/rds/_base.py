@@ -1,5 +1,5 @@
 """What every part of RdsService shares: the client cache, RDS's own error codes and its
-page size."""
+page size (every listing asks for :data:`PAGE_SIZE`)."""
 
 from __future__ import annotations
 
@@ -50,3 +50,4 @@ class RdsBase(Service["RDSClient"]):
         "VpcEncryptionControlViolationException": InvalidRequestError,
         "KMSKeyNotAccessibleFault": AccessDeniedError,
     }
+    _page_size: ClassVar[int | None] = PAGE_SIZE

@@ -11,7 +11,7 @@ from awsfacade._paging import only
 from awsfacade._validate import check_bool, check_id, check_int, check_text, optional_ids
 from awsfacade._waiting import wait_for_path
 from awsfacade.errors import InvalidArgumentError, NotFoundError
-from awsfacade.rds._base import PAGE_SIZE, RdsBase
+from awsfacade.rds._base import RdsBase
 from awsfacade.rds._checks import (
     check_identifier,
     check_instance_ref,
@@ -188,7 +188,6 @@ class RdsInstancesMixin(RdsBase):
             lambda config: paginator.paginate(**request | {"PaginationConfig": config}),
             lambda page: page.get("DBInstances", []),
             DbInstance._from_boto,
-            page_size=PAGE_SIZE,
         )
 
     def delete_instance(
@@ -237,6 +236,7 @@ class RdsInstancesMixin(RdsBase):
         still unknown after a short grace period is :class:`NotFoundError`.
         """
         ref = check_instance_ref(identifier)
+        # moto makes instances available at once: the polling is proven with Stubber.
         wait_for_path(
             self._client,
             operation="DescribeDBInstances",

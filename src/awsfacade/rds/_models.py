@@ -136,8 +136,9 @@ class DbInstance:
     ``identifier`` it survives a rename and is never reused. ``status`` is
     ``DbInstanceStatus.UNKNOWN`` for a status this version does not know; ``status_name`` is
     always AWS's own string. ``endpoint`` and ``created`` are ``None`` while the instance is
-    being created. ``vpc_id`` comes from ``subnet_group``; an instance AWS reports without a
-    subnet group (moto, for one created without any) has neither.
+    being created. ``vpc_id`` comes from ``subnet_group``: AWS reports an instance created
+    without one in the default VPC's ``default`` group, moto reports no group, so on moto both
+    are ``None``. (moto also gives every instance the same ``DbiResourceId``.)
     """
 
     identifier: str

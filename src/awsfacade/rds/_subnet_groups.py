@@ -9,7 +9,7 @@ from awsfacade._convert import sent
 from awsfacade._paging import only
 from awsfacade._validate import check_id, check_ids
 from awsfacade.errors import NotFoundError
-from awsfacade.rds._base import PAGE_SIZE, RdsBase
+from awsfacade.rds._base import RdsBase
 from awsfacade.rds._checks import check_subnet_group_name
 from awsfacade.rds._models import DbSubnetGroup
 
@@ -29,6 +29,7 @@ class RdsSubnetGroupsMixin(RdsBase):
     ) -> DbSubnetGroup:
         """Create a DB subnet group of subnets in one VPC (AWS wants them in at least two
         availability zones) and return it, built from AWS's answer (no read-back)."""
+        # A name already taken is DBSubnetGroupAlreadyExists on AWS (moto replaces the group).
         checked_name = check_subnet_group_name(name, creating=True)
         ids = check_ids(subnet_ids, "subnet_ids")
         text = check_id(description, "description")
@@ -58,6 +59,7 @@ class RdsSubnetGroupsMixin(RdsBase):
 
     def delete_subnet_group(self, name: str) -> None:
         """Delete a DB subnet group; :class:`InUseError` while a DB instance uses it."""
+        # AWS answers InvalidDBSubnetGroupStateFault for a group in use; moto deletes it.
         checked_name = check_subnet_group_name(name)
         with self._translate():
             self._client.delete_db_subnet_group(DBSubnetGroupName=checked_name)
@@ -70,5 +72,4 @@ class RdsSubnetGroupsMixin(RdsBase):
             lambda config: paginator.paginate(**request | {"PaginationConfig": config}),
             lambda page: page.get("DBSubnetGroups", []),
             DbSubnetGroup._from_boto,
-            page_size=PAGE_SIZE,
         )
