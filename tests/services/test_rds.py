@@ -6,6 +6,7 @@ import logging
 from datetime import UTC
 from typing import TYPE_CHECKING
 
+import boto3.session
 import pytest
 from rds_support import PASSWORD, record, subnets_in_two_zones
 
@@ -333,6 +334,22 @@ def test_a_region_argument_wins_over_the_session(aws_session: Session) -> None:
 
     assert create(rds).arn.startswith("arn:aws:rds:eu-west-1:")
     assert list(RdsService(aws_session).instances()) == []
+
+
+def test_without_any_region_rds_is_refused(
+    aws_session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """RDS is regional: a Session with no region anywhere is InvalidArgumentError naming the
+    remedy, before any client exists; region= makes it work."""
+    del aws_session  # for its moto mock and fake credentials
+    monkeypatch.delenv("AWS_DEFAULT_REGION", raising=False)
+    monkeypatch.delenv("AWS_REGION", raising=False)
+    bare = boto3.session.Session()
+    assert bare.region_name is None
+
+    with pytest.raises(InvalidArgumentError, match="region"):
+        RdsService(bare)
+    assert RdsService(bare, region="ap-southeast-2").client.meta.region_name == "ap-southeast-2"
 
 
 # -- the master password ---------------------------------------------------------------------
