@@ -420,3 +420,49 @@ def test_china_partition_arns(
     autoscaling_service.delete_group("a", force=True)
     autoscaling_service.delete_launch_configuration("lc")
     assert [group.name for group in autoscaling_service.groups()] == ["b"]
+
+
+def test_many_names_are_asked_as_many_requests_take(
+    autoscaling_service: AutoScalingService, requests_sent: Requests
+) -> None:
+    """More names than one request takes (100 groups, 50 configurations) are asked in
+    chunks, each only when the listing reaches it."""
+    names = [f"n-{number:03}" for number in range(101)]
+    for name in names[:51]:
+        autoscaling_service.create_launch_configuration(name, image_id=AMI, instance_type="t3.nano")
+    for name in names:
+        autoscaling_service.create_group(
+            name,
+            min_size=0,
+            max_size=1,
+            launch_configuration="n-000",
+            availability_zones=["us-east-1a"],
+        )
+    requests_sent.clear()
+
+    groups = autoscaling_service.groups(names=names)
+    assert requests_sent.sent == []
+    assert next(groups).name == "n-000"
+    assert requests_sent.count("DescribeAutoScalingGroups") == 1
+    assert len(list(groups)) == 100
+    configurations = list(autoscaling_service.launch_configurations(names=names[:51]))
+
+    assert [len(names) for names in _name_lists(requests_sent, "AutoScalingGroupNames")] == [
+        100,
+        1,
+    ]
+    assert [len(names) for names in _name_lists(requests_sent, "LaunchConfigurationNames")] == [
+        50,
+        1,
+    ]
+    assert [configuration.name for configuration in configurations] == names[:51]
+
+
+def _name_lists(requests_sent: Requests, key: str) -> list[list[str]]:
+    """The names lists sent under ``key`` (the query protocol flattens them to key.member.N)."""
+    lists: list[list[str]] = []
+    for _, body in requests_sent.sent:
+        sent = [str(value) for name, value in body.items() if name.startswith(f"{key}.member.")]
+        if sent:
+            lists.append(sent)
+    return lists

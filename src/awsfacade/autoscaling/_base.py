@@ -3,10 +3,11 @@ codes, its message-only "not found" answers, and the listing page size."""
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Generator
+from collections.abc import Callable, Generator, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from awsfacade._base import Service
 from awsfacade._clients import ClientCache, ClientOptions
@@ -19,7 +20,9 @@ if TYPE_CHECKING:
 
     from awsfacade._translate import Codes
 
-__all__ = ["PAGE_SIZE", "AutoScalingBase"]
+__all__ = ["PAGE_SIZE", "AutoScalingBase", "by_chunks"]
+
+M = TypeVar("M")
 
 #: The largest MaxRecords DescribeAutoScalingGroups and DescribeLaunchConfigurations accept.
 PAGE_SIZE = 100
@@ -27,6 +30,17 @@ PAGE_SIZE = 100
 #: AutoScaling says "not found" only in a ValidationError's message: "AutoScalingGroup name
 #: not found - …", "Launch configuration name not found - …".
 _NOT_FOUND = re.compile(r"\bnot found\b", re.IGNORECASE)
+
+
+def by_chunks(
+    names: list[str] | None, size: int, listing: Callable[[list[str] | None], Iterator[M]]
+) -> Iterator[M]:
+    """``listing(names)``, or, for more names than one request takes (``size``), the
+    listings of each ``size`` names one after the other, each started only when reached."""
+    if names is None or len(names) <= size:
+        return listing(names)
+    chunks = (names[start : start + size] for start in range(0, len(names), size))
+    return itertools.chain.from_iterable(listing(chunk) for chunk in chunks)
 
 
 def _new_client(session: Session, options: ClientOptions) -> AutoScalingClient:

@@ -18,7 +18,7 @@ from awsfacade._validate import (
     optional_ids,
 )
 from awsfacade._waiting import wait_for_path
-from awsfacade.autoscaling._base import PAGE_SIZE, AutoScalingBase
+from awsfacade.autoscaling._base import PAGE_SIZE, AutoScalingBase, by_chunks
 from awsfacade.autoscaling._checks import check_name, check_sizes, check_zones, new_zones
 from awsfacade.autoscaling._launch_configurations import server_time
 from awsfacade.autoscaling._models import AutoScalingGroup
@@ -207,22 +207,26 @@ class GroupsMixin(AutoScalingBase):
         self, *, names: Sequence[str] | None = None, tags: Mapping[str, str] | None = None
     ) -> Iterator[AutoScalingGroup]:
         """Groups (only those ``names``, and carrying every one of ``tags``, if given),
-        page by page."""
+        page by page; more than 100 names (what one request takes) are asked 100 at a time."""
         checked = optional_ids(names, "names")
         wanted = _tags.validate(tags, reading=True)
-        request: AutoScalingGroupNamesTypePaginateTypeDef = {}
-        if checked:
-            request["AutoScalingGroupNames"] = checked
-        if wanted:
-            request["Filters"] = _tags.filters(wanted)
         paginator = self._client.get_paginator("describe_auto_scaling_groups")
-        return self._list(
-            lambda config: paginator.paginate(**request | {"PaginationConfig": config}),
-            lambda page: page.get("AutoScalingGroups", []),
-            AutoScalingGroup._from_boto,
-            page_size=PAGE_SIZE,
-            selectors=(checked,),
-        )
+
+        def listing(chunk: list[str] | None) -> Iterator[AutoScalingGroup]:
+            request: AutoScalingGroupNamesTypePaginateTypeDef = {}
+            if chunk:
+                request["AutoScalingGroupNames"] = chunk
+            if wanted:
+                request["Filters"] = _tags.filters(wanted)
+            return self._list(
+                lambda config: paginator.paginate(**request | {"PaginationConfig": config}),
+                lambda page: page.get("AutoScalingGroups", []),
+                AutoScalingGroup._from_boto,
+                page_size=PAGE_SIZE,
+                selectors=(chunk,),
+            )
+
+        return by_chunks(checked, PAGE_SIZE, listing)
 
     def group(self, name: str) -> AutoScalingGroup:
         """One group by name; :class:`NotFoundError` if there is none."""

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from awsfacade._consistency import read_after_create
 from awsfacade._paging import only
 from awsfacade._validate import check_bool, check_id, optional_ids
-from awsfacade.autoscaling._base import PAGE_SIZE, AutoScalingBase
+from awsfacade.autoscaling._base import PAGE_SIZE, AutoScalingBase, by_chunks
 from awsfacade.autoscaling._checks import check_name
 from awsfacade.autoscaling._models import LaunchConfiguration
 from awsfacade.ec2._checks import check_instance_type, check_user_data
@@ -24,6 +24,9 @@ if TYPE_CHECKING:
     )
 
 __all__ = ["LaunchConfigurationsMixin", "server_time"]
+
+#: DescribeLaunchConfigurations takes at most 50 LaunchConfigurationNames.
+_NAMES_PER_REQUEST = 50
 
 
 def server_time(response: EmptyResponseMetadataTypeDef) -> datetime:
@@ -102,19 +105,24 @@ class LaunchConfigurationsMixin(AutoScalingBase):
     def launch_configurations(
         self, *, names: Sequence[str] | None = None
     ) -> Iterator[LaunchConfiguration]:
-        """Launch configurations (only those ``names``, if given), page by page."""
+        """Launch configurations (only those ``names``, if given), page by page; more than
+        50 names (what one request takes) are asked 50 at a time."""
         checked = optional_ids(names, "names")
-        request: LaunchConfigurationNamesTypePaginateTypeDef = {}
-        if checked:
-            request["LaunchConfigurationNames"] = checked
         paginator = self._client.get_paginator("describe_launch_configurations")
-        return self._list(
-            lambda config: paginator.paginate(**request | {"PaginationConfig": config}),
-            lambda page: page.get("LaunchConfigurations", []),
-            LaunchConfiguration._from_boto,
-            page_size=PAGE_SIZE,
-            selectors=(checked,),
-        )
+
+        def listing(chunk: list[str] | None) -> Iterator[LaunchConfiguration]:
+            request: LaunchConfigurationNamesTypePaginateTypeDef = {}
+            if chunk:
+                request["LaunchConfigurationNames"] = chunk
+            return self._list(
+                lambda config: paginator.paginate(**request | {"PaginationConfig": config}),
+                lambda page: page.get("LaunchConfigurations", []),
+                LaunchConfiguration._from_boto,
+                page_size=PAGE_SIZE,
+                selectors=(chunk,),
+            )
+
+        return by_chunks(checked, _NAMES_PER_REQUEST, listing)
 
     def launch_configuration(self, name: str) -> LaunchConfiguration:
         """One launch configuration by name; :class:`NotFoundError` if there is none."""
