@@ -14,6 +14,7 @@ import awsfacade
 import awsfacade.ec2
 import awsfacade.errors
 import awsfacade.iam
+import awsfacade.rds
 import awsfacade.s3
 
 
@@ -123,8 +124,19 @@ import awsfacade.s3
                 "User",
             ],
         ),
+        (
+            awsfacade.rds,
+            ["DbInstance", "DbInstanceStatus", "DbSubnetGroup", "Endpoint", "RdsService"],
+        ),
     ],
-    ids=["awsfacade", "awsfacade.ec2", "awsfacade.errors", "awsfacade.s3", "awsfacade.iam"],
+    ids=[
+        "awsfacade",
+        "awsfacade.ec2",
+        "awsfacade.errors",
+        "awsfacade.s3",
+        "awsfacade.iam",
+        "awsfacade.rds",
+    ],
 )
 def test_all_is_pinned_sorted_and_importable(module: ModuleType, expected: list[str]) -> None:
     """Each public module's __all__ is exactly the pinned list, sorted, and every name resolves."""
@@ -219,8 +231,15 @@ def test_a_service_loads_on_first_use(name: str, package: str) -> None:
 
 @pytest.mark.parametrize(
     "module",
-    [awsfacade, awsfacade.ec2, awsfacade.errors, awsfacade.s3, awsfacade.iam],
-    ids=["awsfacade", "awsfacade.ec2", "awsfacade.errors", "awsfacade.s3", "awsfacade.iam"],
+    [awsfacade, awsfacade.ec2, awsfacade.errors, awsfacade.s3, awsfacade.iam, awsfacade.rds],
+    ids=[
+        "awsfacade",
+        "awsfacade.ec2",
+        "awsfacade.errors",
+        "awsfacade.s3",
+        "awsfacade.iam",
+        "awsfacade.rds",
+    ],
 )
 def test_public_modules_expose_nothing_but_their_all(module: ModuleType) -> None:
     """A public module shows no public name beyond __all__: helpers live in _private modules."""
