@@ -417,6 +417,11 @@ def test_china_partition_arns(
     assert from_configuration.service_linked_role_arn is not None
     assert from_configuration.service_linked_role_arn.startswith("arn:aws-cn:iam::")
     assert autoscaling_service.wait_until_in_service("a", timeout=5).in_service_count == 1
+    autoscaling_service.set_desired_capacity("b", 1)
+    updated = autoscaling_service.update_group("b", max_size=2)
+    assert updated.arn == from_template.arn
+    assert (updated.desired_capacity, updated.max_size) == (1, 2)
+    assert [lc.arn for lc in autoscaling_service.launch_configurations()] == [configuration.arn]
     autoscaling_service.delete_group("a", force=True)
     autoscaling_service.delete_launch_configuration("lc")
     assert [group.name for group in autoscaling_service.groups()] == ["b"]
