@@ -1,5 +1,29 @@
-"""Route53: hosted zones and record sets."""
+"""Route53: hosted zones, record sets and batched record changes."""
 
+from awsfacade.route53._errors import ChangeBatchError
+from awsfacade.route53._models import (
+    AliasTarget,
+    ChangeAction,
+    Failover,
+    GeoLocation,
+    HostedZone,
+    RecordChange,
+    RecordSet,
+    RecordType,
+)
+from awsfacade.route53._names import same_name
 from awsfacade.route53._service import Route53Service
 
-__all__ = ["Route53Service"]
+__all__ = [
+    "AliasTarget",
+    "ChangeAction",
+    "ChangeBatchError",
+    "Failover",
+    "GeoLocation",
+    "HostedZone",
+    "RecordChange",
+    "RecordSet",
+    "RecordType",
+    "Route53Service",
+    "same_name",
+]

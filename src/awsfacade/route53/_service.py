@@ -2,33 +2,19 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
-
-from awsfacade._base import Service
-from awsfacade._clients import ClientCache, ClientOptions
-
-if TYPE_CHECKING:
-    from boto3.session import Session
-    from mypy_boto3_route53 import Route53Client
-
-    from awsfacade._translate import Codes
+from awsfacade.route53._zones import Route53ZonesMixin
 
 __all__ = ["Route53Service"]
 
 
-def _new_client(session: Session, options: ClientOptions) -> Route53Client:
-    # pyright strict calls Session.client "partially unknown": the overloads of services whose
-    # stubs are not installed return Unknown. This overload returns Route53Client.
-    return session.client("route53", **options)  # pyright: ignore[reportUnknownMemberType]
+class Route53Service(Route53ZonesMixin):
+    """Route53: hosted zones, record sets (lazily listed across Route53's three-part page
+    token) and changes (split into as few change batches as Route53's quotas allow).
 
-
-class Route53Service(Service["Route53Client"]):
-    """Route53: hosted zones and record sets.
-
-    Route53 is global: with no region anywhere the client uses the partition's global endpoint.
+    Route53 is global: with no region anywhere the client uses the partition's global
+    endpoint (``https://route53.amazonaws.com``); ``region="cn-north-1"`` reaches China's.
+    Zone ids are accepted with or without ``/hostedzone/`` and returned without it; names
+    come back in trailing-dot form with Route53's octal escapes decoded.
     """
 
     __slots__ = ()
-
-    _clients = ClientCache("route53", _new_client, global_service=True)
-    _error_codes: ClassVar[Codes] = {}

@@ -1,0 +1,169 @@
+"""Route53Service's record sets: list them lazily, change them in batches, wait for a change."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Iterator
+
+from botocore.paginate import TokenEncoder
+
+from awsfacade._convert import sent
+from awsfacade._validate import check_type
+from awsfacade._waiting import wait_for_path
+from awsfacade.errors import AwsError, InvalidArgumentError
+from awsfacade.route53._base import RECORDS_PAGE_SIZE, Route53Base
+from awsfacade.route53._batching import batches
+from awsfacade.route53._errors import ChangeBatchError
+from awsfacade.route53._models import (
+    RECORD_TYPES,
+    ChangeAction,
+    RecordChange,
+    RecordSet,
+    RecordType,
+)
+from awsfacade.route53._names import (
+    bare_change_id,
+    check_change_id,
+    check_name,
+    check_zone_id,
+    encode_name,
+    same_name,
+)
+
+__all__ = ["Route53RecordsMixin"]
+
+#: How long wait_in_sync waits by default: Route53 usually syncs a change within 60 seconds.
+WAIT_TIMEOUT = 600.0
+WAIT_POLL_INTERVAL = 10.0
+
+
+class Route53RecordsMixin(Route53Base):
+    """Record sets and their changes."""
+
+    __slots__ = ()
+
+    def records(
+        self, zone_id: str, *, name: str | None = None, type: RecordType | None = None
+    ) -> Iterator[RecordSet]:
+        """The zone's record sets, page by page (300 a request), in Route53's order.
+
+        With ``name`` only the record sets of that name, with ``type`` too only those of
+        that type: Route53 lists from there onwards (StartRecordName, StartRecordType), and
+        the listing stops at the first record past them. botocore's paginator carries the
+        three-part token (name, type and set identifier) from page to page.
+        """
+        zone = check_zone_id(zone_id)
+        start: dict[str, str] = {}
+        if name is not None:
+            start["StartRecordName"] = encode_name(check_name(name))
+        if type is not None:
+            if name is None:
+                raise InvalidArgumentError("type needs a name: Route53 lists from a name")
+            if type not in RECORD_TYPES:
+                raise InvalidArgumentError(
+                    f"type must be one of {', '.join(RECORD_TYPES)}, not {type!r}"
+                )
+            start["StartRecordType"] = type
+        token = TokenEncoder().encode(start) if start else None
+        paginator = self._client.get_paginator("list_resource_record_sets")
+
+        listed = self._list(
+            lambda config: paginator.paginate(
+                HostedZoneId=zone,
+                PaginationConfig=config if token is None else config | {"StartingToken": token},
+            ),
+            lambda page: page.get("ResourceRecordSets", []),
+            RecordSet._from_boto,
+            page_size=RECORDS_PAGE_SIZE,
+        )
+        if name is None:
+            return listed
+        return itertools.takewhile(
+            lambda record: same_name(record.name, name) and (type is None or record.type == type),
+            listed,
+        )
+
+    def create_record(self, zone_id: str, record: RecordSet) -> str:
+        """Create a record set (InvalidRequestError if it exists); returns the change id."""
+        return self._change_one(zone_id, "CREATE", record)
+
+    def upsert_record(self, zone_id: str, record: RecordSet) -> str:
+        """Create a record set or replace the one with its name, type (and set identifier);
+        returns the change id."""
+        return self._change_one(zone_id, "UPSERT", record)
+
+    def delete_record(self, zone_id: str, record: RecordSet) -> str:
+        """Delete a record set, given exactly as it is (values and TTL too, as ``records()``
+        returns it); returns the change id."""
+        return self._change_one(zone_id, "DELETE", record)
+
+    def _change_one(self, zone_id: str, action: ChangeAction, record: RecordSet) -> str:
+        zone = check_zone_id(zone_id)
+        check_type(record, RecordSet, "record")
+        return self._send(zone, [RecordChange(action=action, record=record)])
+
+    def change_records(self, zone_id: str, changes: Iterable[RecordChange]) -> list[str]:
+        """Apply ``changes`` in order, in as few change batches as Route53's quotas allow
+        (1,000 values and 32,000 characters a request, an UPSERT counting twice); returns
+        the change id of each batch. Each batch is all-or-nothing.
+
+        Every change is checked before the first request; no changes send nothing. If the
+        first batch fails, its AWS error is raised (nothing was applied); if a later one
+        fails, ChangeBatchError says which changes were applied and which were not.
+        """
+        zone = check_zone_id(zone_id)
+        if isinstance(changes, (RecordChange, str, bytes)) or not isinstance(changes, Iterable):
+            raise InvalidArgumentError("changes must be a list of RecordChange objects")
+        checked = [check_type(change, RecordChange, "changes") for change in changes]
+        groups = batches(checked)
+        change_ids: list[str] = []
+        applied = 0
+        for group in groups:
+            try:
+                change_ids.append(self._send(zone, group))
+            except AwsError as error:
+                if not change_ids:
+                    raise
+                raise ChangeBatchError(
+                    "ChangeResourceRecordSets",
+                    applied=tuple(checked[:applied]),
+                    not_applied=tuple(checked[applied:]),
+                    change_ids=tuple(change_ids),
+                    error=error,
+                ) from error
+            applied += len(group)
+        return change_ids
+
+    def _send(self, zone: str, changes: list[RecordChange]) -> str:
+        """One ChangeResourceRecordSets request; its change id, without ``/change/``."""
+        with self._translate():
+            response = self._client.change_resource_record_sets(
+                HostedZoneId=zone,
+                ChangeBatch={"Changes": [change._to_boto() for change in changes]},
+            )
+        info = sent(response.get("ChangeInfo"), "ChangeInfo", "ChangeResourceRecordSets")
+        return bare_change_id(sent(info.get("Id"), "ChangeInfo.Id", "ChangeResourceRecordSets"))
+
+    def wait_in_sync(
+        self,
+        change_id: str,
+        *,
+        timeout: float = WAIT_TIMEOUT,
+        poll_interval: float = WAIT_POLL_INTERVAL,
+    ) -> None:
+        """Wait until a change (with or without ``/change/``) is INSYNC: every Route53 DNS
+        server answers with it. WaitTimeoutError after ``timeout`` seconds; NotFoundError
+        for a change id Route53 does not know."""
+        change = check_change_id(change_id)
+        wait_for_path(
+            self._client,
+            operation="GetChange",
+            path="ChangeInfo.Status",
+            expected="INSYNC",
+            matcher="path",
+            params={"Id": change},
+            timeout=timeout,
+            poll_interval=poll_interval,
+            description=f"change {change} to be INSYNC",
+            codes=self._error_codes,
+        )

@@ -1,0 +1,214 @@
+"""Route53Service's hosted zones: create, list, find by name, read, delete (also by force)."""
+
+from __future__ import annotations
+
+import itertools
+import uuid
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from awsfacade._convert import sent
+from awsfacade._paging import only
+from awsfacade._validate import check_bool, check_id, check_text
+from awsfacade.errors import AwsError, InvalidArgumentError, NotFoundError, PartialFailureError
+from awsfacade.route53._base import ZONES_PAGE_SIZE
+from awsfacade.route53._errors import ChangeBatchError
+from awsfacade.route53._models import HostedZone, RecordChange, is_region
+from awsfacade.route53._names import check_name, check_zone_id, encode_name, same_name
+from awsfacade.route53._records import Route53RecordsMixin
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+    from mypy_boto3_route53.type_defs import (
+        CreateHostedZoneRequestTypeDef,
+        ListHostedZonesByNameRequestTypeDef,
+        ListHostedZonesByNameResponseTypeDef,
+    )
+
+    from awsfacade._paging import PageConfig
+
+__all__ = ["Route53ZonesMixin"]
+
+_MAX_CALLER_REFERENCE = 128
+_MAX_COMMENT = 256
+
+
+class Route53ZonesMixin(Route53RecordsMixin):
+    """Hosted zones (a forced delete uses the records' listing and change batches)."""
+
+    __slots__ = ()
+
+    def create_hosted_zone(
+        self,
+        name: str,
+        *,
+        comment: str | None = None,
+        caller_reference: str | None = None,
+        private: bool = False,
+        vpc_id: str | None = None,
+        vpc_region: str | None = None,
+    ) -> HostedZone:
+        """Create a public hosted zone, or with ``private=True`` a private one for the VPC
+        ``vpc_id`` (in ``vpc_region``, default: the client's region).
+
+        ``caller_reference`` makes the request idempotent: a retry with the same one does not
+        create a second zone (AWS answers HostedZoneAlreadyExists); a fresh UUID if not
+        given. The zone is built from CreateHostedZone's own answer, so no read-back can
+        miss it under eventual consistency.
+        """
+        zone_name = check_name(name)
+        check_bool(private, "private")
+        request: CreateHostedZoneRequestTypeDef = {
+            "Name": encode_name(zone_name),
+            "CallerReference": str(uuid.uuid4())
+            if caller_reference is None
+            else check_text(caller_reference, "caller_reference", _MAX_CALLER_REFERENCE),
+        }
+        if comment is not None:
+            request["HostedZoneConfig"] = {
+                "Comment": check_text(comment, "comment", _MAX_COMMENT),
+                "PrivateZone": private,
+            }
+        if private:
+            if vpc_id is None:
+                raise InvalidArgumentError("a private hosted zone needs vpc_id")
+            region = self._client.meta.region_name if vpc_region is None else vpc_region
+            if not isinstance(region, str) or not is_region(region):
+                raise InvalidArgumentError(
+                    f"vpc_region must be an AWS region like 'eu-west-1', not {region!r}"
+                )
+            request["VPC"] = {"VPCId": check_id(vpc_id, "vpc_id"), "VPCRegion": region}
+        elif vpc_id is not None or vpc_region is not None:
+            raise InvalidArgumentError("vpc_id and vpc_region are for private=True zones")
+        with self._translate():
+            response = self._client.create_hosted_zone(**request)
+        return HostedZone._from_boto(
+            sent(response.get("HostedZone"), "HostedZone", "CreateHostedZone"),
+            response.get("DelegationSet"),
+        )
+
+    def hosted_zones(self, *, name: str | None = None) -> Iterator[HostedZone]:
+        """Every hosted zone, page by page; with ``name``, only the zones of that name
+        (public and private zones may share one), from ListHostedZonesByName."""
+        if name is None:
+            paginator = self._client.get_paginator("list_hosted_zones")
+            return self._list(
+                lambda config: paginator.paginate(PaginationConfig=config),
+                lambda page: page.get("HostedZones", []),
+                HostedZone._from_boto,
+                page_size=ZONES_PAGE_SIZE,
+            )
+        zone_name = check_name(name)
+        # ListHostedZonesByName lists from that name onwards, in order: stop once past it.
+        return itertools.takewhile(
+            lambda zone: same_name(zone.name, zone_name),
+            self._list(
+                self._zones_by_name(zone_name),
+                lambda page: page.get("HostedZones", []),
+                HostedZone._from_boto,
+                page_size=ZONES_PAGE_SIZE,
+            ),
+        )
+
+    def _zones_by_name(
+        self, name: str
+    ) -> Callable[[PageConfig], Iterator[ListHostedZonesByNameResponseTypeDef]]:
+        """The pages of ListHostedZonesByName from ``name`` (botocore has no paginator for it:
+        the next page starts at NextDNSName and NextHostedZoneId)."""
+
+        def pages(config: PageConfig) -> Iterator[ListHostedZonesByNameResponseTypeDef]:
+            request: ListHostedZonesByNameRequestTypeDef = {"DNSName": encode_name(name)}
+            if "PageSize" in config:
+                request["MaxItems"] = str(config["PageSize"])
+            while True:
+                page = self._client.list_hosted_zones_by_name(**request)
+                yield page
+                next_name = page.get("NextDNSName")
+                next_id = page.get("NextHostedZoneId")
+                if not page.get("IsTruncated") or not next_name or not next_id:
+                    return
+                request = request | {"DNSName": next_name, "HostedZoneId": next_id}
+
+        return pages
+
+    def find_hosted_zone(self, name: str, *, private: bool | None = None) -> HostedZone:
+        """The one hosted zone named ``name`` (``private=True``/``False``: the one private or
+        public zone of that name): NotFoundError if there is none, InvalidArgumentError if
+        several match (list them with ``hosted_zones(name=...)``)."""
+        zone_name = check_name(name)
+        if private is not None:
+            check_bool(private, "private")
+        found = [
+            zone
+            for zone in self.hosted_zones(name=zone_name)
+            if private is None or zone.private == private
+        ]
+        if len(found) > 1:
+            raise InvalidArgumentError(
+                f"{len(found)} hosted zones are named {zone_name} "
+                f"({', '.join(zone.id for zone in found)}): pass private=True or False, or "
+                "pick one from hosted_zones(name=...)"
+            )
+        return only(
+            iter(found),
+            NotFoundError(
+                code="NoSuchHostedZone",
+                message=f"No hosted zone found with name: {zone_name}",
+                operation="ListHostedZonesByName",
+            ),
+        )
+
+    def hosted_zone(self, zone_id: str) -> HostedZone:
+        """One hosted zone by id (with or without ``/hostedzone/``), with its name servers;
+        NotFoundError if there is none."""
+        zone = check_zone_id(zone_id)
+        with self._translate():
+            response = self._client.get_hosted_zone(Id=zone)
+        return HostedZone._from_boto(
+            sent(response.get("HostedZone"), "HostedZone", "GetHostedZone"),
+            response.get("DelegationSet"),
+        )
+
+    def delete_hosted_zone(self, zone_id: str, *, force: bool = False) -> None:
+        """Delete a hosted zone; InUseError while it holds records other than its own SOA
+        and NS.
+
+        ``force=True`` first deletes every other record, in as few change batches as
+        Route53 allows. If that stops part of the way, PartialFailureError names the records
+        deleted (``done``) and those left with the zone (``not_done``, the zone last).
+        """
+        zone = check_zone_id(zone_id)
+        check_bool(force, "force")
+        deleted: Sequence[RecordChange] = ()
+        if force:
+            apex = self.hosted_zone(zone).name
+            doomed = [
+                RecordChange(action="DELETE", record=record)
+                for record in self.records(zone)
+                if not (record.type in {"SOA", "NS"} and same_name(record.name, apex))
+            ]
+            try:
+                self.change_records(zone, doomed)
+            except AwsError as error:
+                applied = error.applied if isinstance(error, ChangeBatchError) else ()
+                left = doomed[len(applied) :]
+                raise PartialFailureError(
+                    "DeleteHostedZone",
+                    done=tuple(str(change) for change in applied),
+                    not_done=(*(str(change) for change in left), f"hosted zone {zone}"),
+                    error=error.error if isinstance(error, ChangeBatchError) else error,
+                ) from error
+            deleted = doomed
+        try:
+            with self._translate():
+                self._client.delete_hosted_zone(Id=zone)
+        except AwsError as error:
+            if not deleted:
+                raise
+            raise PartialFailureError(
+                "DeleteHostedZone",
+                done=tuple(str(change) for change in deleted),
+                not_done=(f"hosted zone {zone}",),
+                error=error,
+            ) from error
