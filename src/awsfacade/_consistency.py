@@ -10,12 +10,14 @@ not visible after that, the model is built from what the create call told us.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from typing import TypeVar
 
 from awsfacade.errors import NotFoundError
 
-__all__ = ["DELAYS", "read_after_create"]
+__all__ = ["DELAYS", "read_after_create", "server_time"]
 
 M = TypeVar("M")
 
@@ -39,3 +41,15 @@ def read_after_create(
                 break
             time.sleep(delay)
     return fallback()
+
+
+def server_time(headers: Mapping[str, str] | None) -> datetime:
+    """The server's time from a response's HTTP ``date`` header, else now (UTC): the
+    creation time of a resource AWS made but does not show yet (the fallback model's)."""
+    date = (headers or {}).get("date")
+    if date:
+        try:
+            return parsedate_to_datetime(date).astimezone(UTC)
+        except (TypeError, ValueError):
+            pass
+    return datetime.now(UTC)

@@ -16,7 +16,6 @@ from awsfacade.autoscaling import (
     LifecycleState,
 )
 from awsfacade.autoscaling._checks import check_name, check_sizes, check_zones, new_zones
-from awsfacade.autoscaling._launch_configurations import server_time
 from awsfacade.autoscaling._models import decode_user_data
 from awsfacade.errors import InvalidArgumentError, UnexpectedResponseError
 
@@ -270,19 +269,3 @@ def test_zones_lists() -> None:
     assert new_zones(["us-east-1a"], None) == (["us-east-1a"], None)
     with pytest.raises(InvalidArgumentError, match="subnet_ids"):
         new_zones(None, [])
-
-
-def test_server_time_from_the_date_header_or_now() -> None:
-    """A create's time is the server's date header, or now when it is absent or unreadable."""
-    before = datetime.now(UTC)
-
-    assert server_time(
-        {"ResponseMetadata": {"HTTPHeaders": {"date": "Wed, 01 May 2024 12:00:00 GMT"}}}  # type: ignore[typeddict-item]  # pyright: ignore[reportArgumentType] - a partial ResponseMetadata
-    ) == datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
-    assert (
-        server_time(
-            {"ResponseMetadata": {"HTTPHeaders": {"date": "yesterday"}}}  # type: ignore[typeddict-item]  # pyright: ignore[reportArgumentType] - a partial ResponseMetadata
-        )
-        >= before
-    )
-    assert server_time({}) >= before  # type: ignore[typeddict-item]  # pyright: ignore[reportArgumentType] - no ResponseMetadata at all

@@ -11,6 +11,7 @@ from types import ModuleType
 import pytest
 
 import awsfacade
+import awsfacade.autoscaling
 import awsfacade.ec2
 import awsfacade.errors
 import awsfacade.iam
@@ -128,6 +129,16 @@ import awsfacade.s3
             awsfacade.rds,
             ["DbInstance", "DbInstanceStatus", "DbSubnetGroup", "Endpoint", "RdsService"],
         ),
+        (
+            awsfacade.autoscaling,
+            [
+                "AutoScalingGroup",
+                "AutoScalingService",
+                "GroupInstance",
+                "LaunchConfiguration",
+                "LifecycleState",
+            ],
+        ),
     ],
     ids=[
         "awsfacade",
@@ -136,6 +147,7 @@ import awsfacade.s3
         "awsfacade.s3",
         "awsfacade.iam",
         "awsfacade.rds",
+        "awsfacade.autoscaling",
     ],
 )
 def test_all_is_pinned_sorted_and_importable(module: ModuleType, expected: list[str]) -> None:
@@ -231,7 +243,15 @@ def test_a_service_loads_on_first_use(name: str, package: str) -> None:
 
 @pytest.mark.parametrize(
     "module",
-    [awsfacade, awsfacade.ec2, awsfacade.errors, awsfacade.s3, awsfacade.iam, awsfacade.rds],
+    [
+        awsfacade,
+        awsfacade.ec2,
+        awsfacade.errors,
+        awsfacade.s3,
+        awsfacade.iam,
+        awsfacade.rds,
+        awsfacade.autoscaling,
+    ],
     ids=[
         "awsfacade",
         "awsfacade.ec2",
@@ -239,6 +259,7 @@ def test_a_service_loads_on_first_use(name: str, package: str) -> None:
         "awsfacade.s3",
         "awsfacade.iam",
         "awsfacade.rds",
+        "awsfacade.autoscaling",
     ],
 )
 def test_public_modules_expose_nothing_but_their_all(module: ModuleType) -> None:

@@ -4,6 +4,7 @@ and the launch options' wire shape."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import UTC, datetime
 
 import pytest
 
@@ -49,6 +50,17 @@ def test_read_after_create_lets_other_errors_through() -> None:
 
     with pytest.raises(ValueError, match="boom"):
         consistency.read_after_create(read, lambda: "built", delays=(0.0,))
+
+
+def test_server_time_reads_the_date_header_else_now() -> None:
+    """A fallback model's creation time is the server's ``date`` header, or now (UTC) when
+    the header is absent or unreadable."""
+    before = datetime.now(UTC)
+    header = {"date": "Wed, 01 May 2024 12:00:00 GMT"}
+    assert consistency.server_time(header) == datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
+    assert consistency.server_time({"date": "yesterday"}) >= before
+    assert consistency.server_time({}) >= before
+    assert consistency.server_time(None).tzinfo is UTC
 
 
 def test_listing_sends_nothing_for_an_empty_selector_and_sizes_pages() -> None:

@@ -7,7 +7,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, TypeGuard
 
 from awsfacade import _tags
-from awsfacade._consistency import read_after_create
+from awsfacade._consistency import read_after_create, server_time
 from awsfacade._paging import only
 from awsfacade._validate import (
     check_bool,
@@ -20,7 +20,6 @@ from awsfacade._validate import (
 from awsfacade._waiting import wait_for_path
 from awsfacade.autoscaling._base import PAGE_SIZE, AutoScalingBase, by_chunks
 from awsfacade.autoscaling._checks import check_name, check_sizes, check_zones, new_zones
-from awsfacade.autoscaling._launch_configurations import server_time
 from awsfacade.autoscaling._models import AutoScalingGroup
 from awsfacade.ec2._models import LaunchTemplateRef
 from awsfacade.errors import InvalidArgumentError, NotFoundError
@@ -189,7 +188,7 @@ class GroupsMixin(AutoScalingBase):
                 min_size=low,
                 max_size=high,
                 desired_capacity=low if desired is None else desired,
-                created=server_time(response),
+                created=server_time(response.get("ResponseMetadata", {}).get("HTTPHeaders")),
                 launch_configuration=config_name,
                 launch_template=launch_template,
                 availability_zones=tuple(zones or ()),

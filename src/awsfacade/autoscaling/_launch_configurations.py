@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING
 
-from awsfacade._consistency import read_after_create
+from awsfacade._consistency import read_after_create, server_time
 from awsfacade._paging import only
 from awsfacade._validate import check_bool, check_id, optional_ids
 from awsfacade.autoscaling._base import PAGE_SIZE, AutoScalingBase, by_chunks
@@ -19,26 +17,13 @@ from awsfacade.errors import NotFoundError
 if TYPE_CHECKING:
     from mypy_boto3_autoscaling.type_defs import (
         CreateLaunchConfigurationTypeTypeDef,
-        EmptyResponseMetadataTypeDef,
         LaunchConfigurationNamesTypePaginateTypeDef,
     )
 
-__all__ = ["LaunchConfigurationsMixin", "server_time"]
+__all__ = ["LaunchConfigurationsMixin"]
 
 #: DescribeLaunchConfigurations takes at most 50 LaunchConfigurationNames.
 _NAMES_PER_REQUEST = 50
-
-
-def server_time(response: EmptyResponseMetadataTypeDef) -> datetime:
-    """The server's time from the response's HTTP ``date`` header, else now (UTC): the
-    creation time of a resource AWS does not show yet."""
-    date = response.get("ResponseMetadata", {}).get("HTTPHeaders", {}).get("date")
-    if date:
-        try:
-            return parsedate_to_datetime(date).astimezone(UTC)
-        except (TypeError, ValueError):
-            pass
-    return datetime.now(UTC)
 
 
 class LaunchConfigurationsMixin(AutoScalingBase):
@@ -92,7 +77,7 @@ class LaunchConfigurationsMixin(AutoScalingBase):
                 name=name,
                 image_id=image_id,
                 instance_type=instance_type,
-                created=server_time(response),
+                created=server_time(response.get("ResponseMetadata", {}).get("HTTPHeaders")),
                 key_name=key_name,
                 security_group_ids=tuple(group_ids),
                 user_data=user_data or None,

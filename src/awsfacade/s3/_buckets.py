@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING
 
-from awsfacade._consistency import read_after_create
+from awsfacade._consistency import read_after_create, server_time
 from awsfacade._translate import error_class
 from awsfacade._validate import check_bool, check_id
 from awsfacade.errors import (
@@ -22,7 +20,6 @@ from awsfacade.s3._models import Bucket
 
 if TYPE_CHECKING:
     from mypy_boto3_s3.type_defs import (
-        CreateBucketOutputTypeDef,
         CreateBucketRequestTypeDef,
         ListBucketsRequestPaginateTypeDef,
         ListObjectVersionsOutputTypeDef,
@@ -38,17 +35,6 @@ _US_EAST_1 = "us-east-1"
 def version_step(key: str, version_id: str | None) -> str:
     """How a deleted (or not deleted) object version is named in a PartialFailureError."""
     return key if version_id in (None, "null") else f"{key}?versionId={version_id}"
-
-
-def _server_time(response: CreateBucketOutputTypeDef) -> datetime:
-    """The server's time from the response's HTTP ``date`` header, else now (UTC)."""
-    date = response.get("ResponseMetadata", {}).get("HTTPHeaders", {}).get("date")
-    if date:
-        try:
-            return parsedate_to_datetime(date).astimezone(UTC)
-        except (TypeError, ValueError):
-            pass
-    return datetime.now(UTC)
 
 
 class S3BucketMixin(S3Base):
@@ -75,7 +61,11 @@ class S3BucketMixin(S3Base):
             response = self._client_for(bucket_region).create_bucket(**request)
 
         def as_created() -> Bucket:
-            return Bucket(name=name, created=_server_time(response), region=bucket_region)
+            return Bucket(
+                name=name,
+                created=server_time(response.get("ResponseMetadata", {}).get("HTTPHeaders")),
+                region=bucket_region,
+            )
 
         def read() -> Bucket:
             found = self._listed_bucket(name)
