@@ -55,7 +55,8 @@ class Route53RecordsMixin(Route53Base):
         zone = check_zone_id(zone_id)
         start: dict[str, str] = {}
         if name is not None:
-            start["StartRecordName"] = encode_name(check_name(name))
+            # Route53 stores names in lower case (its DNS Domain Name Format page).
+            start["StartRecordName"] = encode_name(check_name(name).lower())
         if type is not None:
             if name is None:
                 raise InvalidArgumentError("type needs a name: Route53 lists from a name")

@@ -50,7 +50,7 @@ class Route53ZonesMixin(Route53RecordsMixin):
         vpc_region: str | None = None,
     ) -> HostedZone:
         """Create a public hosted zone, or with ``private=True`` a private one for the VPC
-        ``vpc_id`` (in ``vpc_region``, default: the client's region).
+        ``vpc_id`` in ``vpc_region`` (both required: Route53 is global, the VPC is not).
 
         ``caller_reference`` makes the request idempotent: a retry with the same one does not
         create a second zone (AWS answers HostedZoneAlreadyExists); a fresh UUID if not
@@ -65,20 +65,20 @@ class Route53ZonesMixin(Route53RecordsMixin):
             if caller_reference is None
             else check_text(caller_reference, "caller_reference", _MAX_CALLER_REFERENCE),
         }
-        if comment is not None:
-            request["HostedZoneConfig"] = {
-                "Comment": check_text(comment, "comment", _MAX_COMMENT),
-                "PrivateZone": private,
-            }
-        if private:
-            if vpc_id is None:
-                raise InvalidArgumentError("a private hosted zone needs vpc_id")
-            region = self._client.meta.region_name if vpc_region is None else vpc_region
-            if not isinstance(region, str) or not is_region(region):
-                raise InvalidArgumentError(
-                    f"vpc_region must be an AWS region like 'eu-west-1', not {region!r}"
+        if comment is not None or private:
+            request["HostedZoneConfig"] = {"PrivateZone": private}
+            if comment is not None:
+                request["HostedZoneConfig"]["Comment"] = check_text(
+                    comment, "comment", _MAX_COMMENT
                 )
-            request["VPC"] = {"VPCId": check_id(vpc_id, "vpc_id"), "VPCRegion": region}
+        if private:
+            if vpc_id is None or vpc_region is None:
+                raise InvalidArgumentError("a private hosted zone needs vpc_id and vpc_region")
+            if not isinstance(vpc_region, str) or not is_region(vpc_region):
+                raise InvalidArgumentError(
+                    f"vpc_region must be an AWS region like 'eu-west-1', not {vpc_region!r}"
+                )
+            request["VPC"] = {"VPCId": check_id(vpc_id, "vpc_id"), "VPCRegion": vpc_region}
         elif vpc_id is not None or vpc_region is not None:
             raise InvalidArgumentError("vpc_id and vpc_region are for private=True zones")
         with self._translate():
@@ -118,7 +118,8 @@ class Route53ZonesMixin(Route53RecordsMixin):
         the next page starts at NextDNSName and NextHostedZoneId)."""
 
         def pages(config: PageConfig) -> Iterator[ListHostedZonesByNameResponseTypeDef]:
-            request: ListHostedZonesByNameRequestTypeDef = {"DNSName": encode_name(name)}
+            # Route53 stores names in lower case (its DNS Domain Name Format page).
+            request: ListHostedZonesByNameRequestTypeDef = {"DNSName": encode_name(name.lower())}
             if "PageSize" in config:
                 request["MaxItems"] = str(config["PageSize"])
             while True:
