@@ -115,7 +115,7 @@ def check_change_id(change_id: object) -> str:
 
 def _bare_id(value: object, what: str, prefix: str) -> str:
     text = check_text(value, what, len(prefix) + _MAX_ID).removeprefix(prefix)
-    if not text or "/" in text or any(char.isspace() for char in text):
+    if not text or len(text) > _MAX_ID or "/" in text or any(char.isspace() for char in text):
         raise InvalidArgumentError(
             f"{what} must be an id like Z1D633PJN98FT9 (or {prefix}Z1D633PJN98FT9), not {value!r}"
         )

@@ -101,7 +101,8 @@ class Route53RecordsMixin(Route53Base):
     def _change_one(self, zone_id: str, action: ChangeAction, record: RecordSet) -> str:
         zone = check_zone_id(zone_id)
         check_type(record, RecordSet, "record")
-        return self._send(zone, [RecordChange(action=action, record=record)])
+        (batch,) = batches([RecordChange(action=action, record=record)])
+        return self._send(zone, batch)
 
     def change_records(self, zone_id: str, changes: Iterable[RecordChange]) -> list[str]:
         """Apply ``changes`` in order, in as few change batches as Route53's quotas allow
