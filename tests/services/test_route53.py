@@ -49,7 +49,7 @@ def test_create_hosted_zone_returns_the_zone_as_created(route53_service: Route53
     assert zone.private is False
     assert zone.name_servers is not None
     assert len(zone.name_servers) == 4
-    assert uuid.UUID(zone.caller_reference)
+    assert str(uuid.UUID(zone.caller_reference)) == zone.caller_reference
     assert zone.record_count == 2  # its SOA and NS
 
 
@@ -127,7 +127,7 @@ def test_find_hosted_zone_by_name(route53_service: Route53Service, zone: HostedZ
     assert route53_service.find_hosted_zone("example.com").id == zone.id
     assert route53_service.find_hosted_zone("example.com.").id == zone.id
     assert [found.id for found in route53_service.hosted_zones(name="example.com")] == [zone.id]
-    with pytest.raises(NotFoundError, match="example.net"):
+    with pytest.raises(NotFoundError, match=r"example\.net"):
         route53_service.find_hosted_zone("example.net")
 
 

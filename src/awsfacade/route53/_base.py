@@ -79,14 +79,7 @@ def _is_dict(value: object) -> TypeGuard[dict[str, object]]:
     return isinstance(value, dict)
 
 
-def _is_list(value: object) -> TypeGuard[list[object]]:
-    return isinstance(value, list)
-
-
 def _text(message: object) -> str:
-    """The message(s) botocore parsed from ``<Messages>``: one string, or a list of them."""
-    if isinstance(message, str):
-        return message
-    if _is_list(message):
-        return "; ".join(text for text in message if isinstance(text, str))
-    return ""
+    """The message botocore parsed from ``<Messages>``: the text of a single ``<Message>``;
+    of several, botocore's XML parser keeps none (an empty dict), so there is none to quote."""
+    return message if isinstance(message, str) else ""

@@ -176,12 +176,12 @@ class GeoLocation:
             _optional_text(self.continent_code, "continent_code", 2)
             _optional_text(self.country_code, "country_code", 2)
             _optional_text(self.subdivision_code, "subdivision_code", 3)
+            if self.subdivision_code is not None and self.country_code is None:
+                raise InvalidArgumentError("subdivision_code needs a country_code")
             if self.continent_code is None and self.country_code is None:
                 raise InvalidArgumentError("a GeoLocation needs continent_code or country_code")
             if self.continent_code is not None and self.country_code is not None:
                 raise InvalidArgumentError("give continent_code or country_code, not both")
-            if self.subdivision_code is not None and self.country_code is None:
-                raise InvalidArgumentError("subdivision_code needs a country_code")
 
     @classmethod
     @converter

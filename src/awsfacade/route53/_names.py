@@ -88,7 +88,7 @@ def check_name(name: object, what: str = "name") -> str:
     if any(char.isspace() for char in text):
         raise InvalidArgumentError(f"{what} must not contain spaces: {text!r}")
     body = text.removesuffix(".")
-    if text != "." and (".." in body or body.startswith(".")):
+    if text != "." and (".." in body or body.startswith(".") or body.endswith(".")):
         raise InvalidArgumentError(f"{what} has an empty label: {text!r}")
     return normalize_name(text)
 

@@ -120,8 +120,7 @@ class Route53ZonesMixin(Route53RecordsMixin):
         def pages(config: PageConfig) -> Iterator[ListHostedZonesByNameResponseTypeDef]:
             # Route53 stores names in lower case (its DNS Domain Name Format page).
             request: ListHostedZonesByNameRequestTypeDef = {"DNSName": encode_name(name.lower())}
-            if "PageSize" in config:
-                request["MaxItems"] = str(config["PageSize"])
+            request["MaxItems"] = str(config.get("PageSize", ZONES_PAGE_SIZE))
             while True:
                 page = self._client.list_hosted_zones_by_name(**request)
                 yield page
