@@ -13,8 +13,10 @@ from awsfacade.route53 import (
     AliasTarget,
     ChangeAction,
     ChangeBatchError,
+    CidrRouting,
     Failover,
     GeoLocation,
+    GeoProximity,
     HostedZone,
     RecordChange,
     RecordSet,
@@ -82,6 +84,8 @@ def check_models(
     change: RecordChange,
     alias: AliasTarget,
     location: GeoLocation,
+    cidr: CidrRouting,
+    proximity: GeoProximity,
 ) -> None:
     """Every model field has its declared type."""
     assert_type(zone.id, str)
@@ -102,6 +106,8 @@ def check_models(
     assert_type(record.failover, Failover | None)
     assert_type(record.geolocation, GeoLocation | None)
     assert_type(record.multivalue, bool | None)
+    assert_type(record.cidr_routing, CidrRouting | None)
+    assert_type(record.geoproximity, GeoProximity | None)
     assert_type(record.health_check_id, str | None)
     assert_type(record.traffic_policy_instance_id, str | None)
     assert_type(record.label, str)
@@ -113,6 +119,13 @@ def check_models(
     assert_type(location.continent_code, str | None)
     assert_type(location.country_code, str | None)
     assert_type(location.subdivision_code, str | None)
+    assert_type(cidr.collection_id, str)
+    assert_type(cidr.location_name, str)
+    assert_type(proximity.aws_region, str | None)
+    assert_type(proximity.local_zone_group, str | None)
+    assert_type(proximity.latitude, str | None)
+    assert_type(proximity.longitude, str | None)
+    assert_type(proximity.bias, int | None)
 
 
 def check_change_batch_error(error: ChangeBatchError) -> None:

@@ -13,7 +13,9 @@ from awsfacade.errors import InvalidArgumentError, InvalidRequestError, Unexpect
 from awsfacade.route53 import (
     AliasTarget,
     ChangeBatchError,
+    CidrRouting,
     GeoLocation,
+    GeoProximity,
     HostedZone,
     RecordChange,
     RecordSet,
@@ -127,6 +129,22 @@ BAD_RECORDS: list[tuple[str, dict[str, object], str]] = [
     ("id-long", {"weight": 1, "set_identifier": "a" * 129}, "set_identifier"),
     ("id-empty", {"weight": 1, "set_identifier": ""}, "set_identifier"),
     ("health-check", {"health_check_id": ""}, "health_check_id"),
+    ("cidr-type", {"cidr_routing": "c1/eu", "set_identifier": "a"}, "cidr_routing"),
+    ("geoproximity-type", {"geoproximity": "eu-west-1", "set_identifier": "a"}, "geoproximity"),
+    (
+        "cidr-and-geoproximity",
+        {
+            "cidr_routing": CidrRouting(collection_id="c", location_name="*"),
+            "geoproximity": GeoProximity(aws_region="eu-west-1"),
+            "set_identifier": "a",
+        },
+        "cidr_routing and geoproximity",
+    ),
+    (
+        "cidr-no-id",
+        {"cidr_routing": CidrRouting(collection_id="c", location_name="eu")},
+        "set_identifier",
+    ),
 ]
 
 
@@ -166,8 +184,12 @@ def test_every_routing_kind_and_alias_can_be_built() -> None:
                   geolocation=GeoLocation(country_code="US", subdivision_code="WA")),
         RecordSet(name="m", type="A", ttl=1, values=("1",), set_identifier="x", multivalue=False),
         RecordSet(name="h", type="A", ttl=1, values=("1",), health_check_id="abc"),
+        RecordSet(name="c", type="A", ttl=1, values=("1",), set_identifier="x",
+                  cidr_routing=CidrRouting(collection_id="c", location_name="*")),
+        RecordSet(name="p", type="A", ttl=1, values=("1",), set_identifier="x",
+                  geoproximity=GeoProximity(latitude="47.61", longitude="-122.33", bias=-99)),
     ]  # fmt: skip
-    assert [record.name[0] for record in built] == list("wwawwlfgmh")
+    assert [record.name[0] for record in built] == list("wwawwlfgmhcp")
     assert built[2].ttl is None
 
 
@@ -200,6 +222,80 @@ def test_alias_target_is_checked(fields: dict[str, object], argument: str) -> No
     """An AliasTarget needs a DNS name, a zone id and a real bool."""
     with pytest.raises(InvalidArgumentError, match=argument):
         AliasTarget(**fields)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType] - wrong types on purpose
+
+
+@pytest.mark.parametrize(
+    ("fields", "argument"),
+    [
+        ({}, "exactly one"),
+        ({"aws_region": "eu-west-1", "local_zone_group": "us-west-2-den-1"}, "exactly one"),
+        ({"latitude": "47.61"}, "both latitude and longitude"),
+        ({"aws_region": ""}, "aws_region"),
+        ({"local_zone_group": 5}, "local_zone_group"),
+        ({"latitude": "47.6100", "longitude": "1"}, "latitude"),
+        ({"latitude": "1", "longitude": ""}, "longitude"),
+        ({"aws_region": "eu-west-1", "bias": 100}, "bias"),
+        ({"aws_region": "eu-west-1", "bias": True}, "bias"),
+    ],
+)
+def test_geoproximity_is_checked(fields: dict[str, object], argument: str) -> None:
+    """A GeoProximity names one place (region, Local Zone group or coordinates), bias ±99."""
+    with pytest.raises(InvalidArgumentError, match=argument):
+        GeoProximity(**fields)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType] - wrong types on purpose
+
+
+@pytest.mark.parametrize(
+    ("fields", "argument"),
+    [
+        ({"collection_id": "", "location_name": "eu"}, "collection_id"),
+        ({"collection_id": "c", "location_name": "l" * 17}, "location_name"),
+    ],
+)
+def test_cidr_routing_is_checked(fields: dict[str, object], argument: str) -> None:
+    """A CidrRouting names its collection and a location of at most 16 characters."""
+    with pytest.raises(InvalidArgumentError, match=argument):
+        CidrRouting(**fields)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType] - wrong types on purpose
+
+
+def test_cidr_and_geoproximity_records_round_trip() -> None:
+    """IP-based and geoproximity routing read from AWS and write back the same fields."""
+    cidr: ResourceRecordSetOutputTypeDef = {
+        "Name": "c.example.com.",
+        "Type": "A",
+        "SetIdentifier": "office",
+        "TTL": 60,
+        "ResourceRecords": [{"Value": "192.0.2.1"}],
+        "CidrRoutingConfig": {"CollectionId": "c-1", "LocationName": "office"},
+    }
+    proximity: ResourceRecordSetOutputTypeDef = {
+        "Name": "p.example.com.",
+        "Type": "A",
+        "SetIdentifier": "near",
+        "TTL": 60,
+        "ResourceRecords": [{"Value": "192.0.2.2"}],
+        "GeoProximityLocation": {
+            "Coordinates": {"Latitude": "47.61", "Longitude": "-122.33"},
+            "Bias": 10,
+        },
+    }
+    regional: ResourceRecordSetOutputTypeDef = {
+        "Name": "r.example.com.",
+        "Type": "A",
+        "SetIdentifier": "zone",
+        "GeoProximityLocation": {"AWSRegion": "eu-west-1"},
+    }
+
+    read = RecordSet._from_boto(cidr)
+    near = RecordSet._from_boto(proximity)
+    zone = RecordSet._from_boto(regional)
+
+    assert read.cidr_routing == CidrRouting(collection_id="c-1", location_name="office")
+    assert near.geoproximity == GeoProximity(latitude="47.61", longitude="-122.33", bias=10)
+    assert zone.geoproximity == GeoProximity(aws_region="eu-west-1")
+    assert GeoProximity(local_zone_group="g")._to_boto() == {"LocalZoneGroup": "g"}
+    assert read._to_boto() == cidr
+    assert near._to_boto() == proximity
+    assert zone._to_boto() == regional
 
 
 def test_record_change_is_checked_and_reads_as_text() -> None:

@@ -29,8 +29,10 @@ if TYPE_CHECKING:
     from mypy_boto3_route53.type_defs import (
         AliasTargetTypeDef,
         ChangeTypeDef,
+        CidrRoutingConfigTypeDef,
         DelegationSetTypeDef,
         GeoLocationTypeDef,
+        GeoProximityLocationTypeDef,
         HostedZoneTypeDef,
         ResourceRecordSetOutputTypeDef,
         ResourceRecordSetTypeDef,
@@ -40,8 +42,10 @@ __all__ = [
     "RECORD_TYPES",
     "AliasTarget",
     "ChangeAction",
+    "CidrRouting",
     "Failover",
     "GeoLocation",
+    "GeoProximity",
     "HostedZone",
     "RecordChange",
     "RecordSet",
@@ -101,6 +105,12 @@ _MAX_WEIGHT = 255
 _MAX_SET_IDENTIFIER = 128
 _MAX_VALUE = 4000
 _MAX_HEALTH_CHECK_ID = 64
+_MAX_COLLECTION_ID = 36
+_MAX_LOCATION_NAME = 16
+_MAX_LOCATION = 64
+_MAX_LATITUDE = 6
+_MAX_LONGITUDE = 7
+_MAX_BIAS = 99
 _REGION = re.compile(r"^[a-z]{2,4}(-[a-z]+)+-\d+$")
 
 
@@ -204,10 +214,91 @@ class GeoLocation:
 
 
 @attrs.frozen(kw_only=True)
+class CidrRouting:
+    """The CIDR collection location an IP-based routing record answers for
+    (``location_name="*"``: the default record of the collection)."""
+
+    collection_id: str
+    location_name: str
+
+    def __attrs_post_init__(self) -> None:
+        if user_input():
+            check_text(self.collection_id, "cidr_routing collection_id", _MAX_COLLECTION_ID)
+            check_text(self.location_name, "cidr_routing location_name", _MAX_LOCATION_NAME)
+
+    @classmethod
+    @converter
+    def _from_boto(cls, item: CidrRoutingConfigTypeDef) -> CidrRouting:
+        return cls(collection_id=item["CollectionId"], location_name=item["LocationName"])
+
+    def _to_boto(self) -> CidrRoutingConfigTypeDef:
+        return {"CollectionId": self.collection_id, "LocationName": self.location_name}
+
+
+@attrs.frozen(kw_only=True)
+class GeoProximity:
+    """Where a geoproximity record's resource is: an AWS region, a Local Zone group, or
+    coordinates (``latitude``/``longitude`` as Route53 writes them, ``"47.61"``); ``bias``
+    from -99 to 99 grows or shrinks the area it answers for."""
+
+    aws_region: str | None = None
+    local_zone_group: str | None = None
+    latitude: str | None = None
+    longitude: str | None = None
+    bias: int | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if user_input():
+            _optional_text(self.aws_region, "geoproximity aws_region", _MAX_LOCATION)
+            _optional_text(self.local_zone_group, "geoproximity local_zone_group", _MAX_LOCATION)
+            _optional_text(self.latitude, "geoproximity latitude", _MAX_LATITUDE)
+            _optional_text(self.longitude, "geoproximity longitude", _MAX_LONGITUDE)
+            if (self.latitude is None) != (self.longitude is None):
+                raise InvalidArgumentError("geoproximity needs both latitude and longitude")
+            places = [
+                place
+                for place in (self.aws_region, self.local_zone_group, self.latitude)
+                if place is not None
+            ]
+            if len(places) != 1:
+                raise InvalidArgumentError(
+                    "geoproximity needs exactly one of aws_region, local_zone_group or "
+                    "latitude and longitude"
+                )
+            if self.bias is not None:
+                check_int(self.bias, "geoproximity bias", minimum=-_MAX_BIAS, maximum=_MAX_BIAS)
+
+    @classmethod
+    @converter
+    def _from_boto(cls, item: GeoProximityLocationTypeDef) -> GeoProximity:
+        coordinates = item.get("Coordinates")
+        return cls(
+            aws_region=item.get("AWSRegion"),
+            local_zone_group=item.get("LocalZoneGroup"),
+            latitude=None if coordinates is None else coordinates["Latitude"],
+            longitude=None if coordinates is None else coordinates["Longitude"],
+            bias=item.get("Bias"),
+        )
+
+    def _to_boto(self) -> GeoProximityLocationTypeDef:
+        location: GeoProximityLocationTypeDef = {}
+        if self.aws_region is not None:
+            location["AWSRegion"] = self.aws_region
+        if self.local_zone_group is not None:
+            location["LocalZoneGroup"] = self.local_zone_group
+        if self.latitude is not None and self.longitude is not None:
+            location["Coordinates"] = {"Latitude": self.latitude, "Longitude": self.longitude}
+        if self.bias is not None:
+            location["Bias"] = self.bias
+        return location
+
+
+@attrs.frozen(kw_only=True)
 class RecordSet:
     """A resource record set: a name, a type and either ``values`` with a ``ttl`` or an
     ``alias``, plus the routing fields of weighted, latency (``region``), failover,
-    geolocation and multivalue records, which also need a ``set_identifier``.
+    geolocation, multivalue, IP-based (``cidr_routing``) and ``geoproximity`` records, which
+    also need a ``set_identifier``.
 
     ``name`` is always in trailing-dot form with Route53's octal escapes decoded
     (``\\052.example.com.`` reads ``*.example.com.``); compare names with
@@ -228,6 +319,8 @@ class RecordSet:
     failover: Failover | None = None
     geolocation: GeoLocation | None = None
     multivalue: bool | None = None
+    cidr_routing: CidrRouting | None = None
+    geoproximity: GeoProximity | None = None
     health_check_id: str | None = None
     traffic_policy_instance_id: str | None = None
 
@@ -285,6 +378,14 @@ class RecordSet:
             )
         if self.multivalue is not None:
             check_bool(self.multivalue, "multivalue")
+        if self.cidr_routing is not None and not isinstance(self.cidr_routing, CidrRouting):
+            raise InvalidArgumentError(
+                f"cidr_routing must be a CidrRouting, not {self.cidr_routing!r}"
+            )
+        if self.geoproximity is not None and not isinstance(self.geoproximity, GeoProximity):
+            raise InvalidArgumentError(
+                f"geoproximity must be a GeoProximity, not {self.geoproximity!r}"
+            )
         _optional_text(self.health_check_id, "health_check_id", _MAX_HEALTH_CHECK_ID)
         given: dict[str, object] = {
             "weight": self.weight,
@@ -292,6 +393,8 @@ class RecordSet:
             "failover": self.failover,
             "geolocation": self.geolocation,
             "multivalue": self.multivalue,
+            "cidr_routing": self.cidr_routing,
+            "geoproximity": self.geoproximity,
         }
         policies = [what for what, value in given.items() if value is not None]
         if len(policies) > 1:
@@ -307,8 +410,8 @@ class RecordSet:
             check_text(self.set_identifier, "set_identifier", _MAX_SET_IDENTIFIER)
             if not policies:
                 raise InvalidArgumentError(
-                    "set_identifier is only for weighted, latency, failover, geolocation or "
-                    "multivalue records: give weight, region, failover, geolocation or multivalue"
+                    "set_identifier is only for records with a routing policy: give weight, "
+                    "region, failover, geolocation, multivalue, cidr_routing or geoproximity"
                 )
 
     @classmethod
@@ -316,6 +419,8 @@ class RecordSet:
     def _from_boto(cls, item: ResourceRecordSetOutputTypeDef) -> RecordSet:
         alias = item.get("AliasTarget")
         geolocation = item.get("GeoLocation")
+        cidr_routing = item.get("CidrRoutingConfig")
+        geoproximity = item.get("GeoProximityLocation")
         return cls(
             name=item["Name"],
             type=item["Type"],
@@ -330,6 +435,8 @@ class RecordSet:
             failover=item.get("Failover"),
             geolocation=None if geolocation is None else GeoLocation._from_boto(geolocation),
             multivalue=item.get("MultiValueAnswer"),
+            cidr_routing=None if cidr_routing is None else CidrRouting._from_boto(cidr_routing),
+            geoproximity=None if geoproximity is None else GeoProximity._from_boto(geoproximity),
             health_check_id=item.get("HealthCheckId"),
             traffic_policy_instance_id=item.get("TrafficPolicyInstanceId"),
         )
@@ -354,6 +461,10 @@ class RecordSet:
             record["GeoLocation"] = self.geolocation._to_boto()
         if self.multivalue is not None:
             record["MultiValueAnswer"] = self.multivalue
+        if self.cidr_routing is not None:
+            record["CidrRoutingConfig"] = self.cidr_routing._to_boto()
+        if self.geoproximity is not None:
+            record["GeoProximityLocation"] = self.geoproximity._to_boto()
         if self.health_check_id is not None:
             record["HealthCheckId"] = self.health_check_id
         if self.traffic_policy_instance_id is not None:
