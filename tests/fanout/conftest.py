@@ -8,8 +8,8 @@ is made with a ``before-call`` answer on the caller's session (:func:`deny_role`
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, TypeGuard
 
 import attrs
 import boto3.session
@@ -19,10 +19,13 @@ from botocore.awsrequest import AWSResponse, HTTPHeaders
 
 if TYPE_CHECKING:
     from botocore.model import OperationModel
+    from mypy_boto3_ec2.client import EC2Client
     from mypy_boto3_organizations.client import OrganizationsClient
     from mypy_boto3_sts.client import STSClient
 
 IMAGE_ID = "ami-12345678"
+# PARTIAL: pyright strict calls Session.client "partially unknown" (the overloads of services
+# whose stubs are not installed return Unknown); the annotated overloads here are typed.
 REGIONS = ("us-east-1", "eu-west-1", "ap-southeast-2")
 ROLE = "OrganizationAccountAccessRole"
 
@@ -36,12 +39,12 @@ class Organization:
     instances: Mapping[tuple[str, str], int]
 
 
-def session_in(
-    caller: boto3.session.Session, account: str, region: str
-) -> boto3.session.Session:
+def session_in(caller: boto3.session.Session, account: str, region: str) -> boto3.session.Session:
     """A raw boto3 session in ``account`` (its role assumed), for the set-up."""
-    sts: STSClient = caller.client("sts")
-    answer = sts.assume_role(RoleArn=f"arn:aws:iam::{account}:role/{ROLE}", RoleSessionName="set-up")
+    sts: STSClient = caller.client("sts")  # pyright: ignore[reportUnknownMemberType] - see PARTIAL
+    answer = sts.assume_role(
+        RoleArn=f"arn:aws:iam::{account}:role/{ROLE}", RoleSessionName="set-up"
+    )
     credentials = answer["Credentials"]
     core = botocore.session.Session()
     core.register_component("data_loader", caller._loader)
@@ -57,23 +60,24 @@ def session_in(
 def make_organization(caller: boto3.session.Session, members: int = 5) -> Organization:
     """An organization with ``members`` accounts; account i, region j holds i + j + 1
     instances, so every (account, region) count differs from its neighbours'."""
-    organizations: OrganizationsClient = caller.client("organizations")
-    management = organizations.create_organization(FeatureSet="ALL")["Organization"][
+    organizations: OrganizationsClient = caller.client("organizations")  # pyright: ignore[reportUnknownMemberType] - see PARTIAL
+    management = organizations.create_organization(FeatureSet="ALL")["Organization"].get(
         "MasterAccountId"
-    ]
+    )
+    assert management is not None
     accounts: list[str] = []
     for index in range(members):
         status = organizations.create_account(
             Email=f"member{index}@example.com", AccountName=f"member-{index}"
         )["CreateAccountStatus"]
+        assert "AccountId" in status
         accounts.append(status["AccountId"])
     instances: dict[tuple[str, str], int] = {}
     for i, account in enumerate(accounts):
         for j, region in enumerate(REGIONS):
             count = i + j + 1
-            session_in(caller, account, region).client("ec2").run_instances(
-                ImageId=IMAGE_ID, MinCount=count, MaxCount=count
-            )
+            ec2: EC2Client = session_in(caller, account, region).client("ec2")  # pyright: ignore[reportUnknownMemberType] - see PARTIAL
+            ec2.run_instances(ImageId=IMAGE_ID, MinCount=count, MaxCount=count)
             instances[account, region] = count
     return Organization(management=management, accounts=tuple(accounts), instances=instances)
 
@@ -101,7 +105,9 @@ class _Raw:
         yield self._body
 
 
-DenyHook = Callable[..., "tuple[AWSResponse, Mapping[str, object]] | None"]
+def _is_wire_params(value: object) -> TypeGuard[Mapping[str, object]]:
+    # STS's query protocol: at before-call the body is a flat dict of wire parameters.
+    return isinstance(value, Mapping)
 
 
 def deny_role(caller: boto3.session.Session, account: str) -> list[str]:
@@ -113,12 +119,15 @@ def deny_role(caller: boto3.session.Session, account: str) -> list[str]:
         *, model: OperationModel, params: Mapping[str, object], **_: object
     ) -> tuple[AWSResponse, Mapping[str, object]] | None:
         body = params.get("body")
-        role = body.get("RoleArn") if isinstance(body, Mapping) else None
+        role = body.get("RoleArn") if _is_wire_params(body) else None
         if model.name != "AssumeRole" or not isinstance(role, str) or f"::{account}:" not in role:
             return None
         denied.append(role)
         parsed = {
-            "Error": {"Code": "AccessDenied", "Message": "not authorized to perform sts:AssumeRole"},
+            "Error": {
+                "Code": "AccessDenied",
+                "Message": "not authorized to perform sts:AssumeRole",
+            },
             "ResponseMetadata": {"RequestId": "denied-1", "HTTPStatusCode": 403},
         }
         return _xml_error("AccessDenied"), parsed

@@ -3,7 +3,7 @@ completion order with bounded memory."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sized
+from collections.abc import Callable, Generator, Iterable, Sized
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, ThreadPoolExecutor, wait
 from typing import TYPE_CHECKING, TypeVar
 
@@ -41,7 +41,7 @@ def fan_out(
     session_duration: int = 3600,
     on_progress: Callable[[int, int | None], None] | None = None,
     session_name: str = "awsfacade-fanout",
-) -> Iterator[Outcome[T]]:
+) -> Generator[Outcome[T], None, None]:
     """Run ``work(session, target)`` for every target; yield each outcome as it completes.
 
     ``session`` (the caller's; default: awsfacade's default session) assumes each target's
@@ -99,7 +99,7 @@ def _stream(  # noqa: PLR0917 - the checked arguments of fan_out
     on_progress: Callable[[int, int | None], None] | None,
     name: str,
     total: int | None,
-) -> Iterator[Outcome[T]]:
+) -> Generator[Outcome[T], None, None]:
     """The body of :func:`fan_out`, run from the first ``next()``."""
     source = iter(targets)
     first = next(source, None)

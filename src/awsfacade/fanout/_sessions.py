@@ -96,6 +96,11 @@ def static_credentials(frozen: Snapshot) -> Credentials:
     return Credentials(frozen.access_key, frozen.secret_key, frozen.token)
 
 
+#: botocore's own refresh windows (seconds before expiry), for credentials of an hour or more.
+_ADVISORY = 15 * 60
+_MANDATORY = 10 * 60
+
+
 class _AssumeRole:
     """The refresh function of one role's credentials: one AssumeRole per call."""
 
@@ -134,6 +139,11 @@ def assumed(sts: STSClient, role_arn: str, duration: int, name: str) -> Refresha
         expiry_time=datetime.fromisoformat(first["expiry_time"]),
         refresh_using=fetch,
         method="assume-role",
+        # botocore refreshes 15 minutes ahead (10 at the latest): credentials of 15 minutes
+        # would then be refreshed before every request. Short ones refresh in their last
+        # quarter (sixth at the latest) instead.
+        advisory_timeout=min(_ADVISORY, duration // 4),
+        mandatory_timeout=min(_MANDATORY, duration // 6),
     )
 
 
