@@ -22,6 +22,7 @@ escape, they are kept as ``__cause__``::
     ├── UnexpectedResponseError      AWS's response lacks a field it always sends
     ├── PartialFailureError          a many-step operation failed half-way: what was done,
     │                                what was not, and the error that stopped it
+    ├── AmbiguousError               (also LookupError) a lookup by name found several
     └── ClientSideError              botocore failed before or without an answer (credentials,
                                      region, connection)
 
@@ -33,6 +34,7 @@ from __future__ import annotations
 __all__ = [
     "AccessDeniedError",
     "AlreadyExistsError",
+    "AmbiguousError",
     "AwsError",
     "CapacityError",
     "ClientSideError",
@@ -147,6 +149,11 @@ class WaitFailedError(AwsError):
 
 class UnexpectedResponseError(AwsError):
     """AWS's response lacks a field that AWS documents as always present."""
+
+
+class AmbiguousError(AwsError, LookupError):
+    """A lookup by name matched more than one resource (two private hosted zones of one name,
+    say): AWS answered, but which one was meant is for the caller to say."""
 
 
 class ClientSideError(AwsError):

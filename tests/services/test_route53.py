@@ -10,7 +10,12 @@ import pytest
 from route53_support import a_record, changes
 from support import Requests
 
-from awsfacade.errors import InUseError, InvalidArgumentError, InvalidRequestError, NotFoundError
+from awsfacade.errors import (
+    AmbiguousError,
+    InUseError,
+    InvalidRequestError,
+    NotFoundError,
+)
 from awsfacade.route53 import (
     AliasTarget,
     GeoLocation,
@@ -140,7 +145,7 @@ def test_find_hosted_zone_tells_public_from_private(route53_service: Route53Serv
 
     assert route53_service.find_hosted_zone("corp.example", private=False).id == public.id
     assert route53_service.find_hosted_zone("corp.example", private=True).id == private.id
-    with pytest.raises(InvalidArgumentError, match="2 hosted zones"):
+    with pytest.raises(AmbiguousError, match="2 hosted zones"):
         route53_service.find_hosted_zone("corp.example")
 
 

@@ -20,6 +20,7 @@ from awsfacade._translate import error_class, translate
 from awsfacade.errors import (
     AccessDeniedError,
     AlreadyExistsError,
+    AmbiguousError,
     AwsError,
     CapacityError,
     ClientSideError,
@@ -276,6 +277,7 @@ def test_translate_lets_other_exceptions_through() -> None:
         WaitFailedError("gave up"),
         UnexpectedResponseError("missing field"),
         ClientSideError("no credentials"),
+        AmbiguousError("2 hosted zones are named corp.example."),
         PartialFailureError(
             "DeleteObjects",
             done=("a",),

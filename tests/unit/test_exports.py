@@ -16,6 +16,7 @@ import awsfacade.ec2
 import awsfacade.errors
 import awsfacade.iam
 import awsfacade.rds
+import awsfacade.route53
 import awsfacade.s3
 
 
@@ -71,6 +72,7 @@ import awsfacade.s3
             [
                 "AccessDeniedError",
                 "AlreadyExistsError",
+                "AmbiguousError",
                 "AwsError",
                 "CapacityError",
                 "ClientSideError",
@@ -139,6 +141,24 @@ import awsfacade.s3
                 "LifecycleState",
             ],
         ),
+        (
+            awsfacade.route53,
+            [
+                "AliasTarget",
+                "ChangeAction",
+                "ChangeBatchError",
+                "CidrRouting",
+                "Failover",
+                "GeoLocation",
+                "GeoProximity",
+                "HostedZone",
+                "RecordChange",
+                "RecordSet",
+                "RecordType",
+                "Route53Service",
+                "same_name",
+            ],
+        ),
     ],
     ids=[
         "awsfacade",
@@ -148,6 +168,7 @@ import awsfacade.s3
         "awsfacade.iam",
         "awsfacade.rds",
         "awsfacade.autoscaling",
+        "awsfacade.route53",
     ],
 )
 def test_all_is_pinned_sorted_and_importable(module: ModuleType, expected: list[str]) -> None:
@@ -251,6 +272,7 @@ def test_a_service_loads_on_first_use(name: str, package: str) -> None:
         awsfacade.iam,
         awsfacade.rds,
         awsfacade.autoscaling,
+        awsfacade.route53,
     ],
     ids=[
         "awsfacade",
@@ -260,6 +282,7 @@ def test_a_service_loads_on_first_use(name: str, package: str) -> None:
         "awsfacade.iam",
         "awsfacade.rds",
         "awsfacade.autoscaling",
+        "awsfacade.route53",
     ],
 )
 def test_public_modules_expose_nothing_but_their_all(module: ModuleType) -> None:

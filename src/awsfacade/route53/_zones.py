@@ -10,7 +10,13 @@ from typing import TYPE_CHECKING
 from awsfacade._convert import sent
 from awsfacade._paging import only
 from awsfacade._validate import check_bool, check_id, check_text
-from awsfacade.errors import AwsError, InvalidArgumentError, NotFoundError, PartialFailureError
+from awsfacade.errors import (
+    AmbiguousError,
+    AwsError,
+    InvalidArgumentError,
+    NotFoundError,
+    PartialFailureError,
+)
 from awsfacade.route53._base import ZONES_PAGE_SIZE
 from awsfacade.route53._errors import ChangeBatchError
 from awsfacade.route53._models import HostedZone, RecordChange, is_region
@@ -134,8 +140,8 @@ class Route53ZonesMixin(Route53RecordsMixin):
 
     def find_hosted_zone(self, name: str, *, private: bool | None = None) -> HostedZone:
         """The one hosted zone named ``name`` (``private=True``/``False``: the one private or
-        public zone of that name): NotFoundError if there is none, InvalidArgumentError if
-        several match (list them with ``hosted_zones(name=...)``)."""
+        public zone of that name): NotFoundError if there is none, AmbiguousError if several
+        match (list them with ``hosted_zones(name=...)``)."""
         zone_name = check_name(name)
         if private is not None:
             check_bool(private, "private")
@@ -145,7 +151,7 @@ class Route53ZonesMixin(Route53RecordsMixin):
             if private is None or zone.private == private
         ]
         if len(found) > 1:
-            raise InvalidArgumentError(
+            raise AmbiguousError(
                 f"{len(found)} hosted zones are named {zone_name} "
                 f"({', '.join(zone.id for zone in found)}): pass private=True or False, or "
                 "pick one from hosted_zones(name=...)"
