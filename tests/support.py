@@ -52,7 +52,7 @@ class Requests:
 class _Raw:
     """The raw body botocore's AWSResponse reads a canned answer from."""
 
-    def __init__(self, body: bytes) -> None:
+    def __init__(self, body: bytes = b"") -> None:
         self._body = body
 
     def stream(self, *_: object, **__: object) -> Iterator[bytes]:
@@ -93,4 +93,67 @@ def answer_first(
     # botocore-stubs type handlers as returning None; a before-send handler may return the
     # response that botocore then uses instead of sending the request.
     client.meta.events.register(event, hook)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
+    return hook
+
+
+#: What a ``before-call`` hook may return instead of sending the request: the HTTP response
+#: and the body as botocore would have parsed it (a result, or an ``Error``).
+Answer = tuple[AWSResponse, dict[str, object]]
+
+
+def result_answer(parsed: Mapping[str, object] | None = None) -> Answer:
+    """A successful answer whose parsed body is ``parsed``."""
+    body: dict[str, object] = dict(parsed or {})
+    body["ResponseMetadata"] = {"RequestId": "injected-2", "HTTPStatusCode": 200}
+    return (AWSResponse("https://aws.invalid/", 200, HTTPHeaders(), _Raw()), body)
+
+
+def error_answer(code: str, message: str = "injected", status: int = 400) -> Answer:
+    """An error answer with AWS's ``code`` and ``message``, as botocore parses it."""
+    body: dict[str, object] = {
+        "Error": {"Type": "Sender", "Code": code, "Message": message},
+        "ResponseMetadata": {"RequestId": "injected-1", "HTTPStatusCode": status},
+    }
+    return (AWSResponse("https://aws.invalid/", status, HTTPHeaders(), _Raw()), body)
+
+
+class CallAnswers:
+    """A ``before-call`` hook answering the next requests of one operation with ``answers``
+    in order, then letting the rest through to moto — or, with ``repeat_last``, giving the last
+    answer for ever after (a wait's polls, however many there are).
+
+    ``before-call``, not ``before-send``: botocore calls every ``before-send`` handler, moto's
+    too, so moto would still carry out a change answered there. An answer given here means the
+    request is never sent. ``bodies`` holds the answered requests' parameters.
+    """
+
+    def __init__(self, *answers: Answer, repeat_last: bool = False) -> None:
+        self.answers = list(answers)
+        self.repeat_last = repeat_last
+        self.bodies: list[Mapping[str, object]] = []
+
+    @property
+    def sent(self) -> int:
+        """How many requests were answered here."""
+        return len(self.bodies)
+
+    def __call__(self, *, params: Mapping[str, object], **_: object) -> Answer | None:
+        if not self.answers:
+            return None
+        body = params.get("body")
+        self.bodies.append(body if _is_wire_params(body) else {})
+        if self.repeat_last and len(self.answers) == 1:
+            return self.answers[0]
+        return self.answers.pop(0)
+
+
+def answer_calls(
+    client: BaseClient, operation: str, *answers: Answer, repeat_last: bool = False
+) -> CallAnswers:
+    """Register a :class:`CallAnswers` hook for ``operation`` requests of ``client``."""
+    hook = CallAnswers(*answers, repeat_last=repeat_last)
+    service = client.meta.service_model.service_id.hyphenize()
+    # botocore-stubs type handlers as returning None; a before-call handler may return the
+    # (response, parsed) pair that botocore then uses instead of sending the request.
+    client.meta.events.register(f"before-call.{service}.{operation}", hook)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
     return hook

@@ -3,18 +3,15 @@ and subnet group items as AWS sends them (for Stubber answers)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from botocore.awsrequest import AWSResponse, HTTPHeaders
 from support import Requests
 
 from awsfacade.ec2 import Ec2Service
 
 if TYPE_CHECKING:
     from boto3.session import Session
-    from botocore.client import BaseClient
     from mypy_boto3_rds.type_defs import DBInstanceTypeDef, DBSubnetGroupTypeDef
 
     from awsfacade.rds import RdsService
@@ -79,52 +76,3 @@ def instance_item(identifier: str = "db1", status: str = "available") -> DBInsta
         "DBInstanceStatus": status,
         "AllocatedStorage": 20,
     }
-
-
-class _Raw:
-    """The raw body botocore's AWSResponse would read from (an injected answer has none)."""
-
-    def stream(self, *_: object, **__: object) -> Iterator[bytes]:
-        yield b""
-
-
-#: What a ``before-call`` hook may return instead of sending: the response and its parse.
-Answer = tuple[AWSResponse, dict[str, object]]
-
-
-def rds_answer(parsed: Mapping[str, object]) -> Answer:
-    """An RDS answer as botocore parses it from the wire: a result or an ``Error``."""
-    status = 400 if "Error" in parsed else 200
-    body: dict[str, object] = dict(parsed)
-    body["ResponseMetadata"] = {"RequestId": "injected-1", "HTTPStatusCode": status}
-    return (
-        AWSResponse("https://rds.us-east-1.amazonaws.com/", status, HTTPHeaders(), _Raw()),
-        body,
-    )
-
-
-def rds_error(code: str, message: str = "injected") -> Answer:
-    """An RDS error answer."""
-    return rds_answer({"Error": {"Type": "Sender", "Code": code, "Message": message}})
-
-
-class Always:
-    """A ``before-call`` hook giving the requests of one operation ``answers`` in order and the
-    last one for ever after, so a test of a wait does not depend on how often it polls."""
-
-    def __init__(self, *answers: Answer) -> None:
-        self.answers = list(answers)
-        self.calls = 0
-
-    def __call__(self, **_: object) -> Answer:
-        self.calls += 1
-        return self.answers.pop(0) if len(self.answers) > 1 else self.answers[0]
-
-
-def always(client: BaseClient, operation: str, *answers: Answer) -> Always:
-    """Register an :class:`Always` hook answering every ``operation`` request of ``client``."""
-    hook = Always(*answers)
-    # botocore-stubs type handlers as returning None; a before-call handler may return the
-    # (response, parsed) pair that botocore then uses instead of sending the request.
-    client.meta.events.register(f"before-call.rds.{operation}", hook)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
-    return hook

@@ -12,8 +12,8 @@ import json
 from typing import TYPE_CHECKING
 
 import pytest
-from iam_support import READ_BUCKET, TRUST, WHEN, answer, iam_error, iam_result
-from support import Requests
+from iam_support import READ_BUCKET, TRUST, WHEN
+from support import Requests, answer_calls, error_answer, result_answer
 
 from awsfacade.errors import (
     InUseError,
@@ -143,7 +143,7 @@ def test_without_force_aws_refuses_a_user_with_keys(iam_service: IamService) -> 
     user and its key are still there."""
     iam_service.create_user("alice")
     key = iam_service.create_access_key("alice")
-    answer(iam_service.client, "DeleteUser", iam_error("DeleteConflict", status=409))
+    answer_calls(iam_service.client, "DeleteUser", error_answer("DeleteConflict", status=409))
 
     with pytest.raises(InUseError) as caught:
         iam_service.delete_user("alice")
@@ -156,8 +156,8 @@ def test_a_failed_step_reports_what_was_done_and_what_remains(iam_service: IamSe
     """If detaching the policy fails, PartialFailureError names the removed keys as done and
     the policy, the memberships and the user (last) as not done; nothing went missing."""
     policy_arn = loaded_user(iam_service)
-    failure = answer(
-        iam_service.client, "DetachUserPolicy", iam_error("ServiceFailure", status=500)
+    failure = answer_calls(
+        iam_service.client, "DetachUserPolicy", error_answer("ServiceFailure", status=500)
     )
 
     with pytest.raises(PartialFailureError) as caught:
@@ -188,7 +188,9 @@ def test_something_removed_concurrently_is_no_failure(iam_service: IamService) -
     """A key that another process deleted meanwhile (NoSuchEntity) counts as removed."""
     iam_service.create_user("alice")
     iam_service.create_access_key("alice")
-    gone = answer(iam_service.client, "DeleteAccessKey", iam_error("NoSuchEntity", status=404))
+    gone = answer_calls(
+        iam_service.client, "DeleteAccessKey", error_answer("NoSuchEntity", status=404)
+    )
 
     iam_service.delete_user("alice", force=True)
 
@@ -199,7 +201,7 @@ def test_something_removed_concurrently_is_no_failure(iam_service: IamService) -
 def test_user_deleted_concurrently_at_the_end_is_no_failure(iam_service: IamService) -> None:
     """If the user itself is gone when its DeleteUser is sent, force succeeds quietly."""
     iam_service.create_user("alice")
-    answer(iam_service.client, "DeleteUser", iam_error("NoSuchEntity", status=404))
+    answer_calls(iam_service.client, "DeleteUser", error_answer("NoSuchEntity", status=404))
 
     iam_service.delete_user("alice", force=True)
 
@@ -209,7 +211,7 @@ def test_user_delete_failing_at_the_end_names_only_the_user(iam_service: IamServ
     only the user is not."""
     iam_service.create_user("alice")
     iam_service.create_access_key("alice")
-    answer(iam_service.client, "DeleteUser", iam_error("ServiceFailure", status=500))
+    answer_calls(iam_service.client, "DeleteUser", error_answer("ServiceFailure", status=500))
 
     with pytest.raises(PartialFailureError) as caught:
         iam_service.delete_user("alice", force=True)
@@ -245,19 +247,19 @@ def test_force_removes_service_specific_credentials_when_aws_still_refuses(
     """When DeleteUser still says DeleteConflict, the user's service-specific credentials
     (every page of them) are deleted and the user with them (moto lacks these calls)."""
     iam_service.create_user("alice")
-    answer(iam_service.client, "DeleteUser", iam_error("DeleteConflict", status=409))
+    answer_calls(iam_service.client, "DeleteUser", error_answer("DeleteConflict", status=409))
     first, second = "ACCA" + "1" * 17, "ACCA" + "2" * 17
-    listing = answer(
+    listing = answer_calls(
         iam_service.client,
         "ListServiceSpecificCredentials",
-        iam_result(credentials(first, marker="page2")),
-        iam_result(credentials(second)),
+        result_answer(credentials(first, marker="page2")),
+        result_answer(credentials(second)),
     )
-    deleted = answer(
+    deleted = answer_calls(
         iam_service.client,
         "DeleteServiceSpecificCredential",
-        iam_result(),
-        iam_result(),
+        result_answer(),
+        result_answer(),
     )
 
     iam_service.delete_user("alice", force=True)
@@ -276,11 +278,11 @@ def test_conflict_with_nothing_left_to_remove_is_a_partial_failure(
     """DeleteConflict with no credential left to remove: PartialFailureError, user not done."""
     iam_service.create_user("alice")
     iam_service.create_access_key("alice")
-    answer(iam_service.client, "DeleteUser", iam_error("DeleteConflict", status=409))
-    answer(
+    answer_calls(iam_service.client, "DeleteUser", error_answer("DeleteConflict", status=409))
+    answer_calls(
         iam_service.client,
         "ListServiceSpecificCredentials",
-        iam_result({"ServiceSpecificCredentials": [], "IsTruncated": False}),
+        result_answer({"ServiceSpecificCredentials": [], "IsTruncated": False}),
     )
 
     with pytest.raises(PartialFailureError) as caught:
@@ -297,11 +299,11 @@ def test_conflict_and_a_failed_credential_listing_is_a_partial_failure(
 ) -> None:
     """If listing the service-specific credentials fails, PartialFailureError carries that."""
     iam_service.create_user("alice")
-    answer(iam_service.client, "DeleteUser", iam_error("DeleteConflict", status=409))
-    answer(
+    answer_calls(iam_service.client, "DeleteUser", error_answer("DeleteConflict", status=409))
+    answer_calls(
         iam_service.client,
         "ListServiceSpecificCredentials",
-        iam_error("NotSupportedService", status=404),
+        error_answer("NotSupportedService", status=404),
     )
 
     with pytest.raises(PartialFailureError) as caught:
@@ -396,10 +398,10 @@ def test_role_step_failure_is_a_partial_failure(iam_service: IamService) -> None
     """A role AWS will not let go of its profile: PartialFailureError, policies done, the
     profile and the role not done."""
     policy_arn = loaded_role(iam_service)
-    answer(
+    answer_calls(
         iam_service.client,
         "RemoveRoleFromInstanceProfile",
-        iam_error("UnmodifiableEntity"),
+        error_answer("UnmodifiableEntity"),
     )
 
     with pytest.raises(PartialFailureError) as caught:
@@ -414,7 +416,9 @@ def test_role_step_failure_is_a_partial_failure(iam_service: IamService) -> None
 def test_role_delete_failure_at_the_end_names_only_the_role(iam_service: IamService) -> None:
     """If DeleteRole itself fails after every step, not_done is just the role."""
     iam_service.create_role("app", assume_role_policy=TRUST)
-    answer(iam_service.client, "DeleteRole", iam_error("ConcurrentModification", status=409))
+    answer_calls(
+        iam_service.client, "DeleteRole", error_answer("ConcurrentModification", status=409)
+    )
 
     with pytest.raises(PartialFailureError) as caught:
         iam_service.delete_role("app", force=True)

@@ -12,16 +12,8 @@ from typing import TYPE_CHECKING
 import pytest
 from botocore.config import Config
 from botocore.stub import Stubber
-from iam_support import (
-    READ_BUCKET,
-    TRUST,
-    WHEN,
-    answer,
-    iam_error,
-    iam_result,
-    role_item,
-    user_item,
-)
+from iam_support import READ_BUCKET, TRUST, WHEN, role_item, user_item
+from support import answer_calls, error_answer, result_answer
 
 from awsfacade.errors import (
     AccessDeniedError,
@@ -118,7 +110,7 @@ def test_with_tags_skips_a_user_deleted_meanwhile(iam_service: IamService) -> No
     """A user listed but gone before its ListUserTags (NoSuchEntity) is left out, not fatal."""
     iam_service.create_user("alice", tags={"team": "blue"})
     iam_service.create_user("bob")
-    answer(iam_service.client, "ListUserTags", iam_error("NoSuchEntity", status=404))
+    answer_calls(iam_service.client, "ListUserTags", error_answer("NoSuchEntity", status=404))
 
     listed = list(iam_service.users(with_tags=True))
 
@@ -129,7 +121,7 @@ def test_with_tags_skips_a_user_deleted_meanwhile(iam_service: IamService) -> No
 def test_roles_with_tags_skip_a_role_deleted_meanwhile(iam_service: IamService) -> None:
     """A role gone before its ListRoleTags is left out of roles(with_tags=True)."""
     iam_service.create_role("app", assume_role_policy=TRUST)
-    answer(iam_service.client, "ListRoleTags", iam_error("NoSuchEntity", status=404))
+    answer_calls(iam_service.client, "ListRoleTags", error_answer("NoSuchEntity", status=404))
 
     assert list(iam_service.roles(with_tags=True)) == []
 
@@ -212,7 +204,7 @@ def test_attaching_a_service_role_policy_is_refused(iam: IamService, stub: Stubb
 def test_a_create_never_reports_failure_for_what_aws_made(iam_service: IamService) -> None:
     """create_user returns from CreateUser alone: a user AWS does not show yet (NoSuchEntity
     on the next read) was still created, returned, and later reads find it."""
-    hook = answer(iam_service.client, "GetUser", iam_error("NoSuchEntity", status=404))
+    hook = answer_calls(iam_service.client, "GetUser", error_answer("NoSuchEntity", status=404))
 
     user = iam_service.create_user("alice", tags={"team": "blue"})
 
@@ -229,7 +221,7 @@ def test_acting_on_a_user_aws_does_not_show_yet_raises_and_loses_nothing(
     NotFoundError (no retry hides a real typo), the user exists, and a retry succeeds."""
     iam_service.create_user("alice")
     iam_service.create_group("devs")
-    answer(iam_service.client, "AddUserToGroup", iam_error("NoSuchEntity", status=404))
+    answer_calls(iam_service.client, "AddUserToGroup", error_answer("NoSuchEntity", status=404))
 
     with pytest.raises(NotFoundError):
         iam_service.add_user_to_group(user="alice", group="devs")
@@ -244,10 +236,10 @@ def test_acting_on_a_user_aws_does_not_show_yet_raises_and_loses_nothing(
 def test_url_encoded_trust_policy_on_the_wire_is_parsed(iam_service: IamService) -> None:
     """A trust policy as AWS sends it (URL-encoded JSON text) reaches the model parsed."""
     encoded = urllib.parse.quote('{"Version":"2012-10-17","Statement":[]}')
-    answer(
+    answer_calls(
         iam_service.client,
         "GetRole",
-        iam_result({"Role": dict(role_item("app", encoded))}),
+        result_answer({"Role": dict(role_item("app", encoded))}),
     )
 
     role = iam_service.role("app")
@@ -310,7 +302,7 @@ def test_an_answer_without_its_entity_is_unexpected(
 ) -> None:
     """A create or get answer lacking the entity raises UnexpectedResponseError naming it
     (Stubber refuses to play such an answer, so it is given at before-call)."""
-    answer(iam_service.client, operation, iam_result())
+    answer_calls(iam_service.client, operation, result_answer())
 
     with pytest.raises(UnexpectedResponseError, match=field):
         call(iam_service)
@@ -322,7 +314,7 @@ def test_an_entity_without_a_field_aws_always_sends_is_unexpected(
     """A user lacking its Arn raises UnexpectedResponseError naming the field and model."""
     item: dict[str, object] = dict(user_item("a"))
     del item["Arn"]
-    answer(iam_service.client, "GetUser", iam_result({"User": item}))
+    answer_calls(iam_service.client, "GetUser", result_answer({"User": item}))
 
     with pytest.raises(UnexpectedResponseError, match=r"User.*Arn"):
         iam_service.user("a")

@@ -12,15 +12,8 @@ from typing import TYPE_CHECKING
 import pytest
 from botocore.config import Config
 from botocore.stub import Stubber
-from rds_support import (
-    CREATED,
-    PASSWORD,
-    always,
-    instance_item,
-    rds_answer,
-    rds_error,
-    subnet_group_item,
-)
+from rds_support import CREATED, PASSWORD, instance_item, subnet_group_item
+from support import answer_calls, error_answer, result_answer
 
 from awsfacade.errors import (
     AccessDeniedError,
@@ -368,8 +361,11 @@ def test_wait_until_available_fails_on_a_dead_end(
 
 def test_wait_until_available_times_out(rds: RdsService) -> None:
     """An instance forever creating is WaitTimeoutError (a TimeoutError) when time runs out."""
-    hook = always(
-        rds.client, "DescribeDBInstances", rds_answer(described(instance_item(status="creating")))
+    hook = answer_calls(
+        rds.client,
+        "DescribeDBInstances",
+        result_answer(described(instance_item(status="creating"))),
+        repeat_last=True,
     )
 
     with pytest.raises(TimeoutError) as caught:
@@ -377,32 +373,35 @@ def test_wait_until_available_times_out(rds: RdsService) -> None:
 
     assert isinstance(caught.value, WaitTimeoutError)
     assert "db1" in str(caught.value)
-    assert hook.calls >= 2
+    assert hook.sent >= 2
 
 
 def test_wait_until_available_gives_up_on_an_unknown_instance(rds: RdsService) -> None:
     """An identifier still unknown when the grace period is over is NotFoundError."""
-    hook = always(rds.client, "DescribeDBInstances", rds_error("DBInstanceNotFound"))
+    hook = answer_calls(
+        rds.client, "DescribeDBInstances", error_answer("DBInstanceNotFound"), repeat_last=True
+    )
 
     with pytest.raises(NotFoundError) as caught:
         rds.wait_until_available("db1", timeout=0.05, poll_interval=0.01)
 
     assert caught.value.code == "DBInstanceNotFound"
-    assert hook.calls >= 2
+    assert hook.sent >= 2
 
 
 def test_wait_until_available_waits_for_a_new_instance_to_appear(rds: RdsService) -> None:
     """A new instance RDS does not show yet is polled again until it does."""
-    hook = always(
+    hook = answer_calls(
         rds.client,
         "DescribeDBInstances",
-        rds_error("DBInstanceNotFound"),
-        rds_answer(described(instance_item(status="creating"))),
-        rds_answer(described(instance_item())),
+        error_answer("DBInstanceNotFound"),
+        result_answer(described(instance_item(status="creating"))),
+        result_answer(described(instance_item())),
+        repeat_last=True,
     )
 
     assert rds.wait_until_available("db1", poll_interval=0.001).identifier == "db1"
-    assert hook.calls == 4  # three polls, then the read of the available instance
+    assert hook.sent == 4  # three polls, then the read of the available instance
 
 
 def test_wait_until_deleted_polls_until_rds_forgets_it(rds: RdsService, stub: Stubber) -> None:
@@ -423,8 +422,11 @@ def test_wait_until_deleted_fails_when_nobody_deletes_it(rds: RdsService, stub: 
 
 def test_wait_until_deleted_times_out(rds: RdsService) -> None:
     """An instance forever deleting is WaitTimeoutError when time runs out."""
-    always(
-        rds.client, "DescribeDBInstances", rds_answer(described(instance_item(status="deleting")))
+    answer_calls(
+        rds.client,
+        "DescribeDBInstances",
+        result_answer(described(instance_item(status="deleting"))),
+        repeat_last=True,
     )
 
     with pytest.raises(WaitTimeoutError):

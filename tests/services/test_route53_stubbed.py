@@ -13,16 +13,8 @@ import pytest
 from botocore.awsrequest import AWSResponse, HTTPHeaders
 from botocore.config import Config
 from botocore.stub import Stubber
-from route53_support import (
-    WHEN,
-    a_record,
-    answer,
-    changes,
-    r53_error,
-    r53_result,
-    record_item,
-    zone_item,
-)
+from route53_support import WHEN, a_record, changes, record_item, zone_item
+from support import answer_calls, error_answer, result_answer
 
 from awsfacade.errors import (
     AccessDeniedError,
@@ -283,7 +275,9 @@ def test_invalid_change_batch_keeps_every_message(route53: Route53Service) -> No
         "exists, Tried to delete resource record set [name='b.example.com.', type='A'] but it "
         "was not found]"
     )
-    answer(route53.client, "ChangeResourceRecordSets", r53_error("InvalidChangeBatch", message))
+    answer_calls(
+        route53.client, "ChangeResourceRecordSets", error_answer("InvalidChangeBatch", message)
+    )
 
     with pytest.raises(InvalidRequestError) as raised:
         route53.create_record(Z, a_record("a.example.com"))
@@ -343,13 +337,15 @@ def test_a_failing_later_batch_says_what_was_applied(route53_service: Route53Ser
     and the third batch is never sent."""
     zone = route53_service.create_hosted_zone("example.com")
     wanted = changes(2500)
-    real = answer(route53_service.client, "ChangeResourceRecordSets")
-    hook = answer(
+    real = answer_calls(route53_service.client, "ChangeResourceRecordSets")
+    hook = answer_calls(
         route53_service.client,
         "ChangeResourceRecordSets",
-        r53_result({"ChangeInfo": {"Id": "/change/C1", "Status": "PENDING", "SubmittedAt": WHEN}}),
-        r53_error("InvalidChangeBatch", "[RRSet with DNS name h1500.example.com. is not ok]"),
-        r53_error("InvalidChangeBatch", "never sent"),
+        result_answer(
+            {"ChangeInfo": {"Id": "/change/C1", "Status": "PENDING", "SubmittedAt": WHEN}}
+        ),
+        error_answer("InvalidChangeBatch", "[RRSet with DNS name h1500.example.com. is not ok]"),
+        error_answer("InvalidChangeBatch", "never sent"),
     )
 
     with pytest.raises(ChangeBatchError) as raised:
@@ -378,7 +374,9 @@ def test_a_failing_later_batch_says_what_was_applied(route53_service: Route53Ser
 def test_a_failing_first_batch_raises_the_aws_error(route53_service: Route53Service) -> None:
     """When the first batch fails nothing was applied: its AWS error is raised as it is."""
     zone = route53_service.create_hosted_zone("example.com")
-    answer(route53_service.client, "ChangeResourceRecordSets", r53_error("InvalidChangeBatch"))
+    answer_calls(
+        route53_service.client, "ChangeResourceRecordSets", error_answer("InvalidChangeBatch")
+    )
 
     with pytest.raises(InvalidRequestError) as raised:
         route53_service.change_records(zone.id, changes(1500))
@@ -393,11 +391,13 @@ def test_forced_delete_that_stops_half_way_names_what_is_left(
     deleted and the 200 left with the zone, which stays."""
     zone = route53_service.create_hosted_zone("example.com")
     route53_service.change_records(zone.id, changes(1200))
-    answer(
+    answer_calls(
         route53_service.client,
         "ChangeResourceRecordSets",
-        r53_result({"ChangeInfo": {"Id": "/change/C1", "Status": "PENDING", "SubmittedAt": WHEN}}),
-        r53_error("PriorRequestNotComplete"),
+        result_answer(
+            {"ChangeInfo": {"Id": "/change/C1", "Status": "PENDING", "SubmittedAt": WHEN}}
+        ),
+        error_answer("PriorRequestNotComplete"),
     )
 
     with pytest.raises(PartialFailureError) as raised:
@@ -419,7 +419,9 @@ def test_forced_delete_whose_first_batch_fails_deleted_nothing(
     """If the first batch of deletes fails, done is empty and not_done holds every record."""
     zone = route53_service.create_hosted_zone("example.com")
     route53_service.change_records(zone.id, changes(3))
-    answer(route53_service.client, "ChangeResourceRecordSets", r53_error("InvalidChangeBatch"))
+    answer_calls(
+        route53_service.client, "ChangeResourceRecordSets", error_answer("InvalidChangeBatch")
+    )
 
     with pytest.raises(PartialFailureError) as raised:
         route53_service.delete_hosted_zone(zone.id, force=True)
@@ -435,7 +437,9 @@ def test_forced_delete_whose_zone_delete_fails_names_the_zone(
     """If DeleteHostedZone fails after the records went, not_done is the zone alone."""
     zone = route53_service.create_hosted_zone("example.com")
     route53_service.change_records(zone.id, changes(2))
-    answer(route53_service.client, "DeleteHostedZone", r53_error("PriorRequestNotComplete"))
+    answer_calls(
+        route53_service.client, "DeleteHostedZone", error_answer("PriorRequestNotComplete")
+    )
 
     with pytest.raises(PartialFailureError) as raised:
         route53_service.delete_hosted_zone(zone.id, force=True)
@@ -450,7 +454,9 @@ def test_forced_delete_of_an_empty_zone_raises_its_error_as_is(
 ) -> None:
     """With no records to delete, a failing DeleteHostedZone raises its own error."""
     zone = route53_service.create_hosted_zone("example.com")
-    answer(route53_service.client, "DeleteHostedZone", r53_error("PriorRequestNotComplete"))
+    answer_calls(
+        route53_service.client, "DeleteHostedZone", error_answer("PriorRequestNotComplete")
+    )
 
     with pytest.raises(ThrottledError):
         route53_service.delete_hosted_zone(zone.id, force=True)
@@ -519,9 +525,9 @@ def test_create_hosted_zone_builds_the_zone_from_aws_answer(
 def test_answers_lacking_what_aws_always_sends_are_unexpected(route53: Route53Service) -> None:
     """A change answer without ChangeInfo or a zone answer without HostedZone raises
     UnexpectedResponseError, never KeyError."""
-    answer(route53.client, "ChangeResourceRecordSets", r53_result({}))
-    answer(route53.client, "GetHostedZone", r53_result({}))
-    answer(route53.client, "CreateHostedZone", r53_result({}))
+    answer_calls(route53.client, "ChangeResourceRecordSets", result_answer({}))
+    answer_calls(route53.client, "GetHostedZone", result_answer({}))
+    answer_calls(route53.client, "CreateHostedZone", result_answer({}))
 
     with pytest.raises(UnexpectedResponseError, match="ChangeInfo"):
         route53.upsert_record(Z, a_record("a.example.com"))
