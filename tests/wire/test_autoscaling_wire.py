@@ -1,4 +1,4 @@
-"""AutoScalingService through moto's HTTP server (tests/wire/conftest.py): AutoScaling's query
+"""AutoScalingService through moto's HTTP server (tests/conftest.py): AutoScaling's query
 protocol, base64 user data, tag lists, NextToken paging and ValidationError answers as they
 travel over HTTP."""
 

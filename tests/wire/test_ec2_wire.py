@@ -1,4 +1,4 @@
-"""Ec2Service through moto's HTTP server (tests/wire/conftest.py): the real wire protocol,
+"""Ec2Service through moto's HTTP server (tests/conftest.py): the real wire protocol,
 parsing and error responses."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""IamService through moto's HTTP server (tests/wire/conftest.py): IAM's query protocol,
+"""IamService through moto's HTTP server (tests/conftest.py): IAM's query protocol,
 URL-encoded policy documents and error responses as they travel over HTTP."""
 
 from __future__ import annotations

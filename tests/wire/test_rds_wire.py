@@ -1,4 +1,4 @@
-"""RdsService through moto's HTTP server (tests/wire/conftest.py): RDS's query protocol, its
+"""RdsService through moto's HTTP server (tests/conftest.py): RDS's query protocol, its
 XML answers and errors, and Marker paging as they travel over HTTP."""
 
 from __future__ import annotations

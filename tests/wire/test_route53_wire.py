@@ -1,4 +1,4 @@
-"""Route53Service through moto's HTTP server (tests/wire/conftest.py): Route53's REST-XML
+"""Route53Service through moto's HTTP server (tests/conftest.py): Route53's REST-XML
 protocol, the three-part record token in query strings, and error bodies as they travel."""
 
 from __future__ import annotations

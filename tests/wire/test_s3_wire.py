@@ -1,4 +1,4 @@
-"""S3Service through moto's HTTP server (tests/wire/conftest.py): real HTTP requests, XML
+"""S3Service through moto's HTTP server (tests/conftest.py): real HTTP requests, XML
 answers and errors, presigned URLs fetched with urllib, and the S3-compatible-store config."""
 
 from __future__ import annotations
