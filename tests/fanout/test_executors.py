@@ -15,7 +15,7 @@ from concurrent.futures import Executor, ProcessPoolExecutor
 from typing import TYPE_CHECKING
 
 import pytest
-from conftest import REGIONS, Organization, deny_role, make_organization
+from fanout_support import REGIONS, Organization, deny_role, make_organization
 from moto.server import ThreadedMotoServer
 
 from awsfacade.fanout import Failure, Success, Target, fan_out, targets

@@ -9,7 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
 import pytest
-from conftest import REGIONS, Organization, deny_role
+from fanout_support import REGIONS, Organization, deny_role
 from support import Requests
 
 from awsfacade.ec2 import Ec2Service
@@ -348,6 +348,8 @@ NOT_A_TARGET: object = "123456789012/us-east-1"
         ({"session_duration": "3600"}, "session_duration"),
         ({"on_progress": 1}, "on_progress"),
         ({"session_name": ""}, "session_name"),
+        ({"session_name": "x"}, "session_name"),
+        ({"session_name": "my session"}, "session_name"),
         ({"session_name": "x" * 65}, "session_name"),
     ],
 )

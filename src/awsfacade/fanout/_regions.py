@@ -20,8 +20,8 @@ __all__ = ["regions"]
 #: The opt-in states of a region the account can use.
 _ENABLED = frozenset({"opt-in-not-required", "opted-in"})
 
-_CacheKey = tuple[str, bool]
-_cache: weakref.WeakKeyDictionary[Session, dict[_CacheKey, tuple[str, ...]]] = (
+#: Per session, per include_opt_in: the session's partition and its enabled regions.
+_cache: weakref.WeakKeyDictionary[Session, dict[bool, tuple[str, tuple[str, ...]]]] = (
     weakref.WeakKeyDictionary()
 )
 _lock = threading.Lock()
@@ -40,17 +40,21 @@ def regions(session: Session, *, service: str = "ec2", include_opt_in: bool = Fa
     with_opt_in = check_bool(include_opt_in, "include_opt_in")
     if name not in session.get_available_services():
         raise InvalidArgumentError(f"service {name!r} is not an AWS service botocore knows")
-    key = (name, with_opt_in)
     with _lock:
-        cached = _cache.get(session, {}).get(key)
+        cached = _cache.get(session, {}).get(with_opt_in)
     if cached is None:
-        cached = _ask(session, name, with_opt_in)
+        cached = _ask(session, with_opt_in)
         with _lock:
-            _cache.setdefault(session, {})[key] = cached
-    return list(cached)
+            _cache.setdefault(session, {})[with_opt_in] = cached
+    home, enabled = cached
+    if name == "ec2":
+        return list(enabled)
+    offered = set(session.get_available_regions(name, partition_name=home))
+    return [region for region in enabled if region in offered]
 
 
-def _ask(session: Session, service: str, include_opt_in: bool) -> tuple[str, ...]:
+def _ask(session: Session, include_opt_in: bool) -> tuple[str, tuple[str, ...]]:
+    """The session's partition and its enabled regions, from one DescribeRegions."""
     client = EC2.get(session, region=None, endpoint_url=None, config=None)
     home = partition(client.meta.region_name)
     with translate():
@@ -62,10 +66,7 @@ def _ask(session: Session, service: str, include_opt_in: bool) -> tuple[str, ...
         if "RegionName" in region and region.get("OptInStatus", "opt-in-not-required") in wanted
     }
     # moto lists every partition's regions to every caller; AWS only the caller's.
-    enabled = {region for region in enabled if _partition_of(region) == home}
-    if service != "ec2":
-        enabled &= set(session.get_available_regions(service, partition_name=home))
-    return tuple(sorted(enabled))
+    return home, tuple(sorted(r for r in enabled if _partition_of(r) == home))
 
 
 def _partition_of(region: str) -> str | None:

@@ -3,6 +3,7 @@ completion order with bounded memory."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Generator, Iterable, Sized
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, ThreadPoolExecutor, wait
 from typing import TYPE_CHECKING, TypeVar
@@ -27,6 +28,8 @@ T = TypeVar("T")
 #: AssumeRole's DurationSeconds: 15 minutes to 12 hours (the role's maximum may be lower).
 _MIN_DURATION = 900
 _MAX_DURATION = 43_200
+#: AssumeRole's RoleSessionName.
+_SESSION_NAME = re.compile(r"[\w+=,.@-]{2,64}")
 
 Progress = Callable[[int, "int | None"], None]
 
@@ -85,6 +88,11 @@ def fan_out(
     if on_progress is not None and not callable(on_progress):
         raise InvalidArgumentError(f"on_progress must be a function or None, not {on_progress!r}")
     name = check_text(session_name, "session_name", 64)
+    if not _SESSION_NAME.fullmatch(name):
+        raise InvalidArgumentError(
+            "session_name must be 2 to 64 letters, digits or +=,.@_- (AssumeRole's "
+            f"RoleSessionName), not {name!r}"
+        )
     total = len(targets) if isinstance(targets, Sized) else None
     return _stream(targets, work, session, workers, executor, duration, on_progress, name, total)
 

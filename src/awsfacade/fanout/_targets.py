@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Final
 import attrs
 import botocore.session
 
-from awsfacade._convert import converter, user_input
+from awsfacade._convert import converter, required, user_input
 from awsfacade._translate import translate
 from awsfacade._validate import check_bool, check_id
 from awsfacade.errors import InvalidArgumentError
@@ -32,7 +32,7 @@ DEFAULT_ROLE: Final = "OrganizationAccountAccessRole"
 
 _ACCOUNT_ID = re.compile(r"\d{12}")
 #: IAM role names: 1 to 64 of these characters (IAM's CreateRole), optionally under a path.
-_ROLE_NAME = re.compile(r"(/[\w+=,.@-]+)*/?[\w+=,.@-]{1,64}")
+_ROLE_NAME = re.compile(r"/?([\w+=,.@-]+/)*[\w+=,.@-]{1,64}")
 #: ListAccounts allows at most 20 accounts a page.
 _ACCOUNTS_PAGE = 20
 
@@ -160,7 +160,7 @@ def _account_ids(values: object, what: str) -> frozenset[str] | None:
 def _active_id(account: AccountTypeDef) -> str | None:
     """The account's id if it is ACTIVE: the new ``State`` member, else the old ``Status``."""
     state = account.get("State") or account.get("Status")
-    return account.get("Id") if state == "ACTIVE" else None
+    return required(account.get("Id"), "Id") if state == "ACTIVE" else None
 
 
 def organization_targets(
