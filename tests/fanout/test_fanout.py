@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import threading
+import weakref
 from collections import Counter
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -392,3 +394,25 @@ def test_errors_are_aws_errors(
     assert isinstance(outcome, Failure)
     assert isinstance(outcome.error, AwsError)
     assert "AccessDenied" in str(outcome.error)
+
+
+def test_an_accounts_session_is_released_after_its_last_target(
+    aws_session: boto3.session.Session, organization: Organization
+) -> None:
+    """With targets ordered by account, the sessions of finished accounts are freed during
+    the run: at most two are alive at any outcome, none after."""
+    alive: dict[str, weakref.ref[boto3.session.Session]] = {}
+
+    def work(session: boto3.session.Session, target: Target) -> int:
+        alive[target.account_id] = weakref.ref(session)
+        return count_instances(session, target)
+
+    plan = targets(accounts=organization.accounts, regions=REGIONS)
+    most = 0
+    for _ in fan_out(plan, work, session=aws_session, max_workers=1):
+        gc.collect()
+        most = max(most, sum(ref() is not None for ref in alive.values()))
+    gc.collect()
+    assert len(alive) == 5
+    assert most <= 2
+    assert all(ref() is None for ref in alive.values())

@@ -62,6 +62,7 @@ AWS_ANSWER = {
         {"RegionName": "af-south-1", "OptInStatus": "not-opted-in"},
         {"RegionName": "me-central-1", "OptInStatus": "opted-in"},
         {"RegionName": "eu-west-1"},
+        {"RegionName": "zz-future-1", "OptInStatus": "opt-in-not-required"},
         {"OptInStatus": "opted-in"},
     ]
 }
@@ -71,7 +72,8 @@ def test_opt_in_regions_as_aws_reports_them(
     aws_session: boto3.session.Session, stubber: Stubber
 ) -> None:
     """AWS marks opt-in regions not-opted-in (moto says opt-in-not-required for every
-    commercial region): they are left out unless include_opt_in."""
+    commercial region): they are left out unless include_opt_in. A region botocore cannot
+    place in a partition is left out too (no endpoint could be built for it)."""
     stubber.add_response("describe_regions", AWS_ANSWER, {"AllRegions": True})
     stubber.add_response("describe_regions", AWS_ANSWER, {"AllRegions": True})
     assert regions(aws_session) == ["eu-west-1", "me-central-1", "us-east-1"]

@@ -179,3 +179,27 @@ def test_without_credentials_the_own_account_fails_at_assume_role(
     assert isinstance(outcome, Failure)
     assert outcome.stage == "assume-role"
     assert isinstance(outcome.error, ClientSideError)
+
+
+def test_a_refresh_that_fails_before_shipping_is_an_assume_role_failure(
+    aws_session: boto3.session.Session, sts: tuple[Stubber, STSClient]
+) -> None:
+    """Credentials about to expire are refreshed before a job is shipped; if that AssumeRole
+    fails, the target fails at "assume-role" and nothing is shipped."""
+    stub, _ = sts
+    stub.add_response("assume_role", answer("ASIAFIRST0000000", timedelta(minutes=5)))
+    stub.add_client_error("assume_role", "AccessDenied", http_status_code=403)
+    executor = Pickling()
+    seen: list[tuple[int, int | None]] = []
+    plan = [Target(account_id="111122223333", region="us-east-1", role_arn=ROLE)]
+    (outcome,) = fan_out(
+        plan,
+        len_of,
+        session=aws_session,
+        executor=executor,
+        on_progress=lambda done, total: seen.append((done, total)),
+    )
+    assert isinstance(outcome, Failure)
+    assert outcome.stage == "assume-role"
+    assert executor.shipped == []
+    assert seen == [(1, 1)]

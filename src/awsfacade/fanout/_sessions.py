@@ -268,8 +268,3 @@ class Accounts:
         """Drop the accounts with no target in flight: their sessions go with the last one."""
         for key in [key for key, entry in self._open.items() if entry.in_flight == 0]:
             del self._open[key]
-
-    @property
-    def open(self) -> int:
-        """How many accounts hold a session now."""
-        return len(self._open)

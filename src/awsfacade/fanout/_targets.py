@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Final
 import attrs
 import botocore.session
 
-from awsfacade._convert import converter, required, user_input
+from awsfacade._convert import converter, required
 from awsfacade._translate import translate
 from awsfacade._validate import check_bool, check_id
 from awsfacade.errors import InvalidArgumentError
@@ -49,7 +49,8 @@ class Target:
     """One place to run the work: an account, a region, and the role to assume there
     (``None``: the caller's own credentials, no role).
 
-    A target you build is checked at once (a 12-digit account id, a region name, a role ARN).
+    A target is checked when built (a 12-digit account id, a region name, a role ARN); the
+    account ids Organizations sends pass the same check.
     """
 
     account_id: str
@@ -57,15 +58,14 @@ class Target:
     role_arn: str | None = None
 
     def __attrs_post_init__(self) -> None:
-        if user_input():
-            check_account_id(self.account_id, "account_id")
-            check_id(self.region, "region")
-            if self.role_arn is not None and (
-                not isinstance(self.role_arn, str) or not self.role_arn.startswith("arn:")
-            ):
-                raise InvalidArgumentError(
-                    f"role_arn must be an IAM role ARN or None, not {self.role_arn!r}"
-                )
+        check_account_id(self.account_id, "account_id")
+        check_id(self.region, "region")
+        if self.role_arn is not None and (
+            not isinstance(self.role_arn, str) or not self.role_arn.startswith("arn:")
+        ):
+            raise InvalidArgumentError(
+                f"role_arn must be an IAM role ARN or None, not {self.role_arn!r}"
+            )
 
     def __str__(self) -> str:
         return f"{self.account_id}/{self.region}"
