@@ -416,3 +416,31 @@ def test_an_accounts_session_is_released_after_its_last_target(
     assert len(alive) == 5
     assert most <= 2
     assert all(ref() is None for ref in alive.values())
+
+
+def test_ctrl_c_cancels_what_has_not_started(
+    aws_session: boto3.session.Session, organization: Organization
+) -> None:
+    """A KeyboardInterrupt in the loop (here raised by the progress hook) propagates, and the
+    targets queued behind the running ones never start."""
+    release = threading.Event()
+    started: list[Target] = []
+
+    def work(session: boto3.session.Session, target: Target) -> str:
+        started.append(target)
+        if len(started) > 1:
+            release.wait(5)
+        return target.region
+
+    def interrupt(done: int, total: int | None) -> None:
+        raise KeyboardInterrupt
+
+    with ThreadPoolExecutor(max_workers=1) as executor:
+        plan = targets(accounts=organization.accounts, regions=REGIONS)
+        stream = fan_out(
+            plan, work, session=aws_session, max_workers=4, executor=executor, on_progress=interrupt
+        )
+        with pytest.raises(KeyboardInterrupt):
+            next(stream)
+        release.set()
+    assert len(started) == 2
