@@ -1,5 +1,5 @@
 """Helpers of the fan-out tests: an organization of five member accounts on moto, each with
-instances in three regions.
+instances in three regions (the fixture is in ``fanout_fixtures``).
 
 moto keeps each account's resources apart by the access key a request is signed with: keys
 from ``AssumeRole`` into ``arn:aws:iam::<account>:role/...`` belong to that account. moto's

@@ -9,14 +9,12 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import urllib.request
 from collections.abc import Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 from typing import TYPE_CHECKING
 
 import pytest
 from fanout_support import REGIONS, Organization, deny_role, make_organization
-from moto.server import ThreadedMotoServer
 
 from awsfacade.fanout import Failure, Success, Target, fan_out, targets
 from awsfacade.testing import fake_environment, new_session
@@ -39,27 +37,11 @@ def count_instances(session: boto3.session.Session, target: Target) -> tuple[int
     return found, os.getpid()
 
 
-@pytest.fixture(scope="module")
-def moto_url() -> Iterator[str]:
-    """A moto server in a thread of this process, for the module."""
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    server.start()
-    try:
-        host, port = server.get_host_and_port()
-        yield f"http://{host}:{port}"
-    finally:
-        server.stop()
-
-
 @pytest.fixture
-def served(moto_url: str) -> Iterator[tuple[boto3.session.Session, Organization]]:
-    """A caller's session on the fresh server, and the organization made there."""
-    direct = urllib.request.build_opener(urllib.request.ProxyHandler({}))
-    request = urllib.request.Request(f"{moto_url}/moto-api/reset", data=b"", method="POST")
-    with direct.open(request, timeout=30):
-        pass
+def served(fresh_moto_url: str) -> Iterator[tuple[boto3.session.Session, Organization]]:
+    """A caller's session on the fresh server (tests/conftest.py), and an organization there."""
     with fake_environment():
-        os.environ["AWS_ENDPOINT_URL"] = moto_url
+        os.environ["AWS_ENDPOINT_URL"] = fresh_moto_url
         session = new_session()
         yield session, make_organization(session, members=2)
 

@@ -22,6 +22,9 @@ if TYPE_CHECKING:
     import boto3.session
     from mypy_boto3_ec2.client import EC2Client
 
+#: The fixture ``organization``.
+pytest_plugins = ("fanout_fixtures",)
+
 
 def count_instances(session: boto3.session.Session, target: Target) -> int:
     """The number of instances in the target's account and region."""

@@ -49,7 +49,7 @@ def test_another_service_keeps_the_regions_it_is_offered_in(
 
 
 @pytest.fixture
-def stubber(aws_session: boto3.session.Session) -> Iterator[Stubber]:
+def regions_stubber(aws_session: boto3.session.Session) -> Iterator[Stubber]:
     """A Stubber on the EC2 client regions() asks."""
     with Stubber(EC2.get(aws_session, region=None, endpoint_url=None, config=None)) as stub:
         yield stub
@@ -69,13 +69,13 @@ AWS_ANSWER = {
 
 
 def test_opt_in_regions_as_aws_reports_them(
-    aws_session: boto3.session.Session, stubber: Stubber
+    aws_session: boto3.session.Session, regions_stubber: Stubber
 ) -> None:
     """AWS marks opt-in regions not-opted-in (moto says opt-in-not-required for every
     commercial region): they are left out unless include_opt_in. A region botocore cannot
     place in a partition is left out too (no endpoint could be built for it)."""
-    stubber.add_response("describe_regions", AWS_ANSWER, {"AllRegions": True})
-    stubber.add_response("describe_regions", AWS_ANSWER, {"AllRegions": True})
+    regions_stubber.add_response("describe_regions", AWS_ANSWER, {"AllRegions": True})
+    regions_stubber.add_response("describe_regions", AWS_ANSWER, {"AllRegions": True})
     assert regions(aws_session) == ["eu-west-1", "me-central-1", "us-east-1"]
     assert regions(aws_session, include_opt_in=True) == [
         "af-south-1",
@@ -85,9 +85,13 @@ def test_opt_in_regions_as_aws_reports_them(
     ]
 
 
-def test_errors_are_translated(aws_session: boto3.session.Session, stubber: Stubber) -> None:
+def test_errors_are_translated(
+    aws_session: boto3.session.Session, regions_stubber: Stubber
+) -> None:
     """A caller without ec2:DescribeRegions gets AccessDeniedError."""
-    stubber.add_client_error("describe_regions", "UnauthorizedOperation", http_status_code=403)
+    regions_stubber.add_client_error(
+        "describe_regions", "UnauthorizedOperation", http_status_code=403
+    )
     with pytest.raises(AccessDeniedError):
         regions(aws_session)
 

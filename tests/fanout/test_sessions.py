@@ -26,6 +26,9 @@ if TYPE_CHECKING:
     from fanout_support import Organization
     from mypy_boto3_sts.client import STSClient
 
+#: The fixture ``organization``.
+pytest_plugins = ("fanout_fixtures",)
+
 P = ParamSpec("P")
 R = TypeVar("R")
 ROLE = "arn:aws:iam::111122223333:role/Reader"

@@ -19,6 +19,9 @@ if TYPE_CHECKING:
     from fanout_support import Organization
     from mypy_boto3_organizations.client import OrganizationsClient
 
+#: The fixture ``organization``.
+pytest_plugins = ("fanout_fixtures",)
+
 ACCOUNT = "111122223333"
 OTHER = "444455556666"
 

@@ -1,4 +1,7 @@
-"""The fixtures of the fan-out tests (the helpers are in ``fanout_support``)."""
+"""The fixture ``organization`` of the fan-out tests, loaded as a plugin by the test modules
+that use it (``pytest_plugins``): the test tree has one ``conftest.py``, since mypy reads every
+one as the module ``conftest``. Test modules import the helpers from ``fanout_support``; this
+module is imported only by pytest, so that it can rewrite its asserts."""
 
 from __future__ import annotations
 
