@@ -4,7 +4,7 @@ sent when AWS does, names decoded and compared as DNS does, and the change-batch
 from __future__ import annotations
 
 import pickle
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, get_args
 
 import attrs
 import pytest
@@ -22,6 +22,7 @@ from awsfacade.route53 import (
     same_name,
 )
 from awsfacade.route53._batching import MAX_CHARACTERS, MAX_RECORDS, batches, cost
+from awsfacade.route53._models import RECORD_TYPES, RecordType
 from awsfacade.route53._names import (
     bare_change_id,
     check_change_id,
@@ -508,3 +509,9 @@ def test_change_batch_error_names_its_changes_and_survives_pickling() -> None:
         failure.done,
     )
     assert str(copy.error) == str(error)
+
+
+def test_the_record_type_tuple_is_the_literal() -> None:
+    """RECORD_TYPES (what a RecordSet you build may have) lists exactly RecordType's values:
+    the two are written out twice because get_args() is Any to mypy."""
+    assert get_args(RecordType) == RECORD_TYPES
