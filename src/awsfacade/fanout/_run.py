@@ -31,7 +31,8 @@ _MAX_DURATION = 43_200
 #: AssumeRole's RoleSessionName.
 _SESSION_NAME = re.compile(r"[\w+=,.@-]{2,64}")
 
-Progress = Callable[[int, "int | None"], None]
+#: What ``next(targets, _END)`` gives at the end (``None`` could be a wrong item, checked).
+_END = object()
 
 
 def fan_out(
@@ -61,7 +62,7 @@ def fan_out(
     is released when none of its targets is in flight (order targets by account, as
     :func:`targets` does, so each account's session is made once). ``executor`` is any
     ``concurrent.futures.Executor`` (default: a thread pool of ``max_workers``, shut down at
-    the end). Another than a thread pool (processes, Dask, Ray) gets picklable jobs: the
+    the end). Any other executor (processes, Dask, Ray) gets picklable jobs: the
     target, ``work`` (a module-level function) and the account's temporary credentials; the
     session is built where the job runs. ``on_progress(done, total)`` is called after each
     outcome (``total`` is ``None`` when ``targets`` has no ``len()``). Closing the iterator
@@ -110,8 +111,8 @@ def _stream(  # noqa: PLR0917 - the checked arguments of fan_out
 ) -> Generator[Outcome[T], None, None]:
     """The body of :func:`fan_out`, run from the first ``next()``."""
     source = iter(targets)
-    first = next(source, None)
-    if first is None:
+    upcoming = next(source, _END)
+    if upcoming is _END:
         return
     caller = session if session is not None else default_session()
     accounts = Accounts(caller, duration=duration, name=name, loader=caller._loader)
@@ -119,13 +120,12 @@ def _stream(  # noqa: PLR0917 - the checked arguments of fan_out
     pool = executor if executor is not None else ThreadPoolExecutor(max_workers)
     pending: dict[Future[Outcome[T]], AccountSession] = {}
     done = 0
-    upcoming: Target | None = first
     finished = False
     try:
         while True:
-            while upcoming is not None and len(pending) < max_workers:
+            while upcoming is not _END and len(pending) < max_workers:
                 target = check_type(upcoming, Target, "targets")
-                upcoming = next(source, None)
+                upcoming = next(source, _END)
                 entry = accounts.take(target.account_id, target.role_arn)
                 if not remote:
                     pending[pool.submit(run_here, entry, target, work)] = entry

@@ -246,8 +246,6 @@ class Accounts:
         self._name = name
         self._loader = loader
         self._open: dict[tuple[str, str | None], AccountSession] = {}
-        #: How many account sessions this run made (for tests and benchmarks).
-        self.made = 0
 
     def take(self, account_id: str, role_arn: str | None) -> AccountSession:
         """The account's entry, made if it has no target in flight; one more in flight."""
@@ -256,7 +254,6 @@ class Accounts:
         if entry is None:
             make = _MakeCredentials(self._caller, self._sts, role_arn, self._duration, self._name)
             entry = self._open[key] = AccountSession(make, self._loader)
-            self.made += 1
         entry.in_flight += 1
         return entry
 
