@@ -14,6 +14,7 @@ import awsfacade
 import awsfacade.autoscaling
 import awsfacade.ec2
 import awsfacade.errors
+import awsfacade.fanout
 import awsfacade.iam
 import awsfacade.rds
 import awsfacade.route53
@@ -159,6 +160,21 @@ import awsfacade.s3
                 "same_name",
             ],
         ),
+        (
+            awsfacade.fanout,
+            [
+                "DEFAULT_ROLE",
+                "Failure",
+                "Outcome",
+                "Stage",
+                "Success",
+                "Target",
+                "fan_out",
+                "organization_targets",
+                "regions",
+                "targets",
+            ],
+        ),
     ],
     ids=[
         "awsfacade",
@@ -169,6 +185,7 @@ import awsfacade.s3
         "awsfacade.rds",
         "awsfacade.autoscaling",
         "awsfacade.route53",
+        "awsfacade.fanout",
     ],
 )
 def test_all_is_pinned_sorted_and_importable(module: ModuleType, expected: list[str]) -> None:
@@ -243,6 +260,7 @@ def test_import_awsfacade_is_light() -> None:
     assert "awsfacade" in modules
     assert not {name for name in modules if name == "moto" or name.startswith("moto.")}
     assert not set(SERVICES.values()) & modules
+    assert "awsfacade.fanout" not in modules
     assert "awsfacade.testing" not in modules
     assert not {name for name in modules if name.startswith("mypy_boto3")}
 
@@ -273,6 +291,7 @@ def test_a_service_loads_on_first_use(name: str, package: str) -> None:
         awsfacade.rds,
         awsfacade.autoscaling,
         awsfacade.route53,
+        awsfacade.fanout,
     ],
     ids=[
         "awsfacade",
@@ -283,6 +302,7 @@ def test_a_service_loads_on_first_use(name: str, package: str) -> None:
         "awsfacade.rds",
         "awsfacade.autoscaling",
         "awsfacade.route53",
+        "awsfacade.fanout",
     ],
 )
 def test_public_modules_expose_nothing_but_their_all(module: ModuleType) -> None:
