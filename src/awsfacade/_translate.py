@@ -80,14 +80,22 @@ _PATTERNS: Final[tuple[tuple[re.Pattern[str], type[ServiceError]], ...]] = (
 )
 
 
-def error_class(code: str, codes: Codes = NO_CODES) -> type[ServiceError]:
-    """The most specific :class:`ServiceError` subclass for an AWS error code.
+#: A service with no not-found code (AutoScaling) says it in a ``ValidationError``'s message:
+#: "AutoScalingGroup name not found - …", "Launch configuration name not found - …".
+_NOT_FOUND_MESSAGE: Final = re.compile(r"\bnot found\b", re.IGNORECASE)
+
+
+def error_class(code: str, codes: Codes = NO_CODES, message: str = "") -> type[ServiceError]:
+    """The most specific :class:`ServiceError` subclass for an AWS error code (and, for a
+    ``ValidationError``, its message).
 
     ``codes`` are a service's own exact codes; they win over the shared ones and the patterns.
     """
     exact = codes.get(code) or _EXACT.get(code)
     if exact is not None:
         return exact
+    if code == "ValidationError" and _NOT_FOUND_MESSAGE.search(message):
+        return NotFoundError
     for pattern, cls in _PATTERNS:
         if pattern.search(code):
             return cls
@@ -102,7 +110,7 @@ def service_error(
     code = details.get("Code") or "Unknown"
     message = details.get("Message") or ""
     request_id = response.get("ResponseMetadata", {}).get("RequestId") or None
-    return error_class(code, codes)(
+    return error_class(code, codes, message)(
         code=code, message=message, operation=operation, request_id=request_id
     )
 

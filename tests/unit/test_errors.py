@@ -16,7 +16,7 @@ from botocore.exceptions import (
 )
 
 from awsfacade import errors
-from awsfacade._translate import error_class, translate
+from awsfacade._translate import NO_CODES, error_class, translate
 from awsfacade.errors import (
     AccessDeniedError,
     AlreadyExistsError,
@@ -367,3 +367,15 @@ def test_partial_failure_says_what_was_and_was_not_done() -> None:
         error.not_done,
         str(stopped),
     )
+
+
+def test_a_validation_error_saying_not_found_is_not_found() -> None:
+    """AutoScaling has no not-found code: the shared translator reads a ValidationError whose
+    message says "not found" as NotFoundError (listings and waits too, which use it directly);
+    any other ValidationError stays an InvalidRequestError."""
+    missing = "AutoScalingGroup name not found - AutoScalingGroup web not found"
+    assert error_class("ValidationError", NO_CODES, missing) is NotFoundError
+    assert error_class("ValidationError", NO_CODES, "Max bound must be >= min") is (
+        InvalidRequestError
+    )
+    assert error_class("ValidationError") is InvalidRequestError

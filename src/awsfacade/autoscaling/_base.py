@@ -1,18 +1,15 @@
 """What every part of AutoScalingService shares: the client cache, AutoScaling's own error
-codes, its message-only "not found" answers, and the listing page size."""
+codes, the listing page size, and listings over chunks of names."""
 
 from __future__ import annotations
 
 import itertools
-import re
-from collections.abc import Callable, Generator, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from awsfacade._base import Service
 from awsfacade._clients import ClientCache, ClientOptions
-from awsfacade._translate import translate
-from awsfacade.errors import InvalidRequestError, InvalidStateError, NotFoundError
+from awsfacade.errors import InvalidStateError
 
 if TYPE_CHECKING:
     from boto3.session import Session
@@ -26,10 +23,6 @@ M = TypeVar("M")
 
 #: The largest MaxRecords DescribeAutoScalingGroups and DescribeLaunchConfigurations accept.
 PAGE_SIZE = 100
-
-#: AutoScaling says "not found" only in a ValidationError's message: "AutoScalingGroup name
-#: not found - …", "Launch configuration name not found - …".
-_NOT_FOUND = re.compile(r"\bnot found\b", re.IGNORECASE)
 
 
 def by_chunks(
@@ -59,24 +52,10 @@ class AutoScalingBase(Service["AutoScalingClient"]):
     #: wrong state for that"): a scaling activity in progress, and ``ResourceInUse`` (a group
     #: that still has instances, a launch configuration a group uses), which the shared
     #: ``InUse`` pattern would make an InUseError.
+    #: (AutoScaling has no not-found code: the shared translator reads its ValidationError's
+    #: "not found" message as NotFoundError.)
     _error_codes: ClassVar[Codes] = {
         "ScalingActivityInProgress": InvalidStateError,
         "ResourceInUse": InvalidStateError,
     }
-
-    @contextmanager
-    def _translate(self) -> Generator[None]:
-        """Translate botocore's exceptions with AutoScaling's codes; a ``ValidationError``
-        whose message says "not found" becomes a :class:`NotFoundError`."""
-        try:
-            with translate(self._error_codes):
-                yield
-        except InvalidRequestError as error:
-            if error.code != "ValidationError" or not _NOT_FOUND.search(error.message):
-                raise
-            raise NotFoundError(
-                code=error.code,
-                message=error.message,
-                operation=error.operation,
-                request_id=error.request_id,
-            ) from error.__cause__
+    _page_size: ClassVar[int | None] = PAGE_SIZE

@@ -221,7 +221,6 @@ class GroupsMixin(AutoScalingBase):
                 lambda config: paginator.paginate(**request | {"PaginationConfig": config}),
                 lambda page: page.get("AutoScalingGroups", []),
                 AutoScalingGroup._from_boto,
-                page_size=PAGE_SIZE,
                 selectors=(chunk,),
             )
 

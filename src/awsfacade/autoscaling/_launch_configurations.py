@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from awsfacade._consistency import read_after_create, server_time
 from awsfacade._paging import only
 from awsfacade._validate import check_bool, check_id, optional_ids
-from awsfacade.autoscaling._base import PAGE_SIZE, AutoScalingBase, by_chunks
+from awsfacade.autoscaling._base import AutoScalingBase, by_chunks
 from awsfacade.autoscaling._checks import check_name
 from awsfacade.autoscaling._models import LaunchConfiguration
 from awsfacade.ec2._checks import check_instance_type, check_user_data
@@ -103,7 +103,6 @@ class LaunchConfigurationsMixin(AutoScalingBase):
                 lambda config: paginator.paginate(**request | {"PaginationConfig": config}),
                 lambda page: page.get("LaunchConfigurations", []),
                 LaunchConfiguration._from_boto,
-                page_size=PAGE_SIZE,
                 selectors=(chunk,),
             )
 

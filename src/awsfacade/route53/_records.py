@@ -11,7 +11,7 @@ from awsfacade._convert import sent
 from awsfacade._validate import check_type
 from awsfacade._waiting import wait_for_path
 from awsfacade.errors import AwsError, InvalidArgumentError
-from awsfacade.route53._base import RECORDS_PAGE_SIZE, Route53Base
+from awsfacade.route53._base import Route53Base
 from awsfacade.route53._batching import batches
 from awsfacade.route53._errors import ChangeBatchError
 from awsfacade.route53._models import (
@@ -75,7 +75,6 @@ class Route53RecordsMixin(Route53Base):
             ),
             lambda page: page.get("ResourceRecordSets", []),
             RecordSet._from_boto,
-            page_size=RECORDS_PAGE_SIZE,
         )
         if name is None:
             return listed

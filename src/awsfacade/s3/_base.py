@@ -57,6 +57,8 @@ class S3Base(Service["S3Client"]):
         # An If-Match / If-None-Match condition did not hold.
         "PreconditionFailed": InvalidRequestError,
     }
+    #: Object listings' page; ListBuckets pages at BUCKET_PAGE_SIZE.
+    _page_size: ClassVar[int | None] = PAGE_SIZE
 
     def __init__(
         self,

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, BinaryIO, Final, overload
 
 from awsfacade._validate import check_int, check_text
 from awsfacade.errors import AwsError, NotFoundError, PartialFailureError
-from awsfacade.s3._base import BATCH, PAGE_SIZE, S3Base
+from awsfacade.s3._base import BATCH, S3Base
 from awsfacade.s3._checks import (
     check_body,
     check_bucket,
@@ -190,7 +190,6 @@ class S3ObjectMixin(S3Base):
             pages,
             lambda page: _entries(page, bucket),
             _same,
-            page_size=PAGE_SIZE,
         )
 
     def delete_object(self, bucket: str, key: str) -> None:
