@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import pytest
+from hypothesis import HealthCheck, settings
 from botocore.config import Config
 from botocore.stub import Stubber
 from support import Requests
@@ -24,6 +25,22 @@ from awsfacade.ec2 import Ec2Service
 
 if TYPE_CHECKING:
     from boto3.session import Session
+
+
+# -- Property-based tests (tests/reliability) ----------------------------------------------------
+
+# 200 examples a test, the same ones on every run (CI must not fail on a draw a rerun would not
+# make), no per-example deadline (moto and a loaded CI machine are slow, not wrong) and no
+# example database written into the checkout.
+settings.register_profile(
+    "awsfacade",
+    max_examples=200,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+settings.load_profile("awsfacade")
 
 
 # -- EC2 service tests -------------------------------------------------------------------------
