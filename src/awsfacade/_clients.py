@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Generic, TypedDict, TypeVar
 from boto3.session import Session
 from botocore.config import Config
 
-from awsfacade import _redact
+from awsfacade import _logging, _redact
 from awsfacade._translate import translate
 from awsfacade.errors import InvalidArgumentError
 
@@ -144,5 +144,6 @@ class ClientCache(Generic[C]):
                 _redact.install()  # before the client's first request can log a secret
                 with translate():
                     client = self._create(session, options)
+                _logging.register(client)  # the "awsfacade" logger's request and retry lines
                 per_session[key] = client
             return client
