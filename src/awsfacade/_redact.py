@@ -23,8 +23,11 @@ __all__ = ["MASK", "install", "redact"]
 MASK: Final = "***"
 
 #: Members whose values are secret: those botocore's models mark ``"sensitive": true`` for the
-#: operations the facade calls (IAM keys and passwords, RDS master passwords, EC2 key material),
-#: STS credentials, and the session-token header.
+#: operations the facade calls (IAM keys and passwords, RDS master passwords, EC2 key material
+#: and user data, S3's KMS key ids, encryption contexts and customer keys, with the headers that
+#: carry them), STS credentials, and the session-token header. The table of
+#: tests/reliability/test_secrets.py, built by walking botocore's models, lists where each comes
+#: from.
 _NAMES: Final = (
     "SecretAccessKey",
     "SessionToken",
@@ -38,25 +41,51 @@ _NAMES: Final = (
     "PrivateKeyMaterial",
     "SSHPublicKeyBody",
     "ServicePassword",
+    "TdeCredentialPassword",
+    "UserData",
+    "KMSMasterKeyID",
+    "SSEKMSKeyId",
+    "SSEKMSEncryptionContext",
+    "SSECustomerKey",
+    "CopySourceSSECustomerKey",
+    "x-amz-server-side-encryption-aws-kms-key-id",
+    "x-amz-server-side-encryption-context",
+    "x-amz-server-side-encryption-customer-key",
+    "x-amz-copy-source-server-side-encryption-customer-key",
 )
 _NAME: Final = "(?:" + "|".join(re.escape(name) for name in _NAMES) + ")"
 
 _PATTERNS: Final[tuple[tuple[re.Pattern[str], str], ...]] = (
     # <SecretAccessKey>value</SecretAccessKey> (query and rest-xml responses)
     (re.compile(rf"(<({_NAME})>)[^<]*(</\2>)", re.IGNORECASE), rf"\1{MASK}\3"),
-    # "SessionToken": "value" (JSON) and 'MasterUserPassword': 'value' or b'value' (repr)
+    # "SessionToken": "value" (JSON) and 'MasterUserPassword': 'value' or b'value' (repr),
+    # also under a flattened query prefix: 'LaunchTemplateData.UserData': 'value'
     # (a backslash run escapes the next character: JSON inside a bytes repr doubles them; when
     # unsure, mask too much rather than too little)
     (
-        re.compile(rf"""(["']{_NAME}["']\s*:\s*b?(["']))(?:\\+.|(?!\2).)*(\2)""", re.IGNORECASE),
+        re.compile(
+            rf"""(["'](?:[\w.]+\.)?{_NAME}["']\s*:\s*b?(["']))(?:\\+.|(?!\2).)*(\2)""",
+            re.IGNORECASE,
+        ),
         rf"\1{MASK}\3",
     ),
     # Password=value (a query string or form body)
     (re.compile(rf"(\b{_NAME}=)[^&\s'\"]*", re.IGNORECASE), rf"\1{MASK}"),
     # parameter Password, value: [...], type: (botocore's parameter-validation message)
-    (re.compile(rf"(parameter {_NAME}, value: ).*?(, type: )", re.IGNORECASE), rf"\1{MASK}\2"),
-    # x-amz-security-token:value (a canonical request's header line)
-    (re.compile(r"(x-amz-security-token:)[^\n]*", re.IGNORECASE), rf"\1{MASK}"),
+    # (a nested member is named by its path: parameter LaunchTemplateData.UserData, value: ...)
+    (
+        re.compile(rf"(parameter (?:[\w.\[\]]+\.)?{_NAME}, value: ).*?(, type: )", re.IGNORECASE),
+        rf"\1{MASK}\2",
+    ),
+    # x-amz-security-token:value (a canonical request's header line; S3's SSE headers too)
+    (
+        re.compile(
+            r"((?:x-amz-security-token|x-amz-(?:copy-source-)?server-side-encryption-"
+            r"(?:aws-kms-key-id|context|customer-key)):)[^\n]*",
+            re.IGNORECASE,
+        ),
+        rf"\1{MASK}",
+    ),
 )
 
 
