@@ -191,10 +191,14 @@ class BucketAcl:
 @attrs.frozen(kw_only=True)
 class EncryptionRule:
     """One default-encryption rule: ``algorithm`` is ``AES256`` (SSE-S3), ``aws:kms`` or
-    ``aws:kms:dsse``; ``None`` if the rule names no default algorithm."""
+    ``aws:kms:dsse``; ``None`` if the rule names no default algorithm.
+
+    ``kms_key_id`` is left out of ``repr()``/``str()`` (and masked in botocore's DEBUG lines):
+    S3's model marks ``KMSMasterKeyID`` sensitive.
+    """
 
     algorithm: str | None = None
-    kms_key_id: str | None = None
+    kms_key_id: str | None = attrs.field(default=None, repr=False)
     bucket_key_enabled: bool = False
 
     @classmethod
