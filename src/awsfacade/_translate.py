@@ -123,8 +123,13 @@ def translate(codes: Codes = NO_CODES) -> Generator[None, None, None]:
     except ClientError as error:
         raise service_error(error.response, error.operation_name, codes) from error
     except ParamValidationError as error:
-        # botocore's message quotes the rejected value, which may be a password.
-        raise InvalidArgumentError(redact(str(error))) from error
+        # botocore's message quotes the rejected value, which may be a password: masked, and
+        # then not chained either (a traceback would print the cause's message).
+        message = str(error)
+        masked = redact(message)
+        if masked != message:
+            raise InvalidArgumentError(masked) from None
+        raise InvalidArgumentError(message) from error
     except (NoCredentialsError, PartialCredentialsError) as error:
         raise ClientSideError(f"no usable AWS credentials: {error}") from error
     except NoRegionError as error:
