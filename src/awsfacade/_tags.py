@@ -64,8 +64,9 @@ def as_tags(tags: Mapping[str, str] | Iterable[tuple[str, str]] = ()) -> Tags:
     return tags if isinstance(tags, Tags) else Tags(tags)
 
 
-def validate(tags: Mapping[str, str] | None, *, reading: bool = False) -> Tags:
-    """The tags, checked against AWS's rules before any request is sent.
+def validate(tags: Mapping[str, str] | None, *, reading: bool = False, what: str = "tags") -> Tags:
+    """The tags, checked against AWS's rules before any request is sent; messages name the
+    argument, ``what``.
 
     ``reading``: tags to match in a filter, where AWS's own ``aws:`` keys are allowed.
     """
@@ -73,33 +74,41 @@ def validate(tags: Mapping[str, str] | None, *, reading: bool = False) -> Tags:
         return _EMPTY
     if not isinstance(tags, Mapping):
         raise InvalidArgumentError(
-            f"tags must be a mapping of key to value, not {type(tags).__name__}"
+            f"{what} must be a mapping of key to value, not {type(tags).__name__}"
         )
-    validate_keys(tags.keys(), reading=reading)
+    validate_keys(tags.keys(), reading=reading, what=what)
     values: Mapping[str, object] = tags
     for key, value in values.items():
         if not isinstance(value, str):
-            raise InvalidArgumentError(f"tag {key!r} has a non-string value: {value!r}")
+            raise InvalidArgumentError(f"{what}: tag {key!r} has a non-string value: {value!r}")
         if len(value) > MAX_VALUE_LENGTH:
             raise InvalidArgumentError(
-                f"tag {key!r} has a value longer than {MAX_VALUE_LENGTH} characters"
+                f"{what}: tag {key!r} has a value longer than {MAX_VALUE_LENGTH} characters"
             )
     return Tags(tags)
 
 
-def validate_keys(keys: Iterable[object], *, reading: bool = False) -> tuple[str, ...]:
+def validate_keys(
+    keys: Iterable[object], *, reading: bool = False, what: str = "keys"
+) -> tuple[str, ...]:
     """Tag keys, checked against AWS's rules: non-empty strings of at most 128 characters,
     and, unless only ``reading`` (matching), not starting with the reserved ``aws:``."""
-    if isinstance(keys, str):
-        raise InvalidArgumentError("tag keys must be a sequence of strings, not one string")
+    if isinstance(keys, str | bytes):
+        raise InvalidArgumentError(f"{what} must be a list of tag keys, not one string {keys!r}")
+    if not isinstance(keys, Iterable):
+        raise InvalidArgumentError(f"{what} must be a list of tag keys, not {keys!r}")
     checked: list[str] = []
-    for key in keys:
+    for key in keys:  # pyright: ignore[reportUnknownVariableType] - each checked below
         if not isinstance(key, str) or not key:
-            raise InvalidArgumentError(f"tag keys must be non-empty strings, got {key!r}")
+            raise InvalidArgumentError(f"{what}: tag keys must be non-empty strings, got {key!r}")
         if len(key) > MAX_KEY_LENGTH:
-            raise InvalidArgumentError(f"tag key longer than {MAX_KEY_LENGTH} characters: {key!r}")
+            raise InvalidArgumentError(
+                f"{what}: tag key longer than {MAX_KEY_LENGTH} characters: {key!r}"
+            )
         if not reading and key.lower().startswith("aws:"):
-            raise InvalidArgumentError(f"tag keys starting with 'aws:' are reserved: {key!r}")
+            raise InvalidArgumentError(
+                f"{what}: tag keys starting with 'aws:' are reserved: {key!r}"
+            )
         checked.append(key)
     return tuple(checked)
 

@@ -354,7 +354,7 @@ def test_rule_converts_lists_to_tuples() -> None:
         ({"protocol": "tcp", "cidrs": "10.0.0.0/8"}, "one string"),
         ({"protocol": "tcp", "ipv6_cidrs": "::/0"}, "one string"),
         ({"protocol": "tcp", "group_ids": "sg-1"}, "one string"),
-        ({"protocol": "tcp", "cidrs": 10}, "tuple of strings"),
+        ({"protocol": "tcp", "cidrs": 10}, "cidrs must be a list of strings"),
         ({"protocol": ""}, "protocol"),
         ({"protocol": 6}, "protocol"),
         ({"protocol": "tcp", "from_port": 22}, "both"),

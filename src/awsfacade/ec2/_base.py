@@ -60,7 +60,10 @@ def ec2_filters(
         if not isinstance(filters, Mapping):
             raise InvalidArgumentError("filters must map a filter name to a list of values")
         request = [
-            {"Name": check_id(name, "filter name"), "Values": check_ids(values, f"filter {name!r}")}
+            {
+                "Name": check_id(name, "each name in filters"),
+                "Values": check_ids(values, f"filters[{name!r}]"),
+            }
             for name, values in filters.items()
         ]
     return request + list(_tags.filters(_tags.validate(tags, reading=True)))

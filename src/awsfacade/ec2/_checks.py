@@ -37,7 +37,7 @@ def check_block(cidr_block: object) -> str:
     block = check_cidr(cidr_block)
     if int(block.rsplit("/", 1)[1]) not in _NETMASKS:
         raise InvalidArgumentError(
-            f"AWS accepts VPC and subnet blocks from /16 to /28, not {cidr_block!r}"
+            f"cidr_block: AWS accepts VPC and subnet blocks from /16 to /28, not {cidr_block!r}"
         )
     return block
 

@@ -13,6 +13,7 @@ from awsfacade._validate import (
     check_id,
     check_ids,
     check_int,
+    check_items,
     check_type,
     optional_ids,
 )
@@ -141,7 +142,7 @@ class Ec2InstancesMixin(Ec2Base):
             }
         if iam_instance_profile is not None:
             request["IamInstanceProfile"] = instance_profile(iam_instance_profile)
-        devices = [check_type(device, BlockDevice, "block_devices") for device in block_devices]
+        devices = check_items(block_devices, BlockDevice, "block_devices")
         if devices:
             request["BlockDeviceMappings"] = [device._for_run() for device in devices]
         if spot is not None:

@@ -18,7 +18,7 @@ from awsfacade._convert import (
     utc,
 )
 from awsfacade._tags import Tags, as_tags
-from awsfacade._validate import check_cidr
+from awsfacade._validate import check_cidr, check_id
 from awsfacade.errors import InvalidArgumentError
 
 if TYPE_CHECKING:
@@ -217,13 +217,30 @@ class StateChange:
         )
 
 
-def _strings(values: Iterable[str]) -> tuple[str, ...]:
-    if isinstance(values, str):
-        raise InvalidArgumentError(f"expected a tuple of strings, not one string {values!r}")
+def _strings(values: Iterable[str], what: str) -> tuple[str, ...]:
+    if isinstance(values, str | bytes):
+        raise InvalidArgumentError(f"{what} must be a list of strings, not one string {values!r}")
     try:
         return tuple(values)
     except TypeError as error:
-        raise InvalidArgumentError(f"expected a tuple of strings, not {values!r}") from error
+        raise InvalidArgumentError(f"{what} must be a list of strings, not {values!r}") from error
+
+
+# One converter a field, so that a message names the argument (attrs converters get no name).
+def _cidrs(values: Iterable[str]) -> tuple[str, ...]:
+    return _strings(values, "cidrs")
+
+
+def _ipv6_cidrs(values: Iterable[str]) -> tuple[str, ...]:
+    return _strings(values, "ipv6_cidrs")
+
+
+def _group_ids(values: Iterable[str]) -> tuple[str, ...]:
+    return _strings(values, "group_ids")
+
+
+def _prefix_list_ids(values: Iterable[str]) -> tuple[str, ...]:
+    return _strings(values, "prefix_list_ids")
 
 
 #: Protocol spellings users write, by the name AWS answers with.
@@ -240,6 +257,8 @@ _PROTOCOLS = {
     "all": "-1",
 }
 _ICMP = frozenset({"icmp", "icmpv6"})
+#: The longest rule description AWS accepts (IpRange, Ipv6Range, UserIdGroupPair…).
+_MAX_DESCRIPTION = 255
 
 
 def _protocol(value: str) -> str:
@@ -273,10 +292,10 @@ class Rule:
     protocol: str = attrs.field(converter=_protocol)
     from_port: int | None = None
     to_port: int | None = None
-    cidrs: tuple[str, ...] = attrs.field(default=(), converter=_strings)
-    ipv6_cidrs: tuple[str, ...] = attrs.field(default=(), converter=_strings)
-    group_ids: tuple[str, ...] = attrs.field(default=(), converter=_strings)
-    prefix_list_ids: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    cidrs: tuple[str, ...] = attrs.field(default=(), converter=_cidrs)
+    ipv6_cidrs: tuple[str, ...] = attrs.field(default=(), converter=_ipv6_cidrs)
+    group_ids: tuple[str, ...] = attrs.field(default=(), converter=_group_ids)
+    prefix_list_ids: tuple[str, ...] = attrs.field(default=(), converter=_prefix_list_ids)
     description: str | None = None
 
     def __attrs_post_init__(self) -> None:
@@ -312,6 +331,17 @@ class Rule:
             check_cidr(cidr, version=4, what="each of cidrs")
         for cidr in self.ipv6_cidrs:
             check_cidr(cidr, version=6, what="each of ipv6_cidrs")
+        for group_id in self.group_ids:
+            check_id(group_id, "each of group_ids")
+        for prefix_list_id in self.prefix_list_ids:
+            check_id(prefix_list_id, "each of prefix_list_ids")
+        description = self.description
+        if description is not None and (
+            not isinstance(description, str) or len(description) > _MAX_DESCRIPTION
+        ):
+            raise InvalidArgumentError(
+                f"description must be a string of at most {_MAX_DESCRIPTION} characters"
+            )
 
     def _to_boto(self) -> IpPermissionTypeDef:
         if not (self.cidrs or self.ipv6_cidrs or self.group_ids or self.prefix_list_ids):
@@ -606,8 +636,10 @@ class LaunchTemplateRef:
         _check_version(self.version)
         if (self.id is None) == (self.name is None):
             raise InvalidArgumentError("LaunchTemplateRef takes exactly one of id= or name=")
-        if not (self.id or self.name):
-            raise InvalidArgumentError("LaunchTemplateRef's id or name must not be empty")
+        if self.id is not None:
+            check_id(self.id, "id")
+        else:
+            check_id(self.name, "name")
 
     def _to_boto(self) -> LaunchTemplateSpecificationTypeDef:
         if self.id is not None:

@@ -10,7 +10,14 @@ from typing import TYPE_CHECKING
 from awsfacade import _tags
 from awsfacade._convert import sent
 from awsfacade._paging import only
-from awsfacade._validate import check_bool, check_id, check_type, optional_ids
+from awsfacade._validate import (
+    check_bool,
+    check_id,
+    check_items,
+    check_text,
+    check_type,
+    optional_ids,
+)
 from awsfacade.ec2._base import Ec2Base, ec2_filters, tag_specifications
 from awsfacade.ec2._checks import check_instance_type, check_user_data, instance_profile
 from awsfacade.ec2._launch import BlockDevice, MetadataOptions, SpotOptions
@@ -31,6 +38,7 @@ __all__ = ["Ec2TemplatesMixin"]
 _PAGE_SIZE = 200
 _NAME = re.compile(r"[a-zA-Z0-9()./_-]{3,128}")
 _ID = re.compile(r"^lt-[0-9a-f]{8,17}$")
+_MAX_VERSION_DESCRIPTION = 255  # VersionDescription's max in the service model
 
 
 class Ec2TemplatesMixin(Ec2Base):
@@ -91,7 +99,7 @@ class Ec2TemplatesMixin(Ec2Base):
             }
         if iam_instance_profile is not None:
             data["IamInstanceProfile"] = instance_profile(iam_instance_profile)
-        devices = [check_type(device, BlockDevice, "block_devices") for device in block_devices]
+        devices = check_items(block_devices, BlockDevice, "block_devices")
         if devices:
             data["BlockDeviceMappings"] = [device._for_template() for device in devices]
         if spot is not None:
@@ -99,7 +107,7 @@ class Ec2TemplatesMixin(Ec2Base):
         if user_data is not None:
             # Unlike RunInstances, launch template data must be base64-encoded by the caller.
             data["UserData"] = base64.b64encode(check_user_data(user_data).encode()).decode()
-        checked_instance_tags = _tags.validate(instance_tags)
+        checked_instance_tags = _tags.validate(instance_tags, what="instance_tags")
         if checked_instance_tags:
             data["TagSpecifications"] = [
                 {"ResourceType": "instance", "Tags": _tags.to_aws(checked_instance_tags)}
@@ -109,7 +117,9 @@ class Ec2TemplatesMixin(Ec2Base):
             "LaunchTemplateData": data,
         }
         if version_description is not None:
-            request["VersionDescription"] = check_id(version_description, "version_description")
+            request["VersionDescription"] = check_text(
+                version_description, "version_description", _MAX_VERSION_DESCRIPTION
+            )
         checked_tags = _tags.validate(tags)
         if checked_tags:
             request["TagSpecifications"] = tag_specifications(checked_tags, "launch-template")
