@@ -1,0 +1,205 @@
+"""Fault injection for tests/reliability: AWS's error answers on the wire, attempts answered
+before moto sees them, a lost response, and loopback servers that refuse or never answer.
+
+botocore emits ``before-send`` to every handler and uses the first answer, but moto's handler
+runs whatever request it is given. An attempt answered here is therefore pointed at a host
+moto does not serve (:data:`UNSERVED`), so moto passes it by: like a throttled request, it
+never reaches the backend, and a retried create does not create twice.
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+from collections.abc import Callable, Generator, Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+from botocore.awsrequest import AWSPreparedRequest, AWSResponse, HTTPHeaders
+from botocore.exceptions import ConnectionClosedError
+from moto.core.models import botocore_stubber
+
+if TYPE_CHECKING:
+    import pytest
+    from botocore.client import BaseClient
+
+#: A host no moto backend serves: an attempt sent there is answered by the hook alone.
+UNSERVED = "https://injected.invalid/"
+
+
+class _Raw:
+    """The raw body botocore's AWSResponse reads an answer from."""
+
+    def __init__(self, body: bytes) -> None:
+        self._body = body
+
+    def stream(self, *_: object, **__: object) -> Iterator[bytes]:
+        yield self._body
+
+
+def wire_error(
+    client: BaseClient, code: str, status: int, message: str = "injected"
+) -> AWSResponse:
+    """An error answer as AWS puts it on the wire for ``client``'s service."""
+    model = client.meta.service_model
+    if model.protocol == "ec2":
+        body = (
+            f"<Response><Errors><Error><Code>{code}</Code><Message>{message}</Message></Error>"
+            "</Errors><RequestID>injected</RequestID></Response>"
+        )
+    elif model.service_name == "s3":
+        body = f"<Error><Code>{code}</Code><Message>{message}</Message></Error>"
+    else:
+        # IAM, RDS, AutoScaling (query) and Route53 (rest-xml) wrap the error.
+        body = (
+            f"<ErrorResponse><Error><Type>Sender</Type><Code>{code}</Code>"
+            f"<Message>{message}</Message></Error><RequestId>injected</RequestId></ErrorResponse>"
+        )
+    return AWSResponse(UNSERVED, status, HTTPHeaders(), _Raw(body.encode()))
+
+
+def event_name(client: BaseClient, operation: str) -> str:
+    """The ``before-send`` event of ``operation`` on ``client``."""
+    return f"before-send.{client.meta.service_model.service_id.hyphenize()}.{operation}"
+
+
+class FailFirst:
+    """A ``before-send`` hook answering the first ``times`` attempts of one operation with
+    ``answer``; those attempts never reach moto. ``attempts`` counts every attempt sent."""
+
+    def __init__(self, answer: AWSResponse, times: int) -> None:
+        self.answer = answer
+        self.left = times
+        self.attempts = 0
+        self.answered = 0
+
+    def __call__(self, *, request: AWSPreparedRequest, **_: object) -> AWSResponse | None:
+        self.attempts += 1
+        if self.left == 0:
+            return None
+        self.left -= 1
+        self.answered += 1
+        request.url = UNSERVED
+        return self.answer
+
+
+def fail_first(client: BaseClient, operation: str, answer: AWSResponse, times: int) -> FailFirst:
+    """Register a :class:`FailFirst` hook ahead of moto's for ``operation`` of ``client``."""
+    hook = FailFirst(answer, times)
+    register_ahead(client, operation, hook)
+    return hook
+
+
+def register_ahead(
+    client: BaseClient, operation: str, hook: Callable[..., AWSResponse | None]
+) -> None:
+    """Register a ``before-send`` ``hook`` for ``operation`` of ``client`` ahead of moto's."""
+    # botocore-stubs type handlers as returning None; a before-send handler may return the
+    # response that botocore then uses instead of sending the request.
+    client.meta.events.register_first(event_name(client, operation), hook)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
+
+
+class Reached:
+    """A ``before-send`` hook, registered after moto's, counting the attempts of one
+    operation that moto was handed to carry out (not pointed at :data:`UNSERVED`)."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self, *, request: AWSPreparedRequest, **_: object) -> None:
+        if request.url != UNSERVED:
+            self.count += 1
+
+
+def reached(client: BaseClient, operation: str) -> Reached:
+    """Count the attempts of ``operation`` that reach moto from now on."""
+    hook = Reached()
+    client.meta.events.register_last(event_name(client, operation), hook)
+    return hook
+
+
+class IdempotentAfterLoss:
+    """AWS's idempotency, with the first answer lost on the way back.
+
+    The first attempt carrying a token is carried out by moto (AWS), then the connection
+    closes before botocore reads the answer, so botocore retries. A later attempt carrying a
+    token already seen gets the first attempt's answer and is not carried out again, as AWS
+    answers a repeated ``ClientToken``. ``tokens`` lists the token of every attempt.
+    """
+
+    def __init__(self, token_of: Callable[[AWSPreparedRequest], str]) -> None:
+        self._token_of = token_of
+        self._answers: dict[str, AWSResponse] = {}
+        self.tokens: list[str] = []
+
+    def __call__(
+        self, *, event_name: str, request: AWSPreparedRequest, **_: object
+    ) -> AWSResponse | None:
+        token = self._token_of(request)
+        self.tokens.append(token)
+        answered = self._answers.get(token)
+        if answered is not None:
+            request.url = UNSERVED
+            return answered
+        carried_out = botocore_stubber(event_name, request)
+        assert carried_out is not None, "moto did not answer the first attempt"
+        assert carried_out.content, "an empty answer"  # read now: replayed after the "loss"
+        self._answers[token] = carried_out
+        raise ConnectionClosedError(endpoint_url=request.url)
+
+
+def query_value(body: object, name: str) -> str:
+    """The value of ``name`` in a query-protocol request body (``a=1&b=2``)."""
+    from urllib.parse import parse_qs
+
+    text = body.decode() if isinstance(body, bytes) else str(body)
+    [value] = parse_qs(text)[name]
+    return value
+
+
+def record_sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """Make botocore's retry back-off instant; the delays it asked for are returned."""
+    asked: list[float] = []
+    monkeypatch.setattr("botocore.endpoint.time.sleep", asked.append)
+    return asked
+
+
+def closed_port() -> int:
+    """A loopback port nothing listens on (bound, then released)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+    return port
+
+
+@contextmanager
+def silent_server() -> Generator[int, None, None]:
+    """A loopback port whose server accepts connections and never answers them."""
+    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(16)
+    listener.settimeout(0.1)
+    held: list[socket.socket] = []
+    stop = threading.Event()
+
+    def accept() -> None:
+        while not stop.is_set():
+            try:
+                connection, _ = listener.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            held.append(connection)  # kept open, never read from nor written to
+
+    thread = threading.Thread(target=accept, name="silent-server", daemon=True)
+    thread.start()
+    try:
+        port: int = listener.getsockname()[1]
+        yield port
+    finally:
+        stop.set()
+        thread.join(timeout=5)
+        for connection in held:
+            connection.close()
+        listener.close()

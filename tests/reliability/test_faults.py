@@ -1,0 +1,393 @@
+"""Faults on the way to AWS: throttling and 5xx are retried under the standard retry mode,
+broken connections are a ClientSideError within the configured timeouts, and a launch
+retried after a lost response does not launch twice."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+import attrs
+import pytest
+from botocore.config import Config
+from faults_support import (
+    IdempotentAfterLoss,
+    closed_port,
+    fail_first,
+    query_value,
+    reached,
+    record_sleeps,
+    register_ahead,
+    silent_server,
+    wire_error,
+)
+
+from awsfacade.autoscaling import AutoScalingService
+from awsfacade.ec2 import Ec2Service
+from awsfacade.errors import ClientSideError, ServiceError, ThrottledError
+from awsfacade.iam import IamService
+from awsfacade.rds import RdsService
+from awsfacade.route53 import Route53Service
+from awsfacade.s3 import S3Service
+from awsfacade.testing import new_session
+
+if TYPE_CHECKING:
+    from boto3.session import Session
+    from botocore.client import BaseClient
+
+IMAGE = "ami-12345678"
+
+#: botocore's standard mode: three attempts in all unless the config says otherwise.
+STANDARD_ATTEMPTS = 3
+
+
+@attrs.frozen
+class Scenario:
+    """One call of a service: the operation faults are injected into, and ``run``, which
+    makes the call and asserts its result and what AWS then holds."""
+
+    client: BaseClient
+    operation: str
+    run: Callable[[], None]
+
+
+# -- one representative read and one change per service -------------------------------------
+
+
+def ec2_read(session: Session) -> Scenario:
+    ec2 = Ec2Service(session)
+    [made] = ec2.run(image_id=IMAGE)
+
+    def run() -> None:
+        assert [instance.id for instance in ec2.instances()] == [made.id]
+
+    return Scenario(ec2.client, "DescribeInstances", run)
+
+
+def ec2_change(session: Session) -> Scenario:
+    ec2 = Ec2Service(session)
+
+    def run() -> None:
+        [made] = ec2.run(image_id=IMAGE, tags={"n": "1"})
+        assert made.tags == {"n": "1"}
+        assert [instance.id for instance in ec2.instances()] == [made.id]  # launched once
+
+    return Scenario(ec2.client, "RunInstances", run)
+
+
+def s3_read(session: Session) -> Scenario:
+    s3 = S3Service(session)
+    s3.create_bucket("faults")
+    s3.put_object("faults", "a.txt", b"a")
+
+    def run() -> None:
+        assert [(item.key, item.size) for item in s3.objects("faults")] == [("a.txt", 1)]
+
+    return Scenario(s3.client, "ListObjectsV2", run)
+
+
+def s3_change(session: Session) -> Scenario:
+    s3 = S3Service(session)
+    s3.create_bucket("faults")
+    s3.client.put_bucket_versioning(Bucket="faults", VersioningConfiguration={"Status": "Enabled"})
+
+    def run() -> None:
+        put = s3.put_object("faults", "a.txt", b"abc")
+        assert (put.bucket, put.key) == ("faults", "a.txt")
+        versions = s3.client.list_object_versions(Bucket="faults").get("Versions", [])
+        assert [version.get("VersionId") for version in versions] == [put.version_id]
+
+    return Scenario(s3.client, "PutObject", run)
+
+
+def iam_read(session: Session) -> Scenario:
+    iam = IamService(session)
+    iam.create_user("alice")
+
+    def run() -> None:
+        assert [user.name for user in iam.users()] == ["alice"]
+
+    return Scenario(iam.client, "ListUsers", run)
+
+
+def iam_change(session: Session) -> Scenario:
+    iam = IamService(session)
+
+    def run() -> None:
+        # A retried CreateUser that had reached AWS would be EntityAlreadyExists.
+        assert iam.create_user("alice").name == "alice"
+        assert [user.name for user in iam.users()] == ["alice"]
+
+    return Scenario(iam.client, "CreateUser", run)
+
+
+def _create_db(rds: RdsService) -> str:
+    return rds.create_instance(
+        "db1",
+        instance_class="db.t3.micro",
+        engine="postgres",
+        master_username="admin",
+        master_password="correct-horse-battery",
+    ).identifier
+
+
+def rds_read(session: Session) -> Scenario:
+    rds = RdsService(session)
+    _create_db(rds)
+
+    def run() -> None:
+        assert [db.identifier for db in rds.instances()] == ["db1"]
+
+    return Scenario(rds.client, "DescribeDBInstances", run)
+
+
+def rds_change(session: Session) -> Scenario:
+    rds = RdsService(session)
+
+    def run() -> None:
+        assert _create_db(rds) == "db1"  # a second CreateDBInstance would be AlreadyExists
+        assert [db.identifier for db in rds.instances()] == ["db1"]
+
+    return Scenario(rds.client, "CreateDBInstance", run)
+
+
+def autoscaling_read(session: Session) -> Scenario:
+    autoscaling = AutoScalingService(session)
+    autoscaling.create_launch_configuration("lc", image_id=IMAGE, instance_type="t3.nano")
+
+    def run() -> None:
+        assert [lc.name for lc in autoscaling.launch_configurations()] == ["lc"]
+
+    return Scenario(autoscaling.client, "DescribeLaunchConfigurations", run)
+
+
+def autoscaling_change(session: Session) -> Scenario:
+    autoscaling = AutoScalingService(session)
+
+    def run() -> None:
+        made = autoscaling.create_launch_configuration(
+            "lc", image_id=IMAGE, instance_type="t3.nano"
+        )
+        assert (made.name, made.image_id) == ("lc", IMAGE)
+        assert [lc.name for lc in autoscaling.launch_configurations()] == ["lc"]
+
+    return Scenario(autoscaling.client, "CreateLaunchConfiguration", run)
+
+
+def route53_read(session: Session) -> Scenario:
+    route53 = Route53Service(session)
+    zone = route53.create_hosted_zone("example.com")
+
+    def run() -> None:
+        assert [found.id for found in route53.hosted_zones()] == [zone.id]
+
+    return Scenario(route53.client, "ListHostedZones", run)
+
+
+def route53_change(session: Session) -> Scenario:
+    route53 = Route53Service(session)
+
+    def run() -> None:
+        zone = route53.create_hosted_zone("example.com")
+        assert zone.name == "example.com."
+        assert [found.id for found in route53.hosted_zones()] == [zone.id]  # created once
+
+    return Scenario(route53.client, "CreateHostedZone", run)
+
+
+READS = [ec2_read, s3_read, iam_read, rds_read, autoscaling_read, route53_read]
+CHANGES = [ec2_change, s3_change, iam_change, rds_change, autoscaling_change, route53_change]
+
+#: Each service's throttling as its protocol spells it (EC2: RequestLimitExceeded, S3: SlowDown).
+THROTTLING = {
+    "ec2": ("RequestLimitExceeded", 503),
+    "s3": ("SlowDown", 503),
+    "iam": ("Throttling", 400),
+    "rds": ("Throttling", 400),
+    "autoscaling": ("Throttling", 400),
+    "route53": ("Throttling", 400),
+}
+
+#: Throttling for every call; a 500 for each read, a 503 for each change.
+FAULTS = [
+    *[pytest.param(make, "throttled", id=f"{make.__name__}-throttled") for make in READS + CHANGES],
+    *[pytest.param(make, "500", id=f"{make.__name__}-500") for make in READS],
+    *[pytest.param(make, "503", id=f"{make.__name__}-503") for make in CHANGES],
+]
+
+
+def fault(client: BaseClient, kind: str) -> tuple[str, int]:
+    """The error code and status of a fault of ``kind`` on ``client``'s service."""
+    if kind == "throttled":
+        return THROTTLING[client.meta.service_model.service_name]
+    return ("InternalError", 500) if kind == "500" else ("ServiceUnavailable", 503)
+
+
+@pytest.mark.parametrize(("scenario", "kind"), FAULTS)
+def test_transient_faults_are_retried_and_the_call_succeeds(
+    aws_session: Session,
+    monkeypatch: pytest.MonkeyPatch,
+    scenario: Callable[[Session], Scenario],
+    kind: str,
+) -> None:
+    """Two throttled or 5xx attempts, then success: the call returns the right model after
+    exactly three attempts, and a change is carried out once (the failed attempts never
+    reached AWS)."""
+    case = scenario(aws_session)
+    sleeps = record_sleeps(monkeypatch)
+    code, status = fault(case.client, kind)
+    failures = STANDARD_ATTEMPTS - 1
+    hook = fail_first(case.client, case.operation, wire_error(case.client, code, status), failures)
+    moto = reached(case.client, case.operation)
+
+    case.run()
+
+    assert moto.count == 1
+    assert hook.answered == failures
+    assert hook.attempts == failures + 1
+    assert len(sleeps) == failures
+
+
+@pytest.mark.parametrize("scenario", READS + CHANGES, ids=lambda make: make.__name__)
+def test_throttling_past_the_retries_is_a_throttled_error(
+    aws_session: Session, monkeypatch: pytest.MonkeyPatch, scenario: Callable[[Session], Scenario]
+) -> None:
+    """Throttled on every attempt: ThrottledError with AWS's code after the standard mode's
+    three attempts."""
+    case = scenario(aws_session)
+    record_sleeps(monkeypatch)
+    code, status = fault(case.client, "throttled")
+    hook = fail_first(case.client, case.operation, wire_error(case.client, code, status), 99)
+
+    with pytest.raises(ThrottledError) as raised:
+        case.run()
+
+    assert raised.value.code == code
+    assert raised.value.operation == case.operation
+    assert hook.attempts == STANDARD_ATTEMPTS
+
+
+def test_server_errors_past_the_retries_keep_their_code(
+    aws_session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """503 on every attempt: the ServiceError carries AWS's code, after the attempts the
+    config allows (botocore's ``max_attempts`` counts retries, ``total_max_attempts`` all)."""
+    sleeps = record_sleeps(monkeypatch)
+    iam = IamService(aws_session, config=Config(retries={"total_max_attempts": 5}))
+    unavailable = wire_error(iam.client, "ServiceUnavailable", 503)
+    hook = fail_first(iam.client, "ListUsers", unavailable, 99)
+
+    with pytest.raises(ServiceError) as raised:
+        list(iam.users())
+
+    assert raised.value.code == "ServiceUnavailable"
+    assert hook.attempts == 5
+    assert len(sleeps) == 4
+    retries = IamService(aws_session, config=Config(retries={"max_attempts": 2}))
+    counted = fail_first(retries.client, "ListUsers", unavailable, 99)
+    with pytest.raises(ServiceError):
+        list(retries.users())
+    assert counted.attempts == 3
+
+
+# -- connections that fail: a ClientSideError, never a hang ----------------------------------
+
+#: connect_timeout, read_timeout (seconds) and attempts of the services below.
+TIMEOUT = 1
+ATTEMPTS = 2
+QUICK = Config(
+    connect_timeout=TIMEOUT, read_timeout=TIMEOUT, retries={"total_max_attempts": ATTEMPTS}
+)
+#: The hang guard: every attempt may use both timeouts; the rest is a machine's slack.
+BOUND = ATTEMPTS * 2 * TIMEOUT + 10
+
+CALLS: dict[str, Callable[[str], object]] = {
+    "ec2-read": lambda url: Ec2Service(new_session(), endpoint_url=url, config=QUICK).instance(
+        "i-12345678"
+    ),
+    "ec2-listing": lambda url: list(
+        Ec2Service(new_session(), endpoint_url=url, config=QUICK).instances()
+    ),
+    "ec2-change": lambda url: Ec2Service(new_session(), endpoint_url=url, config=QUICK).run(
+        image_id=IMAGE
+    ),
+    "s3-read": lambda url: S3Service(new_session(), endpoint_url=url, config=QUICK).get_object(
+        "b", "k"
+    ),
+    "s3-listing": lambda url: list(
+        S3Service(new_session(), endpoint_url=url, config=QUICK).objects("b")
+    ),
+}
+
+#: A read timeout costs the timeouts in full: the calls it is proven for.
+TIMED = ["ec2-read", "ec2-listing", "s3-read"]
+
+
+def _client_side_error_in_time(call: Callable[[str], object], url: str) -> ClientSideError:
+    started = time.monotonic()
+    with pytest.raises(ClientSideError) as raised:
+        call(url)
+    assert time.monotonic() - started < BOUND
+    return raised.value
+
+
+@pytest.mark.parametrize("call", CALLS.values(), ids=CALLS.keys())
+def test_connection_refused_is_a_client_side_error(
+    aws_credentials: None, monkeypatch: pytest.MonkeyPatch, call: Callable[[str], object]
+) -> None:
+    """A closed loopback port: ClientSideError naming the endpoint, after every attempt."""
+    sleeps = record_sleeps(monkeypatch)
+    url = f"http://127.0.0.1:{closed_port()}"
+
+    error = _client_side_error_in_time(call, url)
+
+    assert url in str(error)
+    assert len(sleeps) == ATTEMPTS - 1
+
+
+@pytest.mark.parametrize("call", [CALLS[name] for name in TIMED], ids=TIMED)
+def test_a_server_that_never_answers_is_a_read_timeout(
+    aws_credentials: None, monkeypatch: pytest.MonkeyPatch, call: Callable[[str], object]
+) -> None:
+    """A server that accepts and never answers: ClientSideError (read timeout) within the
+    configured timeouts, never a hang."""
+    sleeps = record_sleeps(monkeypatch)
+    with silent_server() as port:
+        error = _client_side_error_in_time(call, f"http://127.0.0.1:{port}")
+
+    assert "Read timeout" in str(error)
+    assert len(sleeps) == ATTEMPTS - 1
+
+
+# -- a launch retried after its response was lost ---------------------------------------------
+
+
+def _client_token(request: object) -> str:
+    return query_value(getattr(request, "body", b""), "ClientToken")
+
+
+@pytest.mark.parametrize("token", ["deploy-42", None], ids=["given", "generated"])
+def test_a_launch_whose_answer_is_lost_is_not_launched_twice(
+    ec2_service: Ec2Service, monkeypatch: pytest.MonkeyPatch, token: str | None
+) -> None:
+    """RunInstances carried out, its answer lost: botocore retries with the same ClientToken
+    (the caller's, or the one botocore generates when none is given), and AWS, which answers a
+    repeated token with the first launch, leaves exactly one set of instances.
+
+    moto ignores ClientToken (tests/services/test_ec2.py's strict xfail
+    test_run_same_client_token_returns_the_same_instances); the hook plays AWS's part.
+    """
+    record_sleeps(monkeypatch)
+    aws = IdempotentAfterLoss(_client_token)
+    register_ahead(ec2_service.client, "RunInstances", aws)
+
+    launched = ec2_service.run(image_id=IMAGE, count=2, client_token=token)
+
+    assert len(aws.tokens) == 2
+    assert aws.tokens[0] == aws.tokens[1]
+    if token is not None:
+        assert aws.tokens[0] == token
+    existing = sorted(instance.id for instance in ec2_service.instances())
+    assert sorted(instance.id for instance in launched) == existing
+    assert len(existing) == 2
