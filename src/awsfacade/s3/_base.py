@@ -3,11 +3,12 @@ S3's own error codes, and clients for other regions built from the same options.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, Final
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, ClassVar, Final, TypeGuard
 
 from awsfacade._base import Service
 from awsfacade._clients import ClientCache, ClientOptions, default_session
-from awsfacade.errors import InUseError, InvalidRequestError
+from awsfacade.errors import InUseError, InvalidRequestError, UnexpectedResponseError
 
 if TYPE_CHECKING:
     from boto3.session import Session
@@ -26,10 +27,43 @@ BATCH: Final = 1000
 BUCKET_PAGE_SIZE: Final = 10000
 
 
+#: The entries of the listings botocore URL-decodes, and the field it decodes in each.
+_NAMED_ENTRIES: Final = (
+    ("Contents", "Key"),
+    ("Versions", "Key"),
+    ("DeleteMarkers", "Key"),
+    ("CommonPrefixes", "Prefix"),
+)
+
+
 def _new_client(session: Session, options: ClientOptions) -> S3Client:
     # pyright strict calls Session.client "partially unknown": the overloads of services whose
     # stubs are not installed return Unknown. This overload returns S3Client.
-    return session.client("s3", **options)  # pyright: ignore[reportUnknownMemberType]
+    client = session.client("s3", **options)  # pyright: ignore[reportUnknownMemberType]
+    for operation in ("ListObjectsV2", "ListObjectVersions"):
+        client.meta.events.register_first(f"after-call.s3.{operation}", _entries_named)
+    return client
+
+
+def _entries_named(*, parsed: Mapping[str, object], **_: object) -> None:
+    """Refuse a URL-encoded listing with an entry that has no key (an ``after-call`` hook
+    that runs before botocore's): botocore asks for URL-encoded keys and then decodes
+    ``entry["Key"]`` of each entry, a KeyError for one AWS sent without. AWS always names
+    every entry; one without is an unexpected response."""
+    if parsed.get("EncodingType") != "url":
+        return
+    for listing, field in _NAMED_ENTRIES:
+        entries = parsed.get(listing)
+        if _is_list(entries) and any(
+            isinstance(entry, Mapping) and field not in entry for entry in entries
+        ):
+            raise UnexpectedResponseError(
+                f"AWS's listing has an entry of {listing} without its field {field!r}"
+            )
+
+
+def _is_list(value: object) -> TypeGuard[list[object]]:
+    return isinstance(value, list)
 
 
 class S3Base(Service["S3Client"]):
