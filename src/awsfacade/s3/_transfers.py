@@ -13,7 +13,12 @@ from boto3.exceptions import Boto3Error, S3UploadFailedError
 from botocore.config import Config
 
 from awsfacade._validate import check_int
-from awsfacade.errors import AwsError, ClientSideError, InvalidArgumentError
+from awsfacade.errors import (
+    AwsError,
+    ClientSideError,
+    InvalidArgumentError,
+    UnexpectedResponseError,
+)
 from awsfacade.s3._base import S3Base
 from awsfacade.s3._checks import check_bucket, check_content_type, check_key, check_metadata
 
@@ -98,7 +103,8 @@ class S3TransferMixin(S3Base):
         """Translate a transfer's errors: boto3 wraps an upload's ClientError in an
         ``S3UploadFailedError`` that only mentions it (implicitly chained, as
         ``__context__``); the ClientError is dug out so AWS's code decides the class. boto3's
-        other transfer errors and local file errors are ClientSideErrors."""
+        other transfer errors and local file errors are ClientSideErrors; an answer without a
+        field the transfer manager reads is an UnexpectedResponseError."""
         try:
             with self._translate():
                 yield
@@ -115,6 +121,10 @@ class S3TransferMixin(S3Base):
                 raise
             except Exception:
                 raise ClientSideError(str(error)) from error
+        except KeyError as error:
+            # The transfer manager reads AWS's answers with [...]: HeadObject without the
+            # Content-Length AWS always sends fails a download with KeyError('ContentLength').
+            raise UnexpectedResponseError(f"AWS's answer lacks the field {error}") from error
         except Boto3Error as error:  # RetriesExceededError of a download, S3TransferFailedError
             raise ClientSideError(f"the transfer failed: {error}") from error
         except OSError as error:  # the local file: disk full, permission denied, ...
