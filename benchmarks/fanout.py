@@ -36,18 +36,17 @@ import argparse
 import gc
 import json
 import os
-import socket
 import subprocess
 import sys
 import time
 import tracemalloc
 from collections.abc import Callable, Generator
 from contextlib import contextmanager
-from http.client import HTTPConnection
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import boto3.session
+from _server import moto_server
 from botocore.handlers import BUILTIN_HANDLERS
 
 from awsfacade.fanout import Success, Target, fan_out, targets
@@ -162,43 +161,6 @@ def waiting(_session: boto3.session.Session, _target: Target) -> int:
     """A work with no CPU: only the 50 ms a request would wait."""
     time.sleep(0.05)
     return 0
-
-
-def _answers(port: int) -> bool:
-    """Whether a moto server answers on the loopback ``port``."""
-    connection = HTTPConnection("127.0.0.1", port, timeout=1)
-    try:
-        connection.request("GET", "/moto-api/")
-        return connection.getresponse().status == 200
-    except OSError:
-        return False
-    finally:
-        connection.close()
-
-
-@contextmanager
-def moto_server() -> Generator[str]:
-    """``python -m moto.server`` in another process on a free loopback port; yields its URL."""
-    for _ in range(3):  # another process may take the free port before the server does
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            port: int = probe.getsockname()[1]
-        server = subprocess.Popen(
-            [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        try:
-            deadline = time.monotonic() + 30
-            while server.poll() is None and time.monotonic() < deadline:
-                if _answers(port):
-                    yield f"http://127.0.0.1:{port}"
-                    return
-                time.sleep(0.1)
-        finally:
-            server.terminate()
-            server.wait()
-    raise RuntimeError("no moto server could be started (python -m moto.server)")
 
 
 def timed(function: Callable[[], object]) -> tuple[float, float, int]:
