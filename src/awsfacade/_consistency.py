@@ -4,7 +4,9 @@ Right after ``CreateSecurityGroup`` succeeds, ``DescribeSecurityGroups`` may sti
 ``InvalidGroup.NotFound``. A create must never report failure for a resource AWS made: the
 caller would lose its id, and a retry would hit ``Duplicate``. So the read is retried on
 :class:`~awsfacade.errors.NotFoundError` with a bounded back-off, and if the resource is still
-not visible after that, the model is built from what the create call told us.
+not visible after that, the model is built from what the create call told us. A read that
+fails for another reason (no permission to describe, throttled past botocore's retries) says
+nothing about the resource either: the model as created is returned at once.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import TypeVar
 
-from awsfacade.errors import NotFoundError
+from awsfacade.errors import AwsError, NotFoundError
 
 __all__ = ["DELAYS", "read_after_create", "server_time"]
 
@@ -32,7 +34,8 @@ def read_after_create(
     delays: tuple[float, ...] | None = None,
 ) -> M:
     """``read()`` once, then again after each delay while it raises NotFoundError;
-    ``fallback()`` (the model as created) if the resource never shows up."""
+    ``fallback()`` (the model as created) if the resource never shows up, or if the read
+    fails otherwise: the create succeeded, so it must not be reported as failed."""
     for delay in (*(DELAYS if delays is None else delays), None):
         try:
             return read()
@@ -40,6 +43,8 @@ def read_after_create(
             if delay is None:
                 break
             time.sleep(delay)
+        except AwsError:
+            break
     return fallback()
 
 

@@ -75,11 +75,8 @@ class S3BucketMixin(S3Base):
                 else Bucket(name=found.name, created=found.created, region=bucket_region)
             )
 
-        try:
-            return read_after_create(read, as_created)
-        except AwsError:
-            # The bucket exists: a failed read-back must not report the create as failed.
-            return as_created()
+        # The bucket exists: a failed read-back (of any kind) returns it as created.
+        return read_after_create(read, as_created)
 
     def _listed_bucket(self, name: str) -> Bucket:
         """The bucket ``name`` as ListBuckets reports it; NotFoundError if it is not listed."""
