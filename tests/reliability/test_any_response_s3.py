@@ -1,0 +1,329 @@
+"""Issue 11 for S3Service: any response AWS may send to an operation the service reads, drawn
+from botocore's output shapes (optional members left out, enum values AWS has not invented
+yet, empty lists, long strings, numbers at their limits) and answered by botocore's
+``Stubber``, becomes models or an ``AwsError``, never a ``KeyError``/``TypeError``/
+``ValueError``/``AttributeError``, and never ``InvalidArgumentError``.
+
+``UnexpectedResponseError`` is allowed only when the response lacks a field AWS always sends
+(the shapes mark none of these required): a listed bucket's ``Name`` and ``CreationDate``; a
+listed object's ``Key``, ``Size``, ``LastModified`` and ``ETag``; a common prefix's
+``Prefix``; HeadObject's ``Content-Length``, ``Last-Modified`` and ``ETag`` headers; the
+``Key`` of each failed key in a DeleteObjects answer.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeGuard
+
+import pytest
+from any_response_support import lacks, outcome, stubbed, used_operations
+from boto3.s3.transfer import TransferConfig
+from botocore.config import Config
+from botocore.response import StreamingBody
+from hypothesis import given
+from hypothesis import strategies as st
+from shapes import response_strategy
+
+from awsfacade.errors import PartialFailureError
+from awsfacade.s3 import (
+    Bucket,
+    BucketAcl,
+    BucketEncryption,
+    BucketVersioning,
+    CommonPrefix,
+    FailedKeys,
+    PublicAccessBlock,
+    PutResult,
+    S3Object,
+    S3Service,
+)
+
+if TYPE_CHECKING:
+    from boto3.session import Session
+
+BUCKET = "any-response-bucket"
+_NOW = datetime(2024, 1, 1, tzinfo=UTC)
+KEY = "folder/key.txt"
+Response = dict[str, object]
+
+#: Every operation S3Service reads, and the tests that answer it with any valid response.
+#: The transfers' operations come from boto3's transfer manager, not from src/ itself.
+TABLE: Mapping[str, tuple[str, ...]] = {
+    "ListBuckets": ("test_buckets", "test_create_bucket"),
+    "CreateBucket": ("test_create_bucket",),
+    "HeadBucket": ("test_bucket_exists",),
+    "DeleteBucket": ("test_delete_bucket", "test_delete_bucket_forced"),
+    "ListObjectVersions": ("test_delete_bucket_forced",),
+    "DeleteObjects": ("test_delete_objects", "test_delete_bucket_forced"),
+    "PutObject": ("test_put_object", "test_upload_file"),
+    "GetObject": ("test_get_object", "test_stream_object", "test_download_file"),
+    "HeadObject": ("test_head_object", "test_object_exists", "test_download_file"),
+    "ListObjectsV2": ("test_objects",),
+    "DeleteObject": ("test_delete_object",),
+    "CopyObject": ("test_copy_object",),
+    "GetBucketVersioning": ("test_bucket_versioning",),
+    "PutBucketVersioning": ("test_set_versioning",),
+    "GetPublicAccessBlock": ("test_public_access_block",),
+    "GetBucketAcl": ("test_bucket_acl",),
+    "GetBucketEncryption": ("test_bucket_encryption",),
+    "GetBucketTagging": ("test_bucket_tags",),
+    "PutBucketTagging": ("test_set_bucket_tags",),
+    "DeleteBucketTagging": ("test_set_bucket_tags",),
+}
+
+
+def responses(operation: str) -> st.SearchStrategy[Response]:
+    return response_strategy("s3", operation)
+
+
+@pytest.fixture
+def s3(aws_session: Session) -> S3Service:
+    """An S3Service whose client makes one attempt a request."""
+    return S3Service(aws_session, config=Config(retries={"max_attempts": 1, "mode": "standard"}))
+
+
+def test_every_operation_s3_reads_is_in_the_table() -> None:
+    """An operation that src/awsfacade/s3 names but no test here answers fails this test."""
+    assert used_operations("s3", "s3") <= set(TABLE)
+    assert all(name in globals() for names in TABLE.values() for name in names)
+
+
+# -- buckets -----------------------------------------------------------------------------------
+
+
+@given(response=responses("ListBuckets"))
+def test_buckets(s3: S3Service, response: Response) -> None:
+    with stubbed(s3.client, ("ListBuckets", response)):
+        outcome(
+            s3.buckets,
+            Bucket,
+            lacking=lacks(response, "Buckets[].Name", "Buckets[].CreationDate"),
+        )
+
+
+@given(response=responses("CreateBucket"))
+def test_create_bucket(s3: S3Service, response: Response) -> None:
+    listed: Response = {"Buckets": [{"Name": BUCKET, "CreationDate": _NOW}]}
+    with stubbed(s3.client, ("CreateBucket", response), ("ListBuckets", listed)) as stub:
+        outcome(lambda: s3.create_bucket(BUCKET), Bucket)
+        stub.assert_no_pending_responses()
+
+
+@given(response=responses("HeadBucket"))
+def test_bucket_exists(s3: S3Service, response: Response) -> None:
+    with stubbed(s3.client, ("HeadBucket", response)):
+        assert outcome(lambda: s3.bucket_exists(BUCKET), bool) is True
+
+
+@given(response=responses("DeleteBucket"))
+def test_delete_bucket(s3: S3Service, response: Response) -> None:
+    with stubbed(s3.client, ("DeleteBucket", response)):
+        assert outcome(lambda: s3.delete_bucket(BUCKET), type(None)) is None
+
+
+@given(
+    versions=responses("ListObjectVersions"),
+    deleted=responses("DeleteObjects"),
+    response=responses("DeleteBucket"),
+)
+def test_delete_bucket_forced(
+    s3: S3Service, versions: Response, deleted: Response, response: Response
+) -> None:
+    listed = [
+        item
+        for name in ("Versions", "DeleteMarkers")
+        for item in _dicts(versions.get(name))
+        if item.get("Key") is not None
+    ]
+    answers = [("ListObjectVersions", versions)]
+    answers += [("DeleteObjects", deleted)] if listed else []
+    with stubbed(s3.client, *answers, ("DeleteBucket", response)):
+        # A key DeleteObjects says it could not delete leaves the bucket in place.
+        outcome(
+            lambda: s3.delete_bucket(BUCKET, force=True),
+            type(None),
+            lacking=versions.get("EncodingType") == "url"
+            and lacks(versions, "Versions[].Key", "DeleteMarkers[].Key", "CommonPrefixes[].Prefix"),
+            errors=(PartialFailureError,) if listed and deleted.get("Errors") else (),
+        )
+
+
+# -- objects -----------------------------------------------------------------------------------
+
+
+@given(response=responses("PutObject"))
+def test_put_object(s3: S3Service, response: Response) -> None:
+    with stubbed(s3.client, ("PutObject", response)):
+        outcome(lambda: s3.put_object(BUCKET, KEY, b"data"), PutResult)
+
+
+@given(response=responses("GetObject"), body=st.binary(max_size=64))
+def test_get_object(s3: S3Service, response: Response, body: bytes) -> None:
+    response["Body"] = _stream(body)
+    with stubbed(s3.client, ("GetObject", response)):
+        assert outcome(lambda: s3.get_object(BUCKET, KEY), bytes) == body
+
+
+@given(response=responses("GetObject"), body=st.binary(max_size=64))
+def test_stream_object(s3: S3Service, response: Response, body: bytes) -> None:
+    response["Body"] = _stream(body)
+    with stubbed(s3.client, ("GetObject", response)):
+        chunks = outcome(lambda: s3.stream_object(BUCKET, KEY, chunk_size=7), bytes)
+        assert b"".join(_bytes(chunks)) == body
+
+
+@given(response=responses("HeadObject"))
+def test_head_object(s3: S3Service, response: Response) -> None:
+    with stubbed(s3.client, ("HeadObject", response)):
+        outcome(
+            lambda: s3.head_object(BUCKET, KEY),
+            S3Object,
+            lacking=lacks(response, "ContentLength", "LastModified", "ETag"),
+        )
+
+
+@given(response=responses("HeadObject"))
+def test_object_exists(s3: S3Service, response: Response) -> None:
+    with stubbed(s3.client, ("HeadObject", response)):
+        assert outcome(lambda: s3.object_exists(BUCKET, KEY), bool) is True
+
+
+@given(response=responses("ListObjectsV2"))
+def test_objects(s3: S3Service, response: Response) -> None:
+    with stubbed(s3.client, ("ListObjectsV2", response)):
+        outcome(
+            lambda: s3.objects(BUCKET, delimiter="/"),
+            (S3Object, CommonPrefix),
+            lacking=lacks(
+                response,
+                "Contents[].Key",
+                "Contents[].Size",
+                "Contents[].LastModified",
+                "Contents[].ETag",
+                "CommonPrefixes[].Prefix",
+            ),
+        )
+
+
+@given(response=responses("DeleteObject"))
+def test_delete_object(s3: S3Service, response: Response) -> None:
+    with stubbed(s3.client, ("DeleteObject", response)):
+        assert outcome(lambda: s3.delete_object(BUCKET, KEY), type(None)) is None
+
+
+@given(response=responses("DeleteObjects"))
+def test_delete_objects(s3: S3Service, response: Response) -> None:
+    with stubbed(s3.client, ("DeleteObjects", response)):
+        outcome(
+            lambda: s3.delete_objects(BUCKET, [KEY, "other"]),
+            FailedKeys,
+            lacking=lacks(response, "Errors[].Key"),
+        )
+
+
+@given(response=responses("CopyObject"))
+def test_copy_object(s3: S3Service, response: Response) -> None:
+    with stubbed(s3.client, ("CopyObject", response)):
+        outcome(lambda: s3.copy_object(BUCKET, KEY, BUCKET, "copy"), PutResult)
+
+
+@given(response=responses("PutObject"))
+def test_upload_file(s3: S3Service, response: Response, tmp_path: Path) -> None:
+    path = tmp_path / "upload.txt"
+    path.write_bytes(b"data")
+    with stubbed(s3.client, ("PutObject", response)):
+        outcome(lambda: s3.upload_file(path, BUCKET, KEY, transfer_config=_ONE_PART), type(None))
+
+
+@given(head=responses("HeadObject"), response=responses("GetObject"), body=st.binary(max_size=64))
+def test_download_file(
+    s3: S3Service, head: Response, response: Response, body: bytes, tmp_path: Path
+) -> None:
+    response["Body"] = _stream(body)
+    path = tmp_path / "download.txt"
+    with stubbed(s3.client, ("HeadObject", head), ("GetObject", response)):
+        outcome(
+            lambda: s3.download_file(BUCKET, KEY, path, transfer_config=_ONE_PART),
+            type(None),
+            lacking=lacks(head, "ContentLength"),
+        )
+
+
+# -- bucket settings ---------------------------------------------------------------------------
+
+
+@given(response=responses("GetBucketVersioning"))
+def test_bucket_versioning(s3: S3Service, response: Response) -> None:
+    with stubbed(s3.client, ("GetBucketVersioning", response)):
+        outcome(lambda: s3.bucket_versioning(BUCKET), BucketVersioning)
+
+
+@given(response=responses("PutBucketVersioning"))
+def test_set_versioning(s3: S3Service, response: Response) -> None:
+    with stubbed(s3.client, ("PutBucketVersioning", response)):
+        outcome(lambda: s3.set_versioning(BUCKET, enabled=True), type(None))
+
+
+@given(response=responses("GetPublicAccessBlock"))
+def test_public_access_block(s3: S3Service, response: Response) -> None:
+    with stubbed(s3.client, ("GetPublicAccessBlock", response)):
+        outcome(lambda: s3.public_access_block(BUCKET), PublicAccessBlock)
+
+
+@given(response=responses("GetBucketAcl"))
+def test_bucket_acl(s3: S3Service, response: Response) -> None:
+    with stubbed(s3.client, ("GetBucketAcl", response)):
+        outcome(lambda: s3.bucket_acl(BUCKET), BucketAcl)
+
+
+@given(response=responses("GetBucketEncryption"))
+def test_bucket_encryption(s3: S3Service, response: Response) -> None:
+    with stubbed(s3.client, ("GetBucketEncryption", response)):
+        outcome(lambda: s3.bucket_encryption(BUCKET), BucketEncryption)
+
+
+@given(response=responses("GetBucketTagging"))
+def test_bucket_tags(s3: S3Service, response: Response) -> None:
+    with stubbed(s3.client, ("GetBucketTagging", response)):
+        tags = outcome(lambda: s3.bucket_tags(BUCKET), Mapping)
+        assert tags == {tag["Key"]: tag["Value"] for tag in _dicts(response.get("TagSet"))}
+
+
+@given(put=responses("PutBucketTagging"), delete=responses("DeleteBucketTagging"))
+def test_set_bucket_tags(s3: S3Service, put: Response, delete: Response) -> None:
+    with stubbed(s3.client, ("PutBucketTagging", put), ("DeleteBucketTagging", delete)) as stub:
+        outcome(lambda: s3.set_bucket_tags(BUCKET, {"team": "a"}), type(None))
+        outcome(lambda: s3.set_bucket_tags(BUCKET, {}), type(None))
+        stub.assert_no_pending_responses()
+
+
+# -- helpers -----------------------------------------------------------------------------------
+
+#: One request whatever the size HeadObject reports, and no threads (the Stubber's answers
+#: are taken in order).
+_ONE_PART = TransferConfig(multipart_threshold=2**63, use_threads=False)
+
+
+def _stream(body: bytes) -> StreamingBody:
+    return StreamingBody(io.BytesIO(body), len(body))
+
+
+def _dicts(value: object) -> list[Mapping[str, object]]:
+    return [item for item in value if _is_mapping(item)] if _is_list(value) else []
+
+
+def _bytes(value: object) -> list[bytes]:
+    assert _is_list(value), f"{value!r} is not a list"
+    return [item for item in value if isinstance(item, bytes)]
+
+
+def _is_list(value: object) -> TypeGuard[list[object]]:
+    return isinstance(value, list)
+
+
+def _is_mapping(value: object) -> TypeGuard[Mapping[str, object]]:
+    return isinstance(value, Mapping)
