@@ -22,6 +22,7 @@ from moto.core.models import botocore_stubber
 if TYPE_CHECKING:
     import pytest
     from botocore.client import BaseClient
+    from support import Answer
 
 #: A host no moto backend serves: an attempt sent there is answered by the hook alone.
 UNSERVED = "https://injected.invalid/"
@@ -115,6 +116,31 @@ def reached(client: BaseClient, operation: str) -> Reached:
     """Count the attempts of ``operation`` that reach moto from now on."""
     hook = Reached()
     client.meta.events.register_last(event_name(client, operation), hook)
+    return hook
+
+
+class FailCall:
+    """A ``before-call`` hook answering the ``nth`` request (1-based) of one operation with
+    ``answer`` (an error, as AWS's final word after botocore's retries); the requests before
+    and after it go to moto. The answered request is never sent. ``calls`` counts them all."""
+
+    def __init__(self, answer: Answer, nth: int) -> None:
+        self.answer = answer
+        self.nth = nth
+        self.calls = 0
+
+    def __call__(self, **_: object) -> Answer | None:
+        self.calls += 1
+        return self.answer if self.calls == self.nth else None
+
+
+def fail_call(client: BaseClient, operation: str, answer: Answer, nth: int = 1) -> FailCall:
+    """Register a :class:`FailCall` hook for ``operation`` of ``client``."""
+    hook = FailCall(answer, nth)
+    service = client.meta.service_model.service_id.hyphenize()
+    # botocore-stubs type handlers as returning None; a before-call handler may return the
+    # (response, parsed) pair that botocore then uses instead of sending the request.
+    client.meta.events.register(f"before-call.{service}.{operation}", hook)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
     return hook
 
 
