@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Literal, Protocol
 
 import attrs
 
-from awsfacade._base import StateEnum
+from awsfacade._base import StateEnum, state_parser
 from awsfacade._convert import (
     converter,
     from_aws,
@@ -88,6 +88,11 @@ class SubnetState(StateEnum):
     UNKNOWN = "unknown"
 
 
+_INSTANCE_STATE = state_parser(InstanceState)
+_VPC_STATE = state_parser(VpcState)
+_SUBNET_STATE = state_parser(SubnetState)
+
+
 class _Stated(Protocol):
     @property
     def state(self) -> str: ...
@@ -165,7 +170,7 @@ class Instance:
             id=required(item.get("InstanceId"), "InstanceId"),
             image_id=required(item.get("ImageId"), "ImageId"),
             instance_type=required(item.get("InstanceType"), "InstanceType"),
-            state=InstanceState(state_name),
+            state=_INSTANCE_STATE(state_name),
             state_name=state_name,
             launch_time=utc(required(item.get("LaunchTime"), "LaunchTime")),
             private_ip=private_ip,
@@ -212,12 +217,14 @@ class StateChange:
     def _from_boto(cls, item: InstanceStateChangeTypeDef) -> StateChange:
         return cls(
             instance_id=required(item.get("InstanceId"), "InstanceId"),
-            previous=InstanceState(item.get("PreviousState", {}).get("Name", "unknown")),
-            current=InstanceState(item.get("CurrentState", {}).get("Name", "unknown")),
+            previous=_INSTANCE_STATE(item.get("PreviousState", {}).get("Name", "unknown")),
+            current=_INSTANCE_STATE(item.get("CurrentState", {}).get("Name", "unknown")),
         )
 
 
 def _strings(values: Iterable[str], what: str) -> tuple[str, ...]:
+    if isinstance(values, tuple):  # what converters pass; tuple() does not copy a tuple
+        return tuple(values)
     if isinstance(values, str | bytes):
         raise InvalidArgumentError(f"{what} must be a list of strings, not one string {values!r}")
     try:
@@ -522,7 +529,7 @@ class Vpc:
         return cls(
             id=required(item.get("VpcId"), "VpcId"),
             cidr_block=required(item.get("CidrBlock"), "CidrBlock"),
-            state=VpcState(state),
+            state=_VPC_STATE(state),
             state_name=state,
             cidr_blocks=_unique(
                 block.get("CidrBlock", "") for block in item.get("CidrBlockAssociationSet", [])
@@ -568,7 +575,7 @@ class Subnet:
             id=required(item.get("SubnetId"), "SubnetId"),
             vpc_id=required(item.get("VpcId"), "VpcId"),
             availability_zone=required(item.get("AvailabilityZone"), "AvailabilityZone"),
-            state=SubnetState(state),
+            state=_SUBNET_STATE(state),
             state_name=state,
             cidr_block=item.get("CidrBlock") or None,
             ipv6_cidr_blocks=_unique(
