@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from awsfacade._base import StateEnum
+from awsfacade._base import StateEnum, state_parser
 from awsfacade._convert import converter, required, utc
 from awsfacade._tags import Tags, as_tags
 from awsfacade.ec2._models import LaunchTemplateRef
@@ -46,6 +46,9 @@ class LifecycleState(StateEnum):
     ENTERING_STANDBY = "EnteringStandby"
     STANDBY = "Standby"
     UNKNOWN = "Unknown"
+
+
+_LIFECYCLE_STATE = state_parser(LifecycleState)
 
 
 def _template(spec: LaunchTemplateSpecificationTypeDef | None) -> LaunchTemplateRef | None:
@@ -99,7 +102,7 @@ class GroupInstance:
         state = required(item.get("LifecycleState"), "LifecycleState")
         return cls(
             id=required(item.get("InstanceId"), "InstanceId"),
-            lifecycle_state=LifecycleState(state),
+            lifecycle_state=_LIFECYCLE_STATE(state),
             lifecycle_state_name=state,
             health_status=required(item.get("HealthStatus"), "HealthStatus"),
             availability_zone=required(item.get("AvailabilityZone"), "AvailabilityZone"),

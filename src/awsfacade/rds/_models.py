@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from awsfacade._base import StateEnum
+from awsfacade._base import StateEnum, state_parser
 from awsfacade._convert import converter, optional_utc, required
 from awsfacade._tags import Tags, as_tags
 
@@ -65,6 +65,9 @@ class DbInstanceStatus(StateEnum):
     STORAGE_OPTIMIZATION = "storage-optimization"
     UPGRADING = "upgrading"
     UNKNOWN = "unknown"
+
+
+_STATUS = state_parser(DbInstanceStatus)
 
 
 @attrs.frozen(kw_only=True)
@@ -194,7 +197,7 @@ class DbInstance:
             resource_id=required(item.get("DbiResourceId"), "DbiResourceId"),
             instance_class=required(item.get("DBInstanceClass"), "DBInstanceClass"),
             engine=required(item.get("Engine"), "Engine"),
-            status=DbInstanceStatus(status_name),
+            status=_STATUS(status_name),
             status_name=status_name,
             allocated_storage=required(item.get("AllocatedStorage"), "AllocatedStorage"),
             engine_version=item.get("EngineVersion") or None,

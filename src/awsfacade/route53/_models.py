@@ -130,6 +130,8 @@ def _name(value: str) -> str:
 
 
 def _strings(values: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(values, tuple):  # what converters pass; tuple() does not copy a tuple
+        return tuple(values)
     if isinstance(values, str) or not isinstance(values, Iterable):
         raise InvalidArgumentError(f"values must be a tuple of strings, not {values!r}")
     return tuple(values)

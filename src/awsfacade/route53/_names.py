@@ -43,6 +43,8 @@ _CHANGE_PREFIX = "/change/"
 def decode_name(name: str) -> str:
     """``name`` with Route53's octal escapes (``\\052``) turned back into their characters,
     except an escaped dot or backslash, which would change where the labels are."""
+    if "\\" not in name:  # no escape at all (nearly every name): no regex a record
+        return name
 
     def character(match: re.Match[str]) -> str:
         escape = match.group(0)
