@@ -10,7 +10,7 @@ from awsfacade._translate import translate
 from awsfacade._validate import check_bool, check_id
 from awsfacade.errors import InvalidArgumentError
 from awsfacade.fanout._clients import EC2
-from awsfacade.fanout._targets import partition
+from awsfacade.fanout._targets import check_session, partition
 
 if TYPE_CHECKING:
     from boto3.session import Session
@@ -36,6 +36,7 @@ def regions(session: Session, *, service: str = "ec2", include_opt_in: bool = Fa
     with those (a service not offered everywhere, like ``"sagemaker"``). A session without a
     region asks us-east-1.
     """
+    check_session(session)
     name = check_id(service, "service")
     with_opt_in = check_bool(include_opt_in, "include_opt_in")
     if name not in session.get_available_services():

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Final
 
 import attrs
+import boto3.session
 import botocore.session
 
 from awsfacade._convert import converter, required
@@ -84,15 +85,22 @@ def _partitions() -> botocore.session.Session:
         return _endpoint_data
 
 
-def partition(region: str) -> str:
+def partition(region: str, what: str = "region") -> str:
     """The partition of ``region`` (``aws``, ``aws-cn``, ``aws-us-gov``, …), from botocore's
-    endpoint data: role ARNs are never hard-coded to ``arn:aws:``."""
+    endpoint data: role ARNs are never hard-coded to ``arn:aws:``. An unknown region raises
+    InvalidArgumentError naming the argument, ``what``."""
     try:
         return _partitions().get_partition_for_region(region)
     # botocore raises UnknownRegionError, whose class botocore-stubs type with Any (its
     # **kwargs), so naming it here would be an Any expression; nothing else is raised here.
     except Exception as error:
-        raise InvalidArgumentError(f"{region!r} is not a region botocore knows") from error
+        raise InvalidArgumentError(f"{what}: {region!r} is not a region botocore knows") from error
+
+
+def check_session(session: object) -> None:
+    """``session`` is a boto3 Session (another object would fail later, on an attribute)."""
+    if not isinstance(session, boto3.session.Session):
+        raise InvalidArgumentError(f"session must be a boto3 Session, not {session!r}")
 
 
 def role_arn(account_id: str, region: str, role_name: str | None) -> str | None:
@@ -125,7 +133,7 @@ def _role_name(value: object) -> str | None:
 def _regions(values: object) -> list[str]:
     checked = _strings(values, "regions")
     for region in checked:
-        partition(region)  # an unknown region fails here, before any request
+        partition(region, "regions")  # an unknown region fails here, before any request
     return checked
 
 
@@ -181,6 +189,7 @@ def organization_targets(
     ``MasterAccountId``) is left out unless ``include_management_account``. Nothing is
     requested before the first ``next()``.
     """
+    check_session(session)
     role = _role_name(role_name)
     region_names = None if regions is None else _regions(regions)
     included = _account_ids(include, "include")
