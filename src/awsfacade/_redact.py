@@ -77,6 +77,12 @@ _PATTERNS: Final[tuple[tuple[re.Pattern[str], str], ...]] = (
         re.compile(rf"(parameter (?:[\w.\[\]]+\.)?{_NAME}, value: ).*?(, type: )", re.IGNORECASE),
         rf"\1{MASK}\2",
     ),
+    # Value 'value' at 'masterUserPassword' failed to satisfy constraint (AWS's validation
+    # errors quote the rejected value and name the member in camel case)
+    (
+        re.compile(rf"(Value ').*?(' at '(?:[\w.\[\]]+\.)?{_NAME}')", re.IGNORECASE),
+        rf"\1{MASK}\2",
+    ),
     # x-amz-security-token:value (a canonical request's header line; S3's SSE headers too)
     (
         re.compile(
