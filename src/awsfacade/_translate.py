@@ -115,12 +115,26 @@ def service_error(
     )
 
 
+def _mask_client_error(error: ClientError) -> None:
+    """Mask, in place, a secret AWS's error message quotes (in the response and in the
+    exception's text), so that neither the facade's error nor its ``__cause__`` shows it."""
+    details = error.response.get("Error")
+    message = details.get("Message") if details is not None else None
+    if details is None or not message:
+        return
+    masked = redact(message)
+    if masked != message:
+        details["Message"] = masked
+        error.args = tuple(redact(arg) if isinstance(arg, str) else arg for arg in error.args)
+
+
 @contextmanager
 def translate(codes: Codes = NO_CODES) -> Generator[None, None, None]:
     """Turn botocore's exceptions raised inside the block into :class:`AwsError`."""
     try:
         yield
     except ClientError as error:
+        _mask_client_error(error)  # AWS's message may quote a rejected password
         raise service_error(error.response, error.operation_name, codes) from error
     except ParamValidationError as error:
         # botocore's message quotes the rejected value, which may be a password: masked, and
