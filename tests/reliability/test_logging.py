@@ -15,17 +15,18 @@ from secrets_support import assert_absent, logged
 from support import answer_first, ec2_error
 
 from awsfacade._logging import LOGGER
+from awsfacade.autoscaling import AutoScalingService
 from awsfacade.ec2 import Ec2Service
 from awsfacade.errors import InvalidArgumentError, ThrottledError
 from awsfacade.iam import IamService
 from awsfacade.rds import RdsService
+from awsfacade.route53 import Route53Service
+from awsfacade.s3 import S3Service
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
     from botocore.retries.standard import RetryContext
-
-    from awsfacade.s3 import S3Service
 
 
 @pytest.fixture(autouse=True)
@@ -86,6 +87,27 @@ def test_each_page_and_each_call_is_a_request(
         "s3 PutObject in us-east-1 (Body, Bucket, Key)",
         "s3 ListObjectsV2 in us-east-1 (Bucket, EncodingType, MaxKeys)",
         "s3 ListObjectsV2 in us-east-1 (Bucket, ContinuationToken, EncodingType, MaxKeys)",
+    ]
+
+
+def test_every_services_client_logs(
+    aws_session: boto3.session.Session, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Each service's client (every ClientCache) logs its requests: a listing of each."""
+    caplog.set_level(logging.DEBUG, logger="awsfacade")
+    list(AutoScalingService(aws_session).groups())
+    list(Route53Service(aws_session).hosted_zones())
+    list(RdsService(aws_session).instances())
+    list(S3Service(aws_session).buckets())
+    list(IamService(aws_session).users())
+    list(Ec2Service(aws_session).instances())
+    assert [record.getMessage().split(" (")[0] for record in ours(caplog, logging.DEBUG)] == [
+        "autoscaling DescribeAutoScalingGroups in us-east-1",
+        "route53 ListHostedZones in aws-global",
+        "rds DescribeDBInstances in us-east-1",
+        "s3 ListBuckets in us-east-1",
+        "iam ListUsers in aws-global",
+        "ec2 DescribeInstances in us-east-1",
     ]
 
 

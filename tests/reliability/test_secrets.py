@@ -34,11 +34,12 @@ from secrets_support import (
     nested,
     shown,
 )
+from support import answer_calls, error_answer
 
 import awsfacade
 from awsfacade import _redact
 from awsfacade.ec2 import KeyPair
-from awsfacade.errors import AlreadyExistsError, InvalidArgumentError
+from awsfacade.errors import AlreadyExistsError, InvalidArgumentError, InvalidRequestError
 from awsfacade.fanout import organization_targets
 from awsfacade.fanout._clients import ORGANIZATIONS, STS
 from awsfacade.fanout._sessions import Snapshot, assumed, snapshot
@@ -372,6 +373,7 @@ def test_every_sent_and_hidden_member_is_masked_in_log_lines() -> None:
             f"{{'Prefix.{member}': b's3cr3t'}}",
             f"Action=X&{member}=s3cr3t&Y=1",
             f"Invalid type for parameter {member}, value: s3cr3t, type: <class 'int'>",
+            f"Value 's3cr3t' at '{member[0].lower()}{member[1:]}' failed to satisfy constraint",
         ):
             assert "s3cr3t" not in _redact.redact(line), line
 
@@ -492,8 +494,9 @@ def test_user_data_is_masked(ec2_service: Ec2Service, caplog: pytest.LogCaptureF
 def test_a_master_password_is_masked(
     rds_service: RdsService, caplog: pytest.LogCaptureFixture
 ) -> None:
-    """An RDS master password is in no DEBUG record of the create, nor in the error of a
-    refused password, a failed create (AlreadyExists) or a parameter botocore rejects."""
+    """An RDS master password is in no DEBUG record of the create, nor in the error (message,
+    repr, printed traceback with its cause) of a password refused here, a failed create
+    (AlreadyExists), an AWS message quoting it, or a parameter botocore rejects."""
     secret = "Sentinel-Password-0005"
     caplog.set_level(logging.DEBUG)
 
@@ -512,6 +515,20 @@ def test_a_master_password_is_masked(
         create(secret)
     with pytest.raises(InvalidArgumentError) as refused:
         create(f"{secret}@")
+    # AWS's validation errors quote the rejected value ("1 validation error detected: Value
+    # '...' at '...' failed to satisfy constraint"); moto's never do: a before-call answer.
+    answer_calls(
+        rds_service.client,
+        "CreateDBInstance",
+        error_answer(
+            "InvalidParameterValue",
+            f"1 validation error detected: Value '{secret}' at 'masterUserPassword' failed to "
+            "satisfy constraint: Member must have length less than or equal to 128",
+        ),
+    )
+    with pytest.raises(InvalidRequestError) as echoed:
+        create(secret)
+    assert "masterUserPassword" in str(echoed.value)
     with pytest.raises(InvalidArgumentError) as wrong_type, rds_service._translate():
         rds_service.client.create_db_instance(
             DBInstanceIdentifier="db2",
@@ -520,7 +537,7 @@ def test_a_master_password_is_masked(
             MasterUserPassword=[secret],  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType] - the wrong type under test
         )
     assert "MasterUserPassword" in str(wrong_type.value)
-    for error in (exists.value, refused.value, wrong_type.value):
+    for error in (exists.value, refused.value, echoed.value, wrong_type.value):
         assert_absent(secret, error_text(error))
     assert_absent(secret, logged(caplog))
 
