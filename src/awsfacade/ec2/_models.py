@@ -526,18 +526,18 @@ class Vpc:
     @converter
     def _from_boto(cls, item: VpcTypeDef) -> Vpc:
         state = item.get("State", "unknown")
+        blocks = item.get("CidrBlockAssociationSet")
+        ipv6_blocks = item.get("Ipv6CidrBlockAssociationSet")
         return cls(
             id=required(item.get("VpcId"), "VpcId"),
             cidr_block=required(item.get("CidrBlock"), "CidrBlock"),
             state=_VPC_STATE(state),
             state_name=state,
-            cidr_blocks=_unique(
-                block.get("CidrBlock", "") for block in item.get("CidrBlockAssociationSet", [])
-            ),
-            ipv6_cidr_blocks=_unique(
-                block.get("Ipv6CidrBlock", "")
-                for block in item.get("Ipv6CidrBlockAssociationSet", [])
-            ),
+            # An absent or empty list builds no generator: most VPCs have no IPv6 block.
+            cidr_blocks=_unique(block.get("CidrBlock", "") for block in blocks) if blocks else (),
+            ipv6_cidr_blocks=_unique(block.get("Ipv6CidrBlock", "") for block in ipv6_blocks)
+            if ipv6_blocks
+            else (),
             is_default=item.get("IsDefault", False),
             owner_id=item.get("OwnerId"),
             tags=Tags.from_aws(item.get("Tags")),
@@ -571,6 +571,7 @@ class Subnet:
     @converter
     def _from_boto(cls, item: SubnetTypeDef) -> Subnet:
         state = item.get("State", "unknown")
+        ipv6_blocks = item.get("Ipv6CidrBlockAssociationSet")
         return cls(
             id=required(item.get("SubnetId"), "SubnetId"),
             vpc_id=required(item.get("VpcId"), "VpcId"),
@@ -578,10 +579,9 @@ class Subnet:
             state=_SUBNET_STATE(state),
             state_name=state,
             cidr_block=item.get("CidrBlock") or None,
-            ipv6_cidr_blocks=_unique(
-                block.get("Ipv6CidrBlock", "")
-                for block in item.get("Ipv6CidrBlockAssociationSet", [])
-            ),
+            ipv6_cidr_blocks=_unique(block.get("Ipv6CidrBlock", "") for block in ipv6_blocks)
+            if ipv6_blocks
+            else (),
             ipv6_native=item.get("Ipv6Native", False),
             available_ip_count=item.get("AvailableIpAddressCount"),
             default_for_az=item.get("DefaultForAz", False),
