@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from awsfacade import _tags
 from awsfacade._tags import Tags
 from awsfacade._validate import check_bool
-from awsfacade.errors import NotFoundError
+from awsfacade.errors import InvalidArgumentError, NotFoundError
 from awsfacade.s3._base import S3Base
 from awsfacade.s3._checks import check_bucket
 from awsfacade.s3._setting_models import (
@@ -26,6 +26,8 @@ __all__ = ["S3SettingsMixin"]
 #: The codes S3 answers for a bucket that has no such configuration: "none set", not an
 #: error. A missing bucket is ``NoSuchBucket``, which still raises.
 _NO_TAGS = "NoSuchTagSet"
+#: "You can associate up to 50 tags with a bucket" (S3 User Guide, bucket tagging).
+MAX_BUCKET_TAGS = 50
 _NO_PUBLIC_ACCESS_BLOCK = "NoSuchPublicAccessBlockConfiguration"
 _NO_ENCRYPTION = "ServerSideEncryptionConfigurationNotFoundError"
 
@@ -101,7 +103,13 @@ class S3SettingsMixin(S3Base):
     def set_bucket_tags(self, name: str, tags: Mapping[str, str]) -> None:
         """Replace all of the bucket's tags with ``tags`` (an empty mapping removes them)."""
         check_bucket(name, "name")
+        if not isinstance(tags, Mapping):  # None is not "no tags": it would delete them all
+            raise InvalidArgumentError(f"tags must be a mapping ({{}} removes all), not {tags!r}")
         checked = _tags.validate(tags)
+        if len(checked) > MAX_BUCKET_TAGS:
+            raise InvalidArgumentError(
+                f"tags: a bucket holds at most {MAX_BUCKET_TAGS} tags, not {len(checked)}"
+            )
         with self._translate():
             if checked:
                 self._client.put_bucket_tagging(

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Final, Literal
 from boto3.exceptions import Boto3Error, S3UploadFailedError
 from botocore.config import Config
 
-from awsfacade._validate import check_int
+from awsfacade._validate import check_int, check_type
 from awsfacade.errors import (
     AwsError,
     ClientSideError,
@@ -69,9 +69,10 @@ class S3TransferMixin(S3Base):
         if checked_metadata:
             extra["Metadata"] = checked_metadata
         callback = _check_progress(progress)
+        config = _check_transfer_config(transfer_config)
         with self._transfer():
             self._client.upload_file(
-                filename, bucket, key, ExtraArgs=extra, Callback=callback, Config=transfer_config
+                filename, bucket, key, ExtraArgs=extra, Callback=callback, Config=config
             )
 
     def download_file(
@@ -93,10 +94,9 @@ class S3TransferMixin(S3Base):
         check_key(key)
         filename = _local_file(path, "path", must_exist=False)
         callback = _check_progress(progress)
+        config = _check_transfer_config(transfer_config)
         with self._transfer():
-            self._client.download_file(
-                bucket, key, filename, Callback=callback, Config=transfer_config
-            )
+            self._client.download_file(bucket, key, filename, Callback=callback, Config=config)
 
     @contextmanager
     def _transfer(self) -> Generator[None]:
@@ -192,3 +192,13 @@ def _check_progress(progress: Progress | None) -> Progress | None:
     if progress is not None and not callable(progress):
         raise InvalidArgumentError(f"progress must be a callable taking an int, not {progress!r}")
     return progress
+
+
+def _check_transfer_config(config: TransferConfig | None) -> TransferConfig | None:
+    """boto3's ``TransferConfig``, if one is given (another object fails deep in s3transfer)."""
+    if config is None:
+        return None
+    # Imported here: boto3.s3.transfer pulls in s3transfer, which importing awsfacade avoids.
+    from boto3.s3.transfer import TransferConfig
+
+    return check_type(config, TransferConfig, "transfer_config")
