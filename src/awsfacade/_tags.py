@@ -36,7 +36,11 @@ class Tags(Mapping[str, str]):
             value = tag.get("Value")
             if isinstance(key, str):
                 pairs[key] = value if isinstance(value, str) else ""
-        return cls(pairs)
+        # The new dict is the mapping's own: no second copy (once an item of a listing).
+        built = cls.__new__(cls)
+        built._data = pairs
+        built._hash = None
+        return built
 
     def __getitem__(self, key: str) -> str:
         return self._data[key]
