@@ -40,9 +40,10 @@ import awsfacade
 from awsfacade import _redact
 from awsfacade.ec2 import KeyPair
 from awsfacade.errors import AlreadyExistsError, InvalidArgumentError, InvalidRequestError
-from awsfacade.fanout import organization_targets
+from awsfacade.fanout import Target, organization_targets
 from awsfacade.fanout._clients import ORGANIZATIONS, STS
 from awsfacade.fanout._sessions import Snapshot, assumed, snapshot
+from awsfacade.fanout._work import Job
 from awsfacade.iam import AccessKey
 from awsfacade.s3 import EncryptionRule
 
@@ -456,12 +457,19 @@ def test_assumed_credentials_are_hidden(
     frozen = snapshot(assumed(client, "arn:aws:iam::111122223333:role/Reader", 3600, "audit"))
     assert changed == ["AssumeRole"]
     assert (frozen.secret_key, frozen.token) == (secret, token)
-    assert_absent(secret, shown(frozen))
-    assert_absent(token, shown(frozen))
+    target = Target(account_id="111122223333", region="us-east-1", role_arn=None)
+    job = Job(target=target, work=_count_regions, credentials=frozen)  # to a worker process
+    assert_absent(secret, shown(frozen, job))
+    assert_absent(token, shown(frozen, job))
     text = logged(caplog)
     assert "AssumeRole" in text
     assert_absent(secret, text)
     assert_absent(token, text)
+
+
+def _count_regions(session: boto3.session.Session, target: Target) -> int:
+    del target
+    return len(session.get_available_regions("ec2"))
 
 
 # -- sent: a secret given to the facade --------------------------------------------------------
