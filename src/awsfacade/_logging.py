@@ -28,8 +28,11 @@ if TYPE_CHECKING:
 
 __all__ = ["LOGGER", "register"]
 
-#: The library's logger.
+#: The library's logger. Its NullHandler (what logging's HOWTO asks of a library) keeps it
+#: silent until the application configures logging: without one, Python's last-resort handler
+#: would print each retry's WARNING to stderr.
 LOGGER: Final = logging.getLogger("awsfacade")
+LOGGER.addHandler(logging.NullHandler())
 
 #: Keys awsfacade adds to botocore's request context (one dict per call, shared by attempts).
 _NAMES_KEY: Final = "awsfacade_parameters"

@@ -235,3 +235,10 @@ def test_no_secret_in_any_record_at_debug(
         assert_absent(secret, text)
     for line in key_pair.private_key.splitlines()[1:-1]:
         assert line not in text
+
+
+def test_an_unconfigured_application_sees_nothing() -> None:
+    """The library's logger has a NullHandler (logging's HOWTO for libraries), so with
+    logging unconfigured Python's last-resort handler does not print retries to stderr."""
+    assert [type(handler) for handler in LOGGER.handlers] == [logging.NullHandler]
+    assert LOGGER.propagate  # the application's handlers still receive every record
