@@ -7,6 +7,7 @@ argument. Nothing here is applied to what AWS sends back: models accept whatever
 from __future__ import annotations
 
 import ipaddress
+import math
 from collections.abc import Iterable, Sequence
 from typing import TypeVar
 
@@ -101,9 +102,13 @@ def check_items(values: Iterable[T], cls: type[T], what: str) -> list[T]:
 
 
 def check_timing(timeout: object, poll_interval: object) -> None:
-    """A timeout and poll interval that are positive numbers of seconds."""
+    """A timeout and poll interval that are positive, finite numbers of seconds."""
     for name, value in (("timeout", timeout), ("poll_interval", poll_interval)):
-        if isinstance(value, bool) or not isinstance(value, int | float) or not value > 0:
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int | float)
+            or not 0 < value < math.inf
+        ):
             raise InvalidArgumentError(
                 f"{name} must be a positive number of seconds, not {value!r}"
             )

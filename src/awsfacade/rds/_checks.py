@@ -90,17 +90,17 @@ def check_snapshot_identifier(value: object, what: str = "final_snapshot_identif
     return _check_pattern(value, what, SNAPSHOT_IDENTIFIER)
 
 
-def check_subnet_group_name(value: object, *, creating: bool = False) -> str:
+def check_subnet_group_name(value: object, what: str = "name", *, creating: bool = False) -> str:
     """A DB subnet group name: at most 255 letters, digits, periods, underscores, spaces or
     hyphens, starting with a letter; a new one must not be ``default`` (AWS's own)."""
-    name = check_id(value, "name")
+    name = check_id(value, what)
     if len(name) > SUBNET_GROUP_NAME or not _SUBNET_GROUP.fullmatch(name):
         raise InvalidArgumentError(
-            f"name must be 1 to {SUBNET_GROUP_NAME} letters, digits, periods, underscores, "
+            f"{what} must be 1 to {SUBNET_GROUP_NAME} letters, digits, periods, underscores, "
             f"spaces or hyphens, starting with a letter: {name!r}"
         )
     if creating and name.lower() == "default":
-        raise InvalidArgumentError("name must not be 'default': AWS reserves it")
+        raise InvalidArgumentError(f"{what} must not be 'default': AWS reserves it")
     return name
 
 

@@ -152,7 +152,7 @@ class RdsInstancesMixin(RdsBase):
                 raise InvalidArgumentError("master_password needs a master_username")
             request["MasterUserPassword"] = check_master_password(master_password, engine)
         if subnet_group is not None:
-            request["DBSubnetGroupName"] = check_subnet_group_name(subnet_group)
+            request["DBSubnetGroupName"] = check_subnet_group_name(subnet_group, "subnet_group")
         group_ids = optional_ids(security_group_ids, "security_group_ids")
         if group_ids:
             request["VpcSecurityGroupIds"] = group_ids
