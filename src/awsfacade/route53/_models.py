@@ -105,6 +105,7 @@ _MAX_WEIGHT = 255
 _MAX_SET_IDENTIFIER = 128
 _MAX_VALUE = 4000
 _MAX_HEALTH_CHECK_ID = 64
+_MAX_TRAFFIC_POLICY_INSTANCE_ID = 36  # TrafficPolicyInstanceId in the service model
 _MAX_COLLECTION_ID = 36
 _MAX_LOCATION_NAME = 16
 _MAX_LOCATION = 64
@@ -389,6 +390,11 @@ class RecordSet:
                 f"geoproximity must be a GeoProximity, not {self.geoproximity!r}"
             )
         _optional_text(self.health_check_id, "health_check_id", _MAX_HEALTH_CHECK_ID)
+        _optional_text(
+            self.traffic_policy_instance_id,
+            "traffic_policy_instance_id",
+            _MAX_TRAFFIC_POLICY_INSTANCE_ID,
+        )
         given: dict[str, object] = {
             "weight": self.weight,
             "region": self.region,
