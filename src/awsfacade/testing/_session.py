@@ -1,19 +1,23 @@
-"""Mocked boto3 sessions: fake credentials, moto, a shared loader and a guard."""
+"""Mocked boto3 sessions: fake credentials, moto, a shared loader and shared handlers.
+
+boto3, botocore's sessions and moto are imported on first use, not with this module."""
 
 from __future__ import annotations
 
+import copy
 import os
 import threading
 from collections.abc import Generator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Final
 
-import boto3.session
-import botocore.session
-
 from awsfacade.errors import AwsError
 
 if TYPE_CHECKING:
+    # Imported where used: the pytest plugin imports this module at start-up, and boto3 (or
+    # moto) would make every pytest run slower, AWS tests or not.
+    import boto3.session
+    from botocore.hooks import HierarchicalEmitter
     from botocore.loaders import Loader
 
 __all__ = [
@@ -90,12 +94,17 @@ def fake_environment(region: str = "us-east-1") -> Generator[None, None, None]:
 
 _loader: Loader | None = None
 _loader_lock = threading.Lock()
+# botocore's BUILTIN_HANDLERS as last seen, and an event emitter holding them.
+_builtins: tuple[tuple[object, ...], ...] = ()
+_builtin_events: HierarchicalEmitter | None = None
 
 
 def _shared_loader() -> Loader:
     """One botocore data loader for every mocked session: it caches the parsed service models,
     which makes a client on a new session cost milliseconds instead of hundreds of them."""
     global _loader  # noqa: PLW0603 - a process-wide cache, like botocore's own
+    import botocore.session
+
     with _loader_lock:
         loader = _loader
         if loader is None:
@@ -103,12 +112,40 @@ def _shared_loader() -> Loader:
         return loader
 
 
+def _events_with_builtin_handlers() -> HierarchicalEmitter:
+    """A copy of an emitter holding botocore's builtin handlers.
+
+    A new botocore Session registers its 130-odd builtin handlers one by one, inspecting each
+    one's signature: about 5 ms. Copying an emitter that holds them (what botocore itself does
+    for every client) costs a tenth of that. The template is rebuilt whenever
+    ``BUILTIN_HANDLERS`` changes (moto's import, for one, appends to it).
+    """
+    global _builtins, _builtin_events
+    import botocore.session
+    from botocore.handlers import BUILTIN_HANDLERS
+    from botocore.hooks import HierarchicalEmitter
+
+    with _loader_lock:
+        current = tuple(BUILTIN_HANDLERS)
+        events = _builtin_events
+        if events is None or current != _builtins:
+            events = HierarchicalEmitter()
+            botocore.session.Session(event_hooks=events)  # registers the builtins into events
+            _builtins, _builtin_events = current, events
+        return copy.copy(events)
+
+
 def new_session(region: str = "us-east-1") -> boto3.session.Session:
     """A Session with fake credentials that shares botocore's loader with the other ones.
 
     Use it inside moto's mock (or with a moto server's ``endpoint_url``).
     """
-    core = botocore.session.Session()
+    import boto3.session
+    import botocore.session
+
+    core = botocore.session.Session(
+        event_hooks=_events_with_builtin_handlers(), include_builtin_handlers=False
+    )
     core.register_component("data_loader", _shared_loader())
     core.set_credentials(
         FAKE_CREDENTIALS["AWS_ACCESS_KEY_ID"],
@@ -127,12 +164,11 @@ def mocked_session(region: str = "us-east-1") -> Generator[boto3.session.Session
             Ec2Service(session).run(image_id="ami-12345678")
     """
     try:
-        from moto import mock_aws
+        from awsfacade.testing._moto import new_mock
     except ImportError as error:  # pragma: no cover - the test environment has moto
         raise AwsError(_MISSING_MOTO) from error
     with fake_environment(region):
-        # mock_credentials off: moto would otherwise overwrite our fake credentials with its own.
-        mock = mock_aws(config={"core": {"mock_credentials": False}})
+        mock = new_mock()
         mock.start(reset=True)
         try:
             yield new_session(region)

@@ -1,21 +1,26 @@
 """The pytest plugin, registered through the ``pytest11`` entry point (see the package doc).
 
-moto patches botocore when it is imported, and a Session created before that escapes its mock;
-so moto is imported here, when pytest loads the plugin, before any test code runs. That costs
-every pytest run in a project with ``awsfacade[testing]`` about 0.2 s, AWS tests or not.
+Start-up stays light: loading the plugin imports botocore's handlers, not boto3 or moto, and adds
+two handlers to botocore's ``BUILTIN_HANDLERS`` (see :mod:`awsfacade.testing._guard`). Every
+Session created from then on — in a conftest, at a test module's import, anywhere — is answered
+by moto's mock while one is on, although moto itself is imported only by the first fixture that
+needs it.
+
+The opt-in guard: with ``--awsfacade-block-aws`` or ``awsfacade_block_aws = true`` in the ini
+file, a botocore request for a host that is not loopback, and that moto's mock did not answer,
+is refused before it is sent and fails the test that made it, even if the test caught the error.
 """
 
 from __future__ import annotations
 
-import importlib.util
-from collections.abc import Iterator
+import gc
+from collections.abc import Generator, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
-
-if importlib.util.find_spec("moto") is not None:
-    import moto  # noqa: F401  # pyright: ignore[reportUnusedImport] - imported for its side effect
 
 import pytest
 
+from awsfacade.testing import _guard
 from awsfacade.testing._session import fake_environment, mocked_session
 
 if TYPE_CHECKING:
@@ -27,6 +32,9 @@ if TYPE_CHECKING:
     from awsfacade.rds import RdsService
     from awsfacade.route53 import Route53Service
     from awsfacade.s3 import S3Service
+
+# Before any conftest or test module can create a Session.
+_guard.install()
 
 __all__ = [
     "autoscaling_service",
@@ -43,11 +51,85 @@ __all__ = [
 _DEFAULT_REGION = "us-east-1"
 
 
+_BLOCK = "awsfacade_block_aws"
+_BLOCK_HELP = (
+    "fail any test whose botocore request would go to a host that is not loopback and that "
+    "moto's mock did not answer; the request is refused before it is sent"
+)
+_previous_blocking = pytest.StashKey[bool]()
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    """``--awsfacade-block-aws`` and the ``awsfacade_block_aws`` ini option."""
+    group = parser.getgroup("awsfacade", "awsfacade (AWS tests on moto)")
+    group.addoption(
+        "--awsfacade-block-aws",
+        action="store_true",
+        default=False,
+        dest=_BLOCK,
+        help=f"{_BLOCK_HELP} (or set {_BLOCK} = true in the ini file)",
+    )
+    parser.addini(_BLOCK, help=f"{_BLOCK_HELP} (default: false)", type="bool", default=False)
+
+
 def pytest_configure(config: pytest.Config) -> None:
-    """Declare the plugin's marker."""
+    """Declare the plugin's marker; turn the guard on if asked."""
     config.addinivalue_line(
         "markers", "aws_region(name): the region of awsfacade's aws_session fixture"
     )
+    blocking = config.getoption(_BLOCK) is True or config.getini(_BLOCK) is True
+    config.stash[_previous_blocking] = _guard.set_blocking(blocking)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """Give the guard back the setting it had (a pytester run inside a test run)."""
+    _guard.set_blocking(config.stash.get(_previous_blocking, False))
+
+
+@contextmanager
+def _failing_on_blocked_requests() -> Generator[None, None, None]:
+    """Fail the test phase inside if the guard blocked a request during it, caught or not."""
+    _, mark = _guard.blocked_since(0)
+    try:
+        yield
+    except _guard.RealAwsRequestError:
+        raise  # the test's own failure already says it
+    except Exception as error:
+        blocked, _ = _guard.blocked_since(mark)
+        if blocked:
+            raise pytest.fail.Exception(_message(blocked), pytrace=False) from error
+        raise
+    blocked, _ = _guard.blocked_since(mark)
+    if blocked:
+        pytest.fail(_message(blocked), pytrace=False)
+
+
+def _message(blocked: list[_guard.RealAwsRequestError]) -> str:
+    return "\n".join(str(error) for error in blocked)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_setup(item: pytest.Item) -> Generator[None, None, None]:
+    """Fixtures' requests blocked by the guard fail the test's setup."""
+    del item
+    with _failing_on_blocked_requests():
+        return (yield)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Generator[None, None, None]:
+    """The test's requests blocked by the guard fail it, even when it caught the error."""
+    del item
+    with _failing_on_blocked_requests():
+        return (yield)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item: pytest.Item) -> Generator[None, None, None]:
+    """Requests blocked during teardown fail the test's teardown."""
+    del item
+    with _failing_on_blocked_requests():
+        return (yield)
 
 
 @pytest.fixture
@@ -69,10 +151,33 @@ def aws_credentials(aws_region: str) -> Iterator[None]:
         yield
 
 
+class _Freezer:
+    """Moves what the first AWS test left alive out of the garbage collector's sight, once.
+
+    Each test's Session, clients and moto state are cycles that only a full collection frees,
+    and a full collection walks every live object: after moto and a service model are loaded
+    that is over 100 000 of them, about half of what a test with ``ec2_service`` costs.
+    ``gc.freeze()`` (made for long-lived processes) leaves the objects alive at that moment —
+    modules, parsed service models, pytest's collected tests — out of every later collection.
+    It runs before the second test that uses ``aws_session``, after a full collection has freed
+    the first test's garbage, so nothing dead is frozen.
+    """
+
+    sessions = 0
+
+    @classmethod
+    def before_session(cls) -> None:
+        cls.sessions += 1
+        if cls.sessions == 2:
+            gc.collect()
+            gc.freeze()
+
+
 @pytest.fixture
 def aws_session(aws_credentials: None, aws_region: str) -> Iterator[Session]:
     """A boto3 Session answered by moto, with fresh moto state for this test."""
     del aws_credentials  # requested for its environment, which mocked_session also sets
+    _Freezer.before_session()
     with mocked_session(aws_region) as session:
         yield session
 
