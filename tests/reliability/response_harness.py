@@ -1,0 +1,290 @@
+"""The harness of the "any valid response" tests (issue 11, item 1) of EC2, RDS and
+AutoScaling: ``test_any_response_<service>.py``.
+
+A test file declares a table of :class:`Operation` — every AWS operation the service's public
+methods read, each with the :class:`Call` s that read it — and runs :func:`check_operation` for
+each. One hypothesis run per operation (the profile's 200 examples) draws, each example:
+which call, a response from :func:`shapes.response_strategy` and, for operations marked
+``raw``, whether botocore's ``Stubber`` answers (the parsed dict) or a ``before-send`` hook
+(the wire body from :func:`shapes.raw_response`, so botocore's parser runs too).
+
+The call must then return its model type (lists and iterators materialised, every attribute
+and property of each model touched and ``repr()``-ed), or raise an ``AwsError`` the table
+allows: ``UnexpectedResponseError`` only when the drawn response lacks one of the members the
+table lists as ``always_sent`` (AWS sends them in every answer), the call's own ``errors``
+otherwise (``NotFoundError`` for a get-one on an empty answer). ``InvalidArgumentError`` is
+never allowed: reading a response must not raise it. Any other exception fails the test.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import inspect
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING, Generic, TypeGuard, TypeVar
+
+import attrs
+from botocore import xform_name
+from botocore.config import Config
+from botocore.stub import Stubber
+from hypothesis import event, given
+from hypothesis import strategies as st
+from shapes import raw_response, response_strategy
+
+from awsfacade import errors
+from awsfacade.testing import fake_environment, new_session
+
+if TYPE_CHECKING:
+    from boto3.session import Session
+    from botocore.awsrequest import AWSResponse
+    from botocore.client import BaseClient
+
+__all__ = [
+    "ONE_ATTEMPT",
+    "Call",
+    "Operation",
+    "check_operation",
+    "lacks",
+    "offline_session",
+    "touch",
+]
+
+#: A client that makes one attempt a request: a drawn answer is never asked for twice.
+ONE_ATTEMPT = Config(retries={"max_attempts": 1, "mode": "standard"})
+
+
+@contextmanager
+def offline_session() -> Generator[Session]:
+    """A session with fake credentials and no way out (``fake_environment``), and no moto.
+
+    Every answer here comes from the Stubber or the ``before-send`` hook; under moto's mock,
+    moto's own ``before-send`` handler would also carry out each request (botocore calls every
+    handler, the first answer wins), costing time and state for nothing.
+    """
+    with fake_environment():
+        yield new_session()
+
+
+S = TypeVar("S")
+
+#: A fixed answer given to an operation a call sends besides the one under test.
+Answer = tuple[str, Mapping[str, object]]
+
+
+@dataclass(frozen=True)
+class Call(Generic[S]):
+    """A public method that reads the operation's response.
+
+    ``returns``: the model type of the result, or of each of its items when it is a list or an
+    iterator; ``None`` when the method returns ``None``. ``before``/``after``: fixed answers
+    (operation, parsed response) to the requests the method sends before/after the one under
+    test. ``errors``: the ``AwsError`` types it may raise on a valid answer.
+    """
+
+    name: str
+    call: Callable[[S], object]
+    returns: type | None
+    errors: tuple[type[errors.AwsError], ...] = ()
+    before: tuple[Answer, ...] = ()
+    after: tuple[Answer, ...] = ()
+
+
+_NONE: Mapping[str, st.SearchStrategy[object]] = {}
+
+
+@dataclass(frozen=True)
+class Operation(Generic[S]):
+    """An AWS operation whose response the facade reads, and the calls that read it.
+
+    ``always_sent``: member paths (``shapes`` syntax: ``"Reservations.Instances.InstanceId"``)
+    AWS sends in every answer, whose absence may raise ``UnexpectedResponseError``; a
+    comment at each table entry says why. ``present``/``overrides`` go to
+    :func:`shapes.response_strategy`. ``raw``: also answer with the wire body.
+    """
+
+    name: str
+    calls: tuple[Call[S], ...]
+    always_sent: tuple[str, ...] = ()
+    present: tuple[str, ...] = ()
+    overrides: Mapping[str, st.SearchStrategy[object]] = field(default_factory=lambda: _NONE)
+    raw: bool = False
+
+
+def lacks(response: object, path: str) -> bool:
+    """Whether some item of ``response`` lacks the member at ``path`` (list levels are
+    transparent, as in :mod:`shapes`): ``"Instances.State.Name"`` is lacking when any instance
+    has no ``State``, or a ``State`` with no ``Name``."""
+    if _is_list(response):
+        return any(lacks(item, path) for item in response)
+    if not _is_mapping(response):
+        return False
+    head, _, rest = path.partition(".")
+    members = _members(response)
+    if head not in members:
+        return True
+    return bool(rest) and lacks(members[head], rest)
+
+
+def _is_list(value: object) -> TypeGuard[list[object]]:
+    return isinstance(value, list)
+
+
+def _is_mapping(value: object) -> TypeGuard[Mapping[object, object]]:
+    return isinstance(value, Mapping)
+
+
+def _is_iterable(value: object) -> TypeGuard[Iterable[object]]:
+    return isinstance(value, Iterable)
+
+
+def _members(response: Mapping[object, object]) -> dict[str, object]:
+    return {str(key): value for key, value in response.items()}
+
+
+_SCALARS = (str, bytes, int, float, datetime, enum.Enum, type(None))
+
+
+def touch(value: object) -> None:
+    """Read all of ``value``: items of containers and iterators, every attrs field and
+    property of a model (lazy properties convert too), and its ``repr()``."""
+    if isinstance(value, _SCALARS):
+        repr(value)
+        return
+    if _is_mapping(value):
+        for key, item in _members(value).items():
+            touch(key)
+            touch(item)
+        return
+    if _is_iterable(value):
+        for item in list(value):
+            touch(item)
+        return
+    kind = type(value)
+    assert attrs.has(kind), f"not a model: {value!r}"
+    for attribute in attrs.fields(kind):
+        touch(getattr(value, attribute.name))
+    for name in _properties(kind):
+        touch(getattr(value, name))
+    repr(value)
+    str(value)
+
+
+@functools.cache
+def _properties(kind: type) -> tuple[str, ...]:
+    return tuple(name for name, member in inspect.getmembers(kind) if isinstance(member, property))
+
+
+def _result(value: object, returns: type | None) -> None:
+    """Check ``value`` is what the call returns, materialising an iterator, then touch it."""
+    if returns is None:
+        assert value is None, value
+        return
+    if _is_iterable(value) and isinstance(value, list | Iterator) and returns is not list:
+        found = list(value)
+        for item in found:
+            assert isinstance(item, returns), (item, returns)
+        touch(found)
+        return
+    assert isinstance(value, returns), (value, returns)
+    touch(value)
+
+
+class _WireAnswers:
+    """A ``before-send`` hook answering each request with the wire body of the next answer."""
+
+    def __init__(self, service: str, answers: Sequence[Answer]) -> None:
+        self.service = service
+        self.left = list(answers)
+
+    def __call__(self, *, event_name: str, **_: object) -> AWSResponse:
+        operation = event_name.rsplit(".", 1)[-1]
+        assert self.left, f"unexpected request {operation}"
+        expected, parsed = self.left.pop(0)
+        assert operation == expected, (operation, expected)
+        return raw_response(self.service, operation, parsed)
+
+
+def _answered_by_stubber(
+    client: BaseClient, answers: Sequence[Answer], run: Callable[[], None]
+) -> None:
+    with Stubber(client) as stub:
+        for operation, parsed in answers:
+            stub.add_response(xform_name(operation), dict(parsed))
+        # An answer may stay unused: a create whose read-back fails returns the model as
+        # created without it.
+        run()
+
+
+def _answered_on_wire(
+    client: BaseClient, service: str, answers: Sequence[Answer], run: Callable[[], None]
+) -> None:
+    hook = _WireAnswers(service, answers)
+    name = f"before-send.{client.meta.service_model.service_id.hyphenize()}"
+    # botocore-stubs type handlers as returning None; a before-send handler may return the
+    # response botocore then parses instead of sending the request.
+    client.meta.events.register(name, hook, unique_id="any-response")  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
+    try:
+        run()
+    finally:
+        client.meta.events.unregister(name, unique_id="any-response")
+
+
+def _outcome(
+    service: S,
+    client: BaseClient,
+    service_name: str,
+    operation: Operation[S],
+    call: Call[S],
+    response: dict[str, object],
+    wire: bool,
+) -> str:
+    """Answer ``call``'s requests, run it, check what it returns or raises; name the outcome."""
+    answers = (*call.before, (operation.name, response), *call.after)
+
+    def run() -> None:
+        _result(call.call(service), call.returns)
+
+    try:
+        if wire:
+            _answered_on_wire(client, service_name, answers, run)
+        else:
+            _answered_by_stubber(client, answers, run)
+    except errors.InvalidArgumentError:
+        raise  # reading a response never raises it
+    except errors.UnexpectedResponseError:
+        missing = [path for path in operation.always_sent if lacks(response, path)]
+        assert missing, "UnexpectedResponseError, yet every member AWS always sends is there"
+        return "UnexpectedResponseError"
+    except call.errors as error:
+        return type(error).__name__
+    return "model"
+
+
+def check_operation(
+    service: S, client: BaseClient, service_name: str, operation: Operation[S]
+) -> dict[str, int]:
+    """Run the hypothesis test of one table entry; returns how often each outcome came
+    (``"model"``, ``"UnexpectedResponseError"``…), after checking that some draws made
+    models (a test whose every draw raised would prove nothing)."""
+    responses = response_strategy(
+        service_name,
+        operation.name,
+        overrides=operation.overrides,
+        present=operation.present,
+    )
+    wires = st.booleans() if operation.raw else st.just(False)
+    outcomes: dict[str, int] = {}
+
+    @given(call=st.sampled_from(operation.calls), response=responses, wire=wires)
+    def run(call: Call[S], response: dict[str, object], wire: bool) -> None:
+        name = _outcome(service, client, service_name, operation, call, response, wire)
+        event(f"{call.name}: {name}")
+        outcomes[name] = outcomes.get(name, 0) + 1
+
+    run()
+    assert outcomes.get("model", 0) > 0, outcomes
+    return outcomes
