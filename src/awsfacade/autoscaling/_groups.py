@@ -11,8 +11,8 @@ from awsfacade._consistency import read_after_create, server_time
 from awsfacade._paging import only
 from awsfacade._validate import (
     check_bool,
-    check_id,
     check_int,
+    check_text,
     check_timing,
     check_type,
     optional_ids,
@@ -34,6 +34,9 @@ if TYPE_CHECKING:
     )
 
 __all__ = ["GroupsMixin"]
+
+#: HealthCheckType's limit in the service model (a comma-separated list: "EC2,ELB").
+_MAX_HEALTH_CHECK_TYPE = 32
 
 #: True once the group has exactly its desired number of instances, every one InService.
 _IN_SERVICE = (
@@ -172,7 +175,9 @@ class GroupsMixin(AutoScalingBase):
         if checked_tags:
             request["Tags"] = _tag_list(name, checked_tags, propagate)
         if health_check_type is not None:
-            request["HealthCheckType"] = check_id(health_check_type, "health_check_type")
+            request["HealthCheckType"] = check_text(
+                health_check_type, "health_check_type", _MAX_HEALTH_CHECK_TYPE
+            )
         if health_check_grace_period is not None:
             request["HealthCheckGracePeriod"] = check_int(
                 health_check_grace_period, "health_check_grace_period", minimum=0
@@ -278,7 +283,9 @@ class GroupsMixin(AutoScalingBase):
         if subnets is not None:
             request["VPCZoneIdentifier"] = ",".join(subnets)
         if health_check_type is not None:
-            request["HealthCheckType"] = check_id(health_check_type, "health_check_type")
+            request["HealthCheckType"] = check_text(
+                health_check_type, "health_check_type", _MAX_HEALTH_CHECK_TYPE
+            )
         if health_check_grace_period is not None:
             request["HealthCheckGracePeriod"] = check_int(
                 health_check_grace_period, "health_check_grace_period", minimum=0
