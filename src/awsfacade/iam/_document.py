@@ -110,12 +110,16 @@ def _thaw(value: object) -> object:
 
 
 def dump(document: object, what: str) -> str:
-    """The JSON text of a user's policy document, checked before any request: a mapping,
-    serialisable as JSON, at most :data:`MAX_DOCUMENT_LENGTH` characters."""
+    """The JSON text of a user's policy document, checked before any request: a mapping
+    with a ``Statement``, serialisable as JSON, at most :data:`MAX_DOCUMENT_LENGTH`
+    characters."""
     if not isinstance(document, Mapping):
         raise InvalidArgumentError(
             f"{what} must be a mapping (a parsed JSON policy), not {type(document).__name__}"
         )
+    if "Statement" not in document:
+        # IAM's policy grammar: a policy is an optional Version and Id and a Statement block.
+        raise InvalidArgumentError(f"{what} has no Statement: every IAM policy needs one")
     try:
         text = json.dumps(document, default=_thaw, allow_nan=False)
     except (TypeError, ValueError) as error:
