@@ -1,0 +1,157 @@
+"""The table of bad calls: for each public method, one call that passes every check, and the
+arguments that must make it fail before the first request.
+
+Each method's entry is a :class:`Method`: ``valid`` (keyword arguments that pass every local
+check) and ``bad`` (one :class:`Bad` each: the argument replaced, its wrong value, and what the
+message must contain — the argument's name unless said otherwise). On top of the hand-written
+cases, :func:`cases` adds the wrong types every parameter's annotation implies
+(:data:`WRONG_TYPES`): a ``str`` where a list of ids goes, a ``bool`` where an ``int`` goes, an
+``int`` where a ``str`` goes, ``None`` where the argument is required, a list for a mapping.
+The tables themselves are in ``bad_input_<service>.py``.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import Final, NamedTuple
+
+
+class Bad(NamedTuple):
+    """One invalid call: ``argument`` set to ``value`` in the method's valid call (and the
+    arguments in ``also`` set too, for contradictory combinations)."""
+
+    argument: str
+    value: object
+    #: What the message must contain; the argument's name when ``None``.
+    names: str | None = None
+    also: Mapping[str, object] = {}
+    #: A secret the message must not quote.
+    secret: str | None = None
+
+
+class Method(NamedTuple):
+    """A method's valid call and its hand-written bad calls."""
+
+    valid: Mapping[str, object]
+    bad: Sequence[Bad] = ()
+    #: Parameters the annotation's wrong types do not apply to, with the reason.
+    no_wrong_types: Mapping[str, str] = {}
+
+
+class Case(NamedTuple):
+    """One row of the table: where, what is passed, and what the message must name."""
+
+    owner: str
+    method: str
+    kwargs: Mapping[str, object]
+    names: str
+    secret: str | None
+
+    @property
+    def id(self) -> str:
+        """A readable test id."""
+        changed = ",".join(f"{k}={v!r}" for k, v in self.kwargs.items() if k == self.names)
+        return f"{self.owner}.{self.method}[{changed or self.names}]"[:120]
+
+
+class Session:
+    """Stands in the tables for the module's mocked boto3 Session (a function's argument)."""
+
+
+#: The session placeholder used in ``valid`` calls of functions that take one.
+SESSION: Final = Session()
+
+
+class _Opaque:
+    """An object of no type any parameter accepts."""
+
+    def __repr__(self) -> str:
+        return "<opaque>"
+
+
+OPAQUE: Final = _Opaque()
+
+_NOT_STR: Final[tuple[object, ...]] = (1, b"bytes", OPAQUE)
+_NOT_LIST: Final[tuple[object, ...]] = ("abc", [1], [""], 5)
+_NOT_TAGS: Final[tuple[object, ...]] = (["k"], {"k": 1}, {1: "v"}, "k=v")
+_NOT_INT: Final[tuple[object, ...]] = (True, "1", 1.5)
+_NOT_BOOL: Final[tuple[object, ...]] = ("False", 1, 0)
+_NOT_SECONDS: Final[tuple[object, ...]] = ("10", True, None, 0, -1)
+_NOT_FILTERS: Final[tuple[object, ...]] = (["name"], {"name": "value"}, {"name": [1]})
+
+#: The wrong values each annotation (as written in the signature) implies.
+WRONG_TYPES: Final[Mapping[str, tuple[object, ...]]] = {
+    "str": (None, *_NOT_STR),
+    "str | None": _NOT_STR,
+    "str | bytes": (None, 1, OPAQUE),
+    "bytes | str | BinaryIO": (None, 1, OPAQUE),
+    "str | os.PathLike[str]": (None, 1, OPAQUE),
+    "int": (None, *_NOT_INT),
+    "int | None": _NOT_INT,
+    "float": _NOT_SECONDS,
+    "bool": (None, *_NOT_BOOL),
+    "bool | None": _NOT_BOOL,
+    "Sequence[str]": (None, *_NOT_LIST),
+    "Iterable[str]": (None, *_NOT_LIST),
+    "Sequence[str] | None": _NOT_LIST,
+    "Iterable[str] | None": _NOT_LIST,
+    "Mapping[str, str]": (None, *_NOT_TAGS),
+    "Mapping[str, str] | None": _NOT_TAGS,
+    "Mapping[str, Sequence[str]] | None": _NOT_FILTERS,
+    "Mapping[str, object]": (None, "{}", ["Version"]),
+    "LaunchTemplateRef | None": ("lt-0123456789abcdef0", {"name": "web"}),
+    "Iterable[Rule]": (None, "tcp", [OPAQUE], OPAQUE),
+    "Sequence[BlockDevice]": (None, "/dev/xvda", [{"device_name": "/dev/xvda"}]),
+    "MetadataOptions | None": ({"http_tokens": "required"}, "required"),
+    "SpotOptions | None": ({"max_price": "0.1"}, "spot"),
+    "InstanceState": (None, 1, "bogus"),
+    "Sequence[InstanceState] | None": ("running", [1], ["bogus"]),
+    "Literal['rsa', 'ed25519']": (None, 1, "dsa"),
+    "Literal['GET', 'PUT']": (None, 1, "DELETE"),
+    "PolicyScope": (None, 1, "Everything"),
+    "RecordType | None": (1, "BOGUS"),
+    "RecordType": (None, 1, "BOGUS"),
+    "RecordSet": (None, "www.example.com", {"name": "www.example.com"}),
+    "Iterable[RecordChange]": (None, "UPSERT", [OPAQUE], OPAQUE),
+    "Progress | None": (1, "print"),
+    "TransferConfig | None": ({"multipart_threshold": 1}, 1),
+    "Session": (None, "default", OPAQUE),
+    "boto3.session.Session | None": ("default", OPAQUE),
+    "Iterable[Target]": (None, "123456789012", [OPAQUE], OPAQUE),
+    "Callable[[boto3.session.Session, Target], T]": (None, 1, "work"),
+    "Executor | None": (1, "threads"),
+    "Callable[[int, int | None], None] | None": (1, "print"),
+    "ChangeAction": (None, 1, "REPLACE"),
+    "Failover | None": (1, "MIDDLE"),
+    "AliasTarget | None": ({"dns_name": "x"}, "x"),
+    "GeoLocation | None": ({"country_code": "FR"}, "FR"),
+    "GeoProximity | None": ({"aws_region": "us-east-1"}, "us-east-1"),
+    "CidrRouting | None": ({"collection_id": "x"}, "x"),
+    "Literal['required', 'optional']": (None, 1, "sometimes"),
+    "Literal['terminate', 'stop', 'hibernate']": (None, 1, "explode"),
+    "Literal['gp2', 'gp3', 'io1', 'io2', 'st1', 'sc1', 'standard']": (None, 1, "ssd"),
+}
+
+
+def parameters(target: Callable[..., object]) -> list[inspect.Parameter]:
+    """The parameters a user passes (``self`` aside)."""
+    return [p for p in inspect.signature(target).parameters.values() if p.name != "self"]
+
+
+def cases(owner: str, name: str, target: Callable[..., object], method: Method) -> Iterator[Case]:
+    """The method's hand-written bad calls, then the wrong types of each parameter."""
+    for bad in method.bad:
+        kwargs = {**method.valid, **bad.also, bad.argument: bad.value}
+        yield Case(owner, name, kwargs, bad.names or bad.argument, bad.secret)
+    for parameter in parameters(target):
+        if parameter.name in method.no_wrong_types:
+            continue
+        annotation = str(parameter.annotation)
+        if annotation not in WRONG_TYPES:
+            raise KeyError(f"{owner}.{name}({parameter.name}: {annotation}): no wrong types")
+        for value in WRONG_TYPES[annotation]:
+            if value is None and parameter.default is not inspect.Parameter.empty:
+                continue  # None where the argument has a default: see the hand-written cases
+            kwargs = {**method.valid, parameter.name: value}
+            yield Case(owner, name, kwargs, parameter.name, None)
