@@ -3,12 +3,16 @@
 Clients are cached per (session, region, endpoint_url, config) in one :class:`ClientCache`
 per service, so building ``Ec2Service(session)`` a thousand times creates one client. The
 cache holds sessions weakly: dropping the last reference to a session drops its clients.
-boto3 sessions are not thread-safe (clients are), so clients are created under a lock.
+boto3 sessions are not thread-safe (clients are), so clients are created under a lock of their
+session, one lock shared by every service's cache: an EC2 and an S3 client are not created
+from one session at the same time either.
 """
 
 from __future__ import annotations
 
+import re
 import threading
+import urllib.parse
 import weakref
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Generic, TypedDict, TypeVar
@@ -59,6 +63,18 @@ def default_session() -> Session:
 
 _CacheKey = tuple[str, str | None, str]
 
+_session_locks: weakref.WeakKeyDictionary[Session, threading.Lock] = weakref.WeakKeyDictionary()
+_session_locks_lock = threading.Lock()
+
+
+def _session_lock(session: Session) -> threading.Lock:
+    """The lock every cache takes to create a client from ``session``."""
+    with _session_locks_lock:
+        lock = _session_locks.get(session)
+        if lock is None:
+            lock = _session_locks[session] = threading.Lock()
+        return lock
+
 
 def merged_config(config: Config | None) -> Config:
     """The user's config over the library's defaults.
@@ -86,6 +102,35 @@ def _config_key(config: Config | None) -> str:
     if config is None:
         return ""
     return repr(sorted(vars(config).items()))
+
+
+#: A region name as botocore accepts it (a DNS label: it becomes part of the endpoint's host).
+_REGION = re.compile(r"[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?")
+
+
+def _check_options(session: object, region: object, endpoint_url: object, config: object) -> None:
+    """A service's construction arguments, each of its type (botocore would raise TypeError,
+    AttributeError or a bare ValueError on them, or fall back on ``""`` silently)."""
+    if session is not None and not isinstance(session, Session):
+        raise InvalidArgumentError(f"session must be a boto3 Session or None, not {session!r}")
+    if region is not None and (not isinstance(region, str) or not _REGION.fullmatch(region)):
+        raise InvalidArgumentError(f"region must be a region name like 'eu-west-1', not {region!r}")
+    if endpoint_url is not None and not _is_url(endpoint_url):
+        raise InvalidArgumentError(
+            f"endpoint_url must be an http:// or https:// URL, not {endpoint_url!r}"
+        )
+    if config is not None and not isinstance(config, Config):
+        raise InvalidArgumentError(f"config must be a botocore Config or None, not {config!r}")
+
+
+def _is_url(value: object) -> bool:
+    if not isinstance(value, str):
+        return False
+    try:
+        parts = urllib.parse.urlsplit(value)
+    except ValueError:  # an unbalanced IPv6 bracket, say
+        return False
+    return parts.scheme in {"http", "https"} and bool(parts.netloc)
 
 
 #: Where a global service (IAM, Route53, S3's bucket listing) goes when no region is given:
@@ -124,6 +169,7 @@ class ClientCache(Generic[C]):
         config: Config | None,
     ) -> C:
         """The cached client for these options, created on first request."""
+        _check_options(session, region, endpoint_url, config)
         session = session if session is not None else default_session()
         region_name = region or session.region_name
         if not region_name and self.global_service:
@@ -142,7 +188,7 @@ class ClientCache(Generic[C]):
                     region_name=region_name, endpoint_url=endpoint_url, config=merged_config(config)
                 )
                 _redact.install()  # before the client's first request can log a secret
-                with translate():
+                with _session_lock(session), translate():
                     client = self._create(session, options)
                 _logging.register(client)  # the "awsfacade" logger's request and retry lines
                 per_session[key] = client
