@@ -100,10 +100,12 @@ _NONE: Mapping[str, st.SearchStrategy[object]] = {}
 class Operation(Generic[S]):
     """An AWS operation whose response the facade reads, and the calls that read it.
 
-    ``always_sent``: member paths (``shapes`` syntax: ``"Reservations.Instances.InstanceId"``)
-    AWS sends in every answer, whose absence may raise ``UnexpectedResponseError``; a
-    comment at each table entry says why. ``present``/``overrides`` go to
+    ``always_sent``: member paths (``shapes`` syntax: ``"Reservations.Instances.InstanceId"``,
+    and ``?`` after an optional parent, see :func:`lacks`) AWS sends in every answer, whose
+    absence may raise ``UnexpectedResponseError``; the test module's docstring says why. ``present``/``overrides`` go to
     :func:`shapes.response_strategy`. ``raw``: also answer with the wire body.
+    ``max_depth``: :func:`shapes.response_strategy`'s, lower for an answer the facade does
+    not read (drawing its depths would only cost time).
     """
 
     name: str
@@ -112,20 +114,24 @@ class Operation(Generic[S]):
     present: tuple[str, ...] = ()
     overrides: Mapping[str, st.SearchStrategy[object]] = field(default_factory=lambda: _NONE)
     raw: bool = False
+    max_depth: int = 6
 
 
 def lacks(response: object, path: str) -> bool:
     """Whether some item of ``response`` lacks the member at ``path`` (list levels are
     transparent, as in :mod:`shapes`): ``"Instances.State.Name"`` is lacking when any instance
-    has no ``State``, or a ``State`` with no ``Name``."""
+    has no ``State``, or a ``State`` with no ``Name``. A member marked ``?`` may be absent:
+    ``"DBInstances.Endpoint?.Port"`` is lacking only where an ``Endpoint`` has no ``Port``."""
     if _is_list(response):
         return any(lacks(item, path) for item in response)
     if not _is_mapping(response):
         return False
     head, _, rest = path.partition(".")
+    optional = head.endswith("?")
+    head = head.removesuffix("?")
     members = _members(response)
     if head not in members:
-        return True
+        return not optional
     return bool(rest) and lacks(members[head], rest)
 
 
@@ -269,13 +275,26 @@ def check_operation(
 ) -> dict[str, int]:
     """Run the hypothesis test of one table entry; returns how often each outcome came
     (``"model"``, ``"UnexpectedResponseError"``…), after checking that some draws made
-    models (a test whose every draw raised would prove nothing)."""
-    responses = response_strategy(
+    models (a test whose every draw raised would prove nothing).
+
+    Half the draws, about, have every ``always_sent`` member (where its parent is there):
+    a response without one is refused early, and the converters must see complete ones too.
+    """
+    anything = response_strategy(
         service_name,
         operation.name,
         overrides=operation.overrides,
         present=operation.present,
+        max_depth=operation.max_depth,
     )
+    complete = response_strategy(
+        service_name,
+        operation.name,
+        overrides=operation.overrides,
+        present=(*operation.present, *(path.replace("?", "") for path in operation.always_sent)),
+        max_depth=operation.max_depth,
+    )
+    responses = st.one_of(complete, anything) if operation.always_sent else anything
     wires = st.booleans() if operation.raw else st.just(False)
     outcomes: dict[str, int] = {}
 
