@@ -102,8 +102,9 @@ class Operation(Generic[S]):
 
     ``always_sent``: member paths (``shapes`` syntax: ``"Reservations.Instances.InstanceId"``,
     and ``?`` after an optional parent, see :func:`lacks`) AWS sends in every answer, whose
-    absence may raise ``UnexpectedResponseError``; the test module's docstring says why. ``present``/``overrides`` go to
-    :func:`shapes.response_strategy`. ``raw``: also answer with the wire body.
+    absence may raise ``UnexpectedResponseError``; the test module's docstring says why.
+    ``present``/``overrides`` go to :func:`shapes.response_strategy`. ``raw``: also answer
+    with the wire body.
     ``max_depth``: :func:`shapes.response_strategy`'s, lower for an answer the facade does
     not read (drawing its depths would only cost time).
     """
