@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import base64
-import binascii
 from collections.abc import Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -223,12 +222,13 @@ class AutoScalingGroup:
 
 def decode_user_data(value: str | None) -> str | None:
     """User data as the text it was created from: AWS returns it base64-encoded. Data that is
-    not base64 of UTF-8 text (a gzip archive, say) is kept as AWS sent it."""
+    not base64 of UTF-8 text (a gzip archive, say, or text with non-ASCII characters, which
+    ``b64decode`` refuses with a plain ValueError) is kept as AWS sent it."""
     if not value:
         return None
     try:
         return base64.b64decode(value, validate=True).decode()
-    except (binascii.Error, UnicodeDecodeError):
+    except ValueError:  # binascii.Error, UnicodeDecodeError, non-ASCII input
         return value
 
 
