@@ -312,7 +312,13 @@ class Rule:
     def _check(self) -> None:
         """AWS's rules for a rule, so that a wrong one fails here, not in a request."""
         protocol = self.protocol
-        number = isinstance(protocol, str) and protocol.isdigit() and int(protocol) <= 255
+        # isascii: "²".isdigit() is True, and int("²") a ValueError that is no AwsError.
+        number = (
+            isinstance(protocol, str)
+            and protocol.isascii()
+            and protocol.isdigit()
+            and int(protocol) <= 255
+        )
         if not isinstance(protocol, str) or not (protocol in _PROTOCOLS.values() or number):
             raise InvalidArgumentError(
                 'protocol must be "tcp", "udp", "icmp", "icmpv6", "-1" (all) or an IP protocol '
