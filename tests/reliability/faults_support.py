@@ -12,7 +12,7 @@ from __future__ import annotations
 import socket
 import threading
 from collections.abc import Callable, Generator, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from typing import TYPE_CHECKING
 
 from botocore.awsrequest import AWSPreparedRequest, AWSResponse, HTTPHeaders
@@ -199,8 +199,9 @@ def closed_port() -> int:
 
 
 @contextmanager
-def silent_server() -> Generator[int, None, None]:
-    """A loopback port whose server accepts connections and never answers them."""
+def silent_server(*, hang_up: bool = False) -> Generator[int, None, None]:
+    """A loopback port whose server accepts connections and never answers them, or with
+    ``hang_up`` closes each one at once without a word."""
     listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     listener.bind(("127.0.0.1", 0))
     listener.listen(16)
@@ -216,7 +217,10 @@ def silent_server() -> Generator[int, None, None]:
                 continue
             except OSError:
                 return
-            held.append(connection)  # kept open, never read from nor written to
+            if hang_up:
+                connection.close()
+            else:
+                held.append(connection)  # kept open, never read from nor written to
 
     thread = threading.Thread(target=accept, name="silent-server", daemon=True)
     thread.start()
@@ -228,4 +232,27 @@ def silent_server() -> Generator[int, None, None]:
         thread.join(timeout=5)
         for connection in held:
             connection.close()
+        listener.close()
+
+
+@contextmanager
+def full_server() -> Generator[int, None, None]:
+    """A loopback port whose listener never accepts and whose queue is full: the kernel
+    drops new connections' SYNs, so connecting times out (as to a host that is down)."""
+    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(0)
+    port: int = listener.getsockname()[1]
+    queued: list[socket.socket] = []
+    try:
+        for _ in range(3):
+            waiting = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+            waiting.setblocking(False)
+            queued.append(waiting)
+            with suppress(BlockingIOError):
+                waiting.connect(("127.0.0.1", port))
+        yield port
+    finally:
+        for waiting in queued:
+            waiting.close()
         listener.close()

@@ -11,10 +11,20 @@ from typing import TYPE_CHECKING
 import attrs
 import pytest
 from botocore.config import Config
+from botocore.exceptions import (
+    BotoCoreError,
+    ConnectionClosedError,
+    ConnectTimeoutError,
+    EndpointConnectionError,
+    ProxyConnectionError,
+    ReadTimeoutError,
+    SSLError,
+)
 from faults_support import (
     IdempotentAfterLoss,
     closed_port,
     fail_first,
+    full_server,
     query_value,
     reached,
     record_sleeps,
@@ -23,6 +33,7 @@ from faults_support import (
     wire_error,
 )
 
+from awsfacade._translate import translate
 from awsfacade.autoscaling import AutoScalingService
 from awsfacade.ec2 import Ec2Service
 from awsfacade.errors import ClientSideError, ServiceError, ThrottledError
@@ -358,6 +369,53 @@ def test_a_server_that_never_answers_is_a_read_timeout(
 
     assert "Read timeout" in str(error)
     assert len(sleeps) == ATTEMPTS - 1
+
+
+def test_a_server_that_hangs_up_is_a_client_side_error(
+    aws_credentials: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A server that closes every connection without answering: ClientSideError (connection
+    closed) after every attempt."""
+    sleeps = record_sleeps(monkeypatch)
+    with silent_server(hang_up=True) as port:
+        error = _client_side_error_in_time(CALLS["ec2-listing"], f"http://127.0.0.1:{port}")
+
+    assert isinstance(error.__cause__, ConnectionClosedError)
+    assert len(sleeps) == ATTEMPTS - 1
+
+
+def test_a_host_that_never_accepts_is_a_connect_timeout(
+    aws_credentials: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A listener whose queue is full (the kernel drops the connection attempts, as for a
+    host that is down): ClientSideError (connect timeout) within the configured timeouts."""
+    sleeps = record_sleeps(monkeypatch)
+    with full_server() as port:
+        error = _client_side_error_in_time(CALLS["s3-read"], f"http://127.0.0.1:{port}")
+
+    assert isinstance(error.__cause__, ConnectTimeoutError)
+    assert len(sleeps) == ATTEMPTS - 1
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        EndpointConnectionError(endpoint_url="https://ec2.invalid/"),
+        ConnectTimeoutError(endpoint_url="https://ec2.invalid/"),
+        ReadTimeoutError(endpoint_url="https://ec2.invalid/"),
+        ConnectionClosedError(endpoint_url="https://ec2.invalid/"),
+        ProxyConnectionError(proxy_url="http://127.0.0.1:9/", error=OSError("refused")),
+        SSLError(endpoint_url="https://ec2.invalid/", error=OSError("bad certificate")),
+    ],
+    ids=type,
+)
+def test_every_connection_failure_is_a_client_side_error(error: BotoCoreError) -> None:
+    """Each of botocore's connection failures becomes a ClientSideError, with it as cause."""
+    with pytest.raises(ClientSideError) as raised, translate():
+        raise error
+
+    assert raised.value.__cause__ is error
+    assert str(raised.value) == str(error)
 
 
 # -- a launch retried after its response was lost ---------------------------------------------
