@@ -41,10 +41,11 @@ if TYPE_CHECKING:
 __all__ = [
     "RealAwsRequestError",
     "before_send",
-    "blocked_since",
+    "blocked_count",
     "install",
     "is_loopback",
     "set_blocking",
+    "take_blocked",
 ]
 
 #: The module that holds moto's botocore handler; present once anything imported moto.
@@ -86,10 +87,20 @@ def set_blocking(on: bool) -> bool:
         return previous
 
 
-def blocked_since(mark: int) -> tuple[list[RealAwsRequestError], int]:
-    """The requests blocked after ``mark`` (a count from an earlier call), and the new count."""
+def blocked_count() -> int:
+    """How many blocked requests are recorded and not yet taken: a mark for
+    :func:`take_blocked`."""
     with _state.lock:
-        return _state.blocked[mark:], len(_state.blocked)
+        return len(_state.blocked)
+
+
+def take_blocked(mark: int) -> list[RealAwsRequestError]:
+    """Remove and return the requests blocked after ``mark``. Taking them keeps a pytester run
+    inside a test from failing the outer test with the inner run's blocked requests."""
+    with _state.lock:
+        taken = _state.blocked[mark:]
+        del _state.blocked[mark:]
+        return taken
 
 
 def is_loopback(url: str) -> bool:

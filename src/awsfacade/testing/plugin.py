@@ -89,17 +89,18 @@ def pytest_unconfigure(config: pytest.Config) -> None:
 @contextmanager
 def _failing_on_blocked_requests() -> Generator[None, None, None]:
     """Fail the test phase inside if the guard blocked a request during it, caught or not."""
-    _, mark = _guard.blocked_since(0)
+    mark = _guard.blocked_count()
     try:
         yield
     except _guard.RealAwsRequestError:
+        _guard.take_blocked(mark)
         raise  # the test's own failure already says it
     except Exception as error:
-        blocked, _ = _guard.blocked_since(mark)
+        blocked = _guard.take_blocked(mark)
         if blocked:
             raise pytest.fail.Exception(_message(blocked), pytrace=False) from error
         raise
-    blocked, _ = _guard.blocked_since(mark)
+    blocked = _guard.take_blocked(mark)
     if blocked:
         pytest.fail(_message(blocked), pytrace=False)
 
