@@ -797,6 +797,12 @@ def _timed(run: Run) -> tuple[float, int]:
     return time.process_time() - start, seen
 
 
+_EC2_NOTE = (
+    "requests: with no MaxResults EC2 answers every item at once (one request for raw "
+    "boto3); the facade pages at 1,000, as AWS's EC2 pagination guide advises"
+)
+
+
 def measure(listing: Listing, items: int, repeat: int) -> ListingRow:
     """Time ``listing`` over ``items`` canned items, ``repeat`` alternating runs a side."""
     canned = CannedPages(listing.wire, listing.item, listing.page, items)
@@ -842,6 +848,7 @@ def measure(listing: Listing, items: int, repeat: int) -> ListingRow:
         requests_raw=requests[1],
         page_size_facade=sizes[0],
         page_size_raw=sizes[1],
+        note=_EC2_NOTE if listing.event.startswith("ec2.") else "",
     )
 
 
