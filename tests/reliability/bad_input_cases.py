@@ -117,6 +117,8 @@ WRONG_TYPES: Final[Mapping[str, tuple[object, ...]]] = {
     "Progress | None": (1, "print"),
     "TransferConfig | None": ({"multipart_threshold": 1}, 1),
     "Session": (None, "default", OPAQUE),
+    "Session | None": ("default", OPAQUE),
+    "Config | None": ({"retries": {"max_attempts": 1}}, "standard"),
     "boto3.session.Session | None": ("default", OPAQUE),
     "Iterable[Target]": (None, "123456789012", [OPAQUE], OPAQUE),
     "Callable[[boto3.session.Session, Target], T]": (None, 1, "work"),

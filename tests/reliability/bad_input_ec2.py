@@ -19,6 +19,11 @@ SSH: Final = Rule(protocol="tcp", from_port=22, to_port=22, cidrs=["10.0.0.0/8"]
 #: An ed25519 public key in OpenSSH's format (the key itself is made up).
 PUBLIC_KEY: Final = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIE5hbWVsZXNzS2V5Rm9yVGVzdHNPbmx5MDA= t"
 
+#: Private key material passed by mistake: refused, and never quoted back.
+PRIVATE_KEY: Final = (
+    "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjE\n-----END OPENSSH PRIVATE KEY-----\n"
+)
+
 _IDS: Final = {"instance_ids": [INSTANCE]}
 _RULES: Final = Method(
     {"group_id": GROUP, "rules": [SSH]},
@@ -164,7 +169,7 @@ EC2: Final[dict[str, Method]] = {
         [
             Bad("name", ""),
             Bad("public_key", ""),
-            Bad("public_key", "-----BEGIN OPENSSH PRIVATE KEY-----\nb3Blbn==\n"),
+            Bad("public_key", PRIVATE_KEY, secret="b3BlbnNzaC1rZXktdjE"),
         ],
     ),
     "key_pairs": Method(

@@ -44,6 +44,8 @@ RDS: Final[dict[str, Method]] = {
             Bad("master_username", "1admin"),
             Bad("master_username", None),
             _password("Short1!"),
+            Bad("master_password", 12345678, secret="12345678"),
+            Bad("master_password", b"Bytes-Secret-9", secret="Bytes-Secret-9"),
             _password("pass/word1"),
             _password('pass"word1'),
             _password("pass@word1"),

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Final, TypeGuard
 import pytest
 from bad_input_autoscaling import AUTOSCALING
 from bad_input_cases import SESSION, Case, Method, cases, parameters
+from bad_input_constructors import CONSTRUCTORS
 from bad_input_ec2 import EC2, EC2_MODELS
 from bad_input_fanout import FANOUT, FANOUT_MODELS
 from bad_input_iam import IAM
@@ -27,6 +28,7 @@ from bad_input_route53 import ROUTE53, ROUTE53_MODELS
 from bad_input_s3 import S3
 
 from awsfacade import fanout
+from awsfacade._base import Service
 from awsfacade.autoscaling import AutoScalingService
 from awsfacade.ec2 import (
     BlockDevice,
@@ -113,6 +115,7 @@ TABLES: Final[Mapping[str, Mapping[str, Method]]] = {
     "AutoScalingService": AUTOSCALING,
     "Route53Service": ROUTE53,
     "fanout": FANOUT,
+    "constructor": CONSTRUCTORS,
     "model": {**EC2_MODELS, **ROUTE53_MODELS, **FANOUT_MODELS},
 }
 FUNCTIONS: Final[Mapping[str, Callable[..., object]]] = {
@@ -199,6 +202,8 @@ def _member(owner: str, name: str) -> Callable[..., object]:
         return MODELS[name]
     if owner == "fanout":
         return FUNCTIONS[name]
+    if owner == "constructor":
+        return SERVICES[name]
     member: Callable[..., object] = getattr(SERVICES[owner], name)
     return member
 
@@ -324,3 +329,18 @@ def test_every_exported_model_is_in_the_table_or_read_only() -> None:
 
     assert exported == set(MODELS) | READ_ONLY
     assert set(TABLES["model"]) == set(MODELS)
+
+
+def test_every_service_constructor_has_cases() -> None:
+    """Each service's constructor (session, region, endpoint_url, config) is in the table,
+    and a seventh service (a new direct subclass of Service) fails here until it is too."""
+    assert set(TABLES["constructor"]) == set(SERVICES)
+    assert {cls.__name__ for cls in Service.__subclasses__()} <= _base_classes()
+
+
+def _base_classes() -> set[str]:
+    """The names of every class between Service and the six services (their mixins)."""
+    names: set[str] = set()
+    for cls in SERVICES.values():
+        names |= {base.__name__ for base in inspect.getmro(cls)}
+    return names
