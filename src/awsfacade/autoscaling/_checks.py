@@ -7,11 +7,22 @@ from collections.abc import Sequence
 from awsfacade._validate import check_ids, check_int, check_text, optional_ids
 from awsfacade.errors import InvalidArgumentError
 
-__all__ = ["check_name", "check_sizes", "check_zones", "new_zones"]
+__all__ = [
+    "IMAGE_ID",
+    "INSTANCE_PROFILE",
+    "check_name",
+    "check_sizes",
+    "check_xml_text",
+    "check_zones",
+    "new_zones",
+]
 
 #: Group and launch configuration names: 1 to 255 characters (AutoScaling's service model);
 #: no control characters.
 _NAME_LIMIT = 255
+#: ImageId's and KeyName's limit (XmlStringMaxLen255), IamInstanceProfile's (…MaxLen1600).
+IMAGE_ID = 255
+INSTANCE_PROFILE = 1600
 
 
 def check_name(value: object, what: str = "name") -> str:
@@ -20,6 +31,15 @@ def check_name(value: object, what: str = "name") -> str:
     if not name.isprintable():
         raise InvalidArgumentError(f"{what} must not hold control characters: {name!r}")
     return name
+
+
+def check_xml_text(value: object, what: str, limit: int) -> str:
+    """A string of AutoScaling's ``XmlString`` shapes: 1 to ``limit`` characters, none of them
+    a control character but tab, newline and return (the shapes' pattern)."""
+    text = check_text(value, what, limit)
+    if any(c < " " and c not in "\t\n\r" for c in text):
+        raise InvalidArgumentError(f"{what} must not hold control characters: {text!r}")
+    return text
 
 
 def check_sizes(

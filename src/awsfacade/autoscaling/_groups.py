@@ -12,14 +12,19 @@ from awsfacade._paging import only
 from awsfacade._validate import (
     check_bool,
     check_int,
-    check_text,
     check_timing,
     check_type,
     optional_ids,
 )
 from awsfacade._waiting import wait_for_path
 from awsfacade.autoscaling._base import PAGE_SIZE, AutoScalingBase, by_chunks
-from awsfacade.autoscaling._checks import check_name, check_sizes, check_zones, new_zones
+from awsfacade.autoscaling._checks import (
+    check_name,
+    check_sizes,
+    check_xml_text,
+    check_zones,
+    new_zones,
+)
 from awsfacade.autoscaling._models import AutoScalingGroup
 from awsfacade.ec2._models import LaunchTemplateRef
 from awsfacade.errors import InvalidArgumentError, NotFoundError
@@ -175,7 +180,7 @@ class GroupsMixin(AutoScalingBase):
         if checked_tags:
             request["Tags"] = _tag_list(name, checked_tags, propagate)
         if health_check_type is not None:
-            request["HealthCheckType"] = check_text(
+            request["HealthCheckType"] = check_xml_text(
                 health_check_type, "health_check_type", _MAX_HEALTH_CHECK_TYPE
             )
         if health_check_grace_period is not None:
@@ -283,7 +288,7 @@ class GroupsMixin(AutoScalingBase):
         if subnets is not None:
             request["VPCZoneIdentifier"] = ",".join(subnets)
         if health_check_type is not None:
-            request["HealthCheckType"] = check_text(
+            request["HealthCheckType"] = check_xml_text(
                 health_check_type, "health_check_type", _MAX_HEALTH_CHECK_TYPE
             )
         if health_check_grace_period is not None:

@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING
 
 from awsfacade._consistency import read_after_create, server_time
 from awsfacade._paging import only
-from awsfacade._validate import check_bool, check_id, optional_ids
+from awsfacade._validate import check_bool, optional_ids
 from awsfacade.autoscaling._base import AutoScalingBase, by_chunks
-from awsfacade.autoscaling._checks import check_name
+from awsfacade.autoscaling._checks import IMAGE_ID, INSTANCE_PROFILE, check_name, check_xml_text
 from awsfacade.autoscaling._models import LaunchConfiguration
 from awsfacade.ec2._checks import check_instance_type, check_user_data
 from awsfacade.errors import NotFoundError
@@ -53,18 +53,20 @@ class LaunchConfigurationsMixin(AutoScalingBase):
         check_name(name)
         request: CreateLaunchConfigurationTypeTypeDef = {
             "LaunchConfigurationName": name,
-            "ImageId": check_id(image_id, "image_id"),
+            "ImageId": check_xml_text(image_id, "image_id", IMAGE_ID),
             "InstanceType": check_instance_type(instance_type),
         }
         group_ids = optional_ids(security_group_ids, "security_group_ids") or []
         if group_ids:
             request["SecurityGroups"] = group_ids
         if key_name is not None:
-            request["KeyName"] = check_id(key_name, "key_name")
+            request["KeyName"] = check_xml_text(key_name, "key_name", IMAGE_ID)
         if user_data is not None:
             request["UserData"] = check_user_data(user_data)
         if iam_instance_profile is not None:
-            request["IamInstanceProfile"] = check_id(iam_instance_profile, "iam_instance_profile")
+            request["IamInstanceProfile"] = check_xml_text(
+                iam_instance_profile, "iam_instance_profile", INSTANCE_PROFILE
+            )
         if associate_public_ip is not None:
             request["AssociatePublicIpAddress"] = check_bool(
                 associate_public_ip, "associate_public_ip"
