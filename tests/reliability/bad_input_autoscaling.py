@@ -21,6 +21,7 @@ _SIZES: Final = [
     Bad("max_size", -1),
     Bad("desired_capacity", -1),
     Bad("health_check_type", "EC2," * 8 + "ELB"),
+    Bad("health_check_type", "EC2\x00"),
     Bad("health_check_grace_period", -1),
     Bad("availability_zones", ["us-east-1a", ""]),
     Bad("subnet_ids", ["subnet-1", ""]),
@@ -39,6 +40,10 @@ AUTOSCALING: Final[dict[str, Method]] = {
         [
             *_NAME,
             Bad("image_id", ""),
+            Bad("image_id", "a" * 256),
+            Bad("image_id", "ami-1\x00"),
+            Bad("key_name", "k" * 256),
+            Bad("iam_instance_profile", "p" * 1601),
             Bad("instance_type", ""),
             Bad("instance_type", "large"),
             Bad("security_group_ids", ["sg-1", ""]),
