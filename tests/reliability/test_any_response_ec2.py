@@ -23,13 +23,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
-from response_harness import ONE_ATTEMPT, Call, Operation, check_operation, offline_session
-from shapes import client_operations
+from response_harness import Call, Operation, check_operation, check_table, offline
 
-from awsfacade import _consistency
 from awsfacade.ec2 import (
     Address,
     Ec2Service,
@@ -48,7 +45,6 @@ from awsfacade.ec2 import (
 )
 from awsfacade.errors import NotFoundError
 
-SRC = Path(__file__).resolve().parents[2] / "src" / "awsfacade" / "ec2"
 INSTANCE = "i-0123456789abcdef0"
 GROUP = "sg-0123456789abcdef0"
 NOW = datetime(2024, 1, 1, tzinfo=UTC)
@@ -376,22 +372,15 @@ OPERATIONS: tuple[Operation[E], ...] = (
 
 
 def test_every_operation_ec2_calls_is_in_the_table() -> None:
-    """A client operation src/awsfacade/ec2 calls that no entry answers fails here, and so
-    does an entry for an operation no longer called."""
-    assert client_operations(SRC, "ec2") == {operation.name for operation in OPERATIONS}
+    check_table("ec2", "ec2", OPERATIONS)
 
 
 @pytest.fixture
 def ec2() -> Iterator[Ec2Service]:
-    """An Ec2Service every answer of which the test gives (see ``offline_session``)."""
-    with offline_session() as session:
-        yield Ec2Service(session, config=ONE_ATTEMPT)
+    with offline(Ec2Service) as service:
+        yield service
 
 
 @pytest.mark.parametrize("operation", OPERATIONS, ids=lambda operation: operation.name)
-def test_any_response(
-    operation: Operation[E], ec2: Ec2Service, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # A new resource AWS does not show yet is read once, not again after sleeps.
-    monkeypatch.setattr(_consistency, "DELAYS", ())
-    check_operation(ec2, ec2.client, "ec2", operation)
+def test_any_response(operation: Operation[E], ec2: Ec2Service) -> None:
+    check_operation(ec2, operation)

@@ -16,16 +16,13 @@ instance or group a create returns.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from pathlib import Path
 
 import pytest
-from response_harness import ONE_ATTEMPT, Call, Operation, check_operation, offline_session
-from shapes import client_operations
+from response_harness import Call, Operation, check_operation, check_table, offline
 
 from awsfacade.errors import NotFoundError, WaitFailedError
 from awsfacade.rds import DbInstance, DbSubnetGroup, RdsService
 
-SRC = Path(__file__).resolve().parents[2] / "src" / "awsfacade" / "rds"
 R = RdsService
 DB = "any-response-db"
 
@@ -140,18 +137,15 @@ OPERATIONS: tuple[Operation[R], ...] = (
 
 
 def test_every_operation_rds_calls_is_in_the_table() -> None:
-    """A client operation src/awsfacade/rds calls that no entry answers fails here, and so
-    does an entry for an operation no longer called."""
-    assert client_operations(SRC, "rds") == {operation.name for operation in OPERATIONS}
+    check_table("rds", "rds", OPERATIONS)
 
 
 @pytest.fixture
 def rds() -> Iterator[RdsService]:
-    """An RdsService every answer of which the test gives (see ``offline_session``)."""
-    with offline_session() as session:
-        yield RdsService(session, config=ONE_ATTEMPT)
+    with offline(RdsService) as service:
+        yield service
 
 
 @pytest.mark.parametrize("operation", OPERATIONS, ids=lambda operation: operation.name)
 def test_any_response(operation: Operation[R], rds: RdsService) -> None:
-    check_operation(rds, rds.client, "rds", operation)
+    check_operation(rds, operation)
