@@ -6,10 +6,13 @@ import io
 import ipaddress
 import re
 from collections.abc import Iterable, Mapping
-from typing import BinaryIO, Final
+from typing import TYPE_CHECKING, BinaryIO, Final
 
 from awsfacade._validate import check_text
 from awsfacade.errors import InvalidArgumentError
+
+if TYPE_CHECKING:
+    from _typeshed import WriteableBuffer
 
 __all__ = [
     "MAX_KEY_BYTES",
@@ -123,4 +126,45 @@ def check_body(body: bytes | str | BinaryIO) -> bytes | BinaryIO:
         raise InvalidArgumentError(
             f"body must be bytes, a str or a binary file object, not {type(body).__name__}"
         )
+    if _seekable(body) and body.tell() > 0:
+        # botocore rewinds a file body to 0 before each retry: seen from where it is, a file
+        # read part-way is sent from the same place on every attempt.
+        return io.BufferedReader(_FromHere(body))
     return body
+
+
+def _seekable(body: BinaryIO) -> bool:
+    try:
+        return bool(body.seekable())
+    except (AttributeError, OSError, ValueError):  # no seekable(), or a closed file
+        return False
+
+
+class _FromHere(io.RawIOBase):
+    """A binary file seen from the position it was at: that position is 0 to whoever reads,
+    seeks or asks the length, so a rewind goes back there and not to the file's start."""
+
+    def __init__(self, file: BinaryIO) -> None:
+        super().__init__()
+        self._file = file
+        self._start = file.tell()
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: WriteableBuffer) -> int:
+        view = memoryview(buffer).cast("B")
+        data = self._file.read(len(view))
+        view[: len(data)] = data
+        return len(data)
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        if whence == io.SEEK_SET:
+            offset += self._start
+        return self._file.seek(offset, whence) - self._start
+
+    def tell(self) -> int:
+        return self._file.tell() - self._start
