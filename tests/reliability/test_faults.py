@@ -4,6 +4,7 @@ retried after a lost response does not launch twice."""
 
 from __future__ import annotations
 
+import io
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -41,9 +42,12 @@ from awsfacade.iam import IamService
 from awsfacade.rds import RdsService
 from awsfacade.route53 import Route53Service
 from awsfacade.s3 import S3Service
+from awsfacade.s3._checks import check_body
 from awsfacade.testing import new_session
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from boto3.session import Session
     from botocore.client import BaseClient
 
@@ -300,6 +304,46 @@ def test_server_errors_past_the_retries_keep_their_code(
     with pytest.raises(ServiceError):
         list(retries.users())
     assert counted.attempts == 3
+
+
+@pytest.mark.parametrize("kind", ["memory", "disk"])
+def test_a_file_body_read_part_way_is_sent_from_there_on_every_attempt(
+    s3_service: S3Service, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, kind: str
+) -> None:
+    """put_object sends a file from its current position; botocore rewinds a file body to 0
+    before a retry, so a throttled first attempt must not make the object the whole file."""
+    record_sleeps(monkeypatch)
+    s3_service.create_bucket("bodies")
+    path = tmp_path / "body.bin"
+    path.write_bytes(b"HEADER" + b"payload" * 1000)
+    hook = fail_first(
+        s3_service.client, "PutObject", wire_error(s3_service.client, "SlowDown", 503), 1
+    )
+
+    with io.BytesIO(path.read_bytes()) if kind == "memory" else path.open("rb") as body:
+        body.seek(6)
+        s3_service.put_object("bodies", "rest", body)
+        assert body.tell() == 6 + 7000
+        assert not body.closed
+
+    assert hook.attempts == 2
+    assert s3_service.get_object("bodies", "rest") == b"payload" * 1000
+
+
+def test_a_body_that_cannot_seek_is_sent_as_it_is() -> None:
+    """A file object without seek (a pipe, say) or a closed one is passed on unchanged."""
+
+    class Pipe:
+        def read(self, size: int = -1) -> bytes:
+            return b""
+
+    pipe = Pipe()
+    closed = io.BytesIO(b"x")
+    closed.close()
+
+    sent: object = check_body(pipe)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType] - botocore takes any object with read()
+    assert sent is pipe
+    assert check_body(closed) is closed
 
 
 # -- connections that fail: a ClientSideError, never a hang ----------------------------------
