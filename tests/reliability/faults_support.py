@@ -199,9 +199,12 @@ def closed_port() -> int:
 
 
 @contextmanager
-def silent_server(*, hang_up: bool = False) -> Generator[int, None, None]:
-    """A loopback port whose server accepts connections and never answers them, or with
-    ``hang_up`` closes each one at once without a word."""
+def silent_server(
+    *, hang_up: bool = False, reply: bytes | None = None
+) -> Generator[int, None, None]:
+    """A loopback port whose server accepts connections and never answers them; with
+    ``hang_up`` it closes each one at once without a word, with ``reply`` it reads the
+    request's head, sends ``reply`` (raw HTTP) and closes the connection."""
     listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     listener.bind(("127.0.0.1", 0))
     listener.listen(16)
@@ -217,7 +220,9 @@ def silent_server(*, hang_up: bool = False) -> Generator[int, None, None]:
                 continue
             except OSError:
                 return
-            if hang_up:
+            if reply is not None:
+                _answer_once(connection, reply)
+            elif hang_up:
                 connection.close()
             else:
                 held.append(connection)  # kept open, never read from nor written to
@@ -233,6 +238,18 @@ def silent_server(*, hang_up: bool = False) -> Generator[int, None, None]:
         for connection in held:
             connection.close()
         listener.close()
+
+
+def _answer_once(connection: socket.socket, reply: bytes) -> None:
+    with connection:
+        connection.settimeout(5)
+        head = b""
+        while b"\r\n\r\n" not in head:
+            data = connection.recv(65536)
+            if not data:
+                return
+            head += data
+        connection.sendall(reply)
 
 
 @contextmanager

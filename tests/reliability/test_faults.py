@@ -441,6 +441,27 @@ def test_a_host_that_never_accepts_is_a_connect_timeout(
     assert len(sleeps) == ATTEMPTS - 1
 
 
+@pytest.mark.parametrize("streamed", [False, True], ids=["get_object", "stream_object"])
+def test_a_body_cut_short_is_a_client_side_error(
+    aws_credentials: None, monkeypatch: pytest.MonkeyPatch, streamed: bool
+) -> None:
+    """GetObject answered 200 whose body stops half-way (the connection closes): reading it
+    is a ClientSideError, whole or streamed, not botocore's own exception."""
+    record_sleeps(monkeypatch)
+    cut = b"HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nonly 20 of 100 bytes"
+    with silent_server(reply=cut) as port:
+        s3 = S3Service(new_session(), endpoint_url=f"http://127.0.0.1:{port}", config=QUICK)
+        read: Callable[[], object] = (
+            (lambda: list(s3.stream_object("b", "k", chunk_size=8)))
+            if streamed
+            else (lambda: s3.get_object("b", "k"))
+        )
+        with pytest.raises(ClientSideError) as raised:
+            read()
+
+    assert isinstance(raised.value.__cause__, BotoCoreError)
+
+
 @pytest.mark.parametrize(
     "error",
     [
