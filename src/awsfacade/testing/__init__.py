@@ -14,8 +14,10 @@ there without a ``conftest.py``:
 
 No fixture can reach real AWS: the credentials are fake, and a request moto does not answer
 goes to a proxy on a closed loopback port and fails to connect; loopback addresses (a moto
-server) are reached directly. This module does not import pytest: ``mocked_session()`` works
-in any script.
+server) are reached directly. With ``--awsfacade-block-aws`` (or ``awsfacade_block_aws = true``
+in the ini file) any test whose botocore request would leave the machine fails, fixture or not.
+This module does not import pytest, boto3 or moto (each is imported on first use):
+``mocked_session()`` works in any script.
 """
 
 from __future__ import annotations
