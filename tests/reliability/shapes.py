@@ -46,7 +46,11 @@ max_depth=6) -> SearchStrategy[dict[str, object]]``
     The HTTP answer AWS would send for the parsed response ``parsed`` (XML for ec2/query/
     rest-xml, JSON for json/rest-json), made by moto's response serializer, for a
     ``before-send`` hook: ``client.meta.events.register(f"before-send.{service_id}.{op}",
-    hook)`` where ``hook`` returns it. botocore then parses it as it would AWS's.
+    hook)`` where ``hook`` returns it. botocore then parses it as it would AWS's. Under
+    moto's mock, moto's own ``before-send`` handler runs too (botocore calls them all): use a
+    session without the mock (``awsfacade.testing.fake_environment`` + ``new_session``).
+    moto's serializer leaves out empty structures and empty strings, so the parsed answer
+    may lack what the dict had there.
 
 ``operation_name(service, name) -> str``
     The API name of an operation given either spelling (``"describe_instances"`` →
