@@ -11,6 +11,7 @@ from awsfacade._convert import sent
 from awsfacade._paging import only
 from awsfacade._validate import check_bool, check_id, check_text
 from awsfacade.errors import (
+    AlreadyExistsError,
     AmbiguousError,
     AwsError,
     InvalidArgumentError,
@@ -59,9 +60,10 @@ class Route53ZonesMixin(Route53RecordsMixin):
         ``vpc_id`` in ``vpc_region`` (both required: Route53 is global, the VPC is not).
 
         ``caller_reference`` makes the request idempotent: a retry with the same one does not
-        create a second zone (AWS answers HostedZoneAlreadyExists); a fresh UUID if not
-        given. The zone is built from CreateHostedZone's own answer, so no read-back can
-        miss it under eventual consistency.
+        create a second zone (AWS answers HostedZoneAlreadyExists, and the zone made by the
+        first is returned); a fresh UUID if not given, which botocore's own retries reuse.
+        The zone is built from CreateHostedZone's own answer, so no read-back can miss it
+        under eventual consistency.
         """
         zone_name = check_name(name)
         check_bool(private, "private")
@@ -87,12 +89,33 @@ class Route53ZonesMixin(Route53RecordsMixin):
             request["VPC"] = {"VPCId": check_id(vpc_id, "vpc_id"), "VPCRegion": vpc_region}
         elif vpc_id is not None or vpc_region is not None:
             raise InvalidArgumentError("vpc_id and vpc_region are for private=True zones")
-        with self._translate():
-            response = self._client.create_hosted_zone(**request)
+        try:
+            with self._translate():
+                response = self._client.create_hosted_zone(**request)
+        except AlreadyExistsError as error:
+            made = self._made_by(error, request["CallerReference"], zone_name)
+            if made is None:
+                raise
+            return made
         return HostedZone._from_boto(
             sent(response.get("HostedZone"), "HostedZone", "CreateHostedZone"),
             response.get("DelegationSet"),
         )
+
+    def _made_by(self, error: AlreadyExistsError, reference: str, name: str) -> HostedZone | None:
+        """The zone an earlier CreateHostedZone of ``reference`` made, if ``error`` is Route53
+        saying there is one: botocore retrying after a lost answer (or the caller sending the
+        request again) gets HostedZoneAlreadyExists, and that zone is this request's outcome.
+        ``None`` (Route53's error stands) if there is none or it cannot be looked up."""
+        if error.code != "HostedZoneAlreadyExists":
+            return None
+        try:
+            for zone in self.hosted_zones(name=name):
+                if zone.caller_reference == reference:
+                    return self.hosted_zone(zone.id)
+        except AwsError:
+            return None
+        return None
 
     def hosted_zones(self, *, name: str | None = None) -> Iterator[HostedZone]:
         """Every hosted zone, page by page; with ``name``, only the zones of that name
