@@ -9,6 +9,7 @@ never reaches the backend, and a retried create does not create twice.
 
 from __future__ import annotations
 
+import re
 import socket
 import threading
 from collections.abc import Callable, Generator, Iterator
@@ -149,12 +150,16 @@ class IdempotentAfterLoss:
 
     The first attempt carrying a token is carried out by moto (AWS), then the connection
     closes before botocore reads the answer, so botocore retries. A later attempt carrying a
-    token already seen gets the first attempt's answer and is not carried out again, as AWS
-    answers a repeated ``ClientToken``. ``tokens`` lists the token of every attempt.
+    token already seen is not carried out again: it gets the first attempt's answer, as EC2
+    answers a repeated ``ClientToken``, or ``repeated`` (Route53 answers a repeated
+    ``CallerReference`` with HostedZoneAlreadyExists). ``tokens`` lists every attempt's token.
     """
 
-    def __init__(self, token_of: Callable[[AWSPreparedRequest], str]) -> None:
+    def __init__(
+        self, token_of: Callable[[AWSPreparedRequest], str], repeated: AWSResponse | None = None
+    ) -> None:
         self._token_of = token_of
+        self._repeated = repeated
         self._answers: dict[str, AWSResponse] = {}
         self.tokens: list[str] = []
 
@@ -166,12 +171,20 @@ class IdempotentAfterLoss:
         answered = self._answers.get(token)
         if answered is not None:
             request.url = UNSERVED
-            return answered
+            return self._repeated or answered
         carried_out = botocore_stubber(event_name, request)
         assert carried_out is not None, "moto did not answer the first attempt"
         assert carried_out.content, "an empty answer"  # read now: replayed after the "loss"
         self._answers[token] = carried_out
         raise ConnectionClosedError(endpoint_url=request.url)
+
+
+def xml_value(body: object, name: str) -> str:
+    """The text of the element ``name`` in a rest-xml request body."""
+    text = body.decode() if isinstance(body, bytes) else str(body)
+    found = re.search(f"<{name}>([^<]*)</{name}>", text)
+    assert found is not None, f"no {name} in the request"
+    return found.group(1)
 
 
 def query_value(body: object, name: str) -> str:

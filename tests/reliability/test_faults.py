@@ -32,12 +32,13 @@ from faults_support import (
     register_ahead,
     silent_server,
     wire_error,
+    xml_value,
 )
 
 from awsfacade._translate import translate
 from awsfacade.autoscaling import AutoScalingService
 from awsfacade.ec2 import Ec2Service
-from awsfacade.errors import ClientSideError, ServiceError, ThrottledError
+from awsfacade.errors import AlreadyExistsError, ClientSideError, ServiceError, ThrottledError
 from awsfacade.iam import IamService
 from awsfacade.rds import RdsService
 from awsfacade.route53 import Route53Service
@@ -514,3 +515,46 @@ def test_a_launch_whose_answer_is_lost_is_not_launched_twice(
     existing = sorted(instance.id for instance in ec2_service.instances())
     assert sorted(instance.id for instance in launched) == existing
     assert len(existing) == 2
+
+
+def _caller_reference(request: object) -> str:
+    return xml_value(getattr(request, "body", b""), "CallerReference")
+
+
+@pytest.mark.parametrize("reference", ["deploy-42", None], ids=["given", "generated"])
+def test_a_zone_whose_answer_is_lost_is_returned_not_already_exists(
+    route53_service: Route53Service, monkeypatch: pytest.MonkeyPatch, reference: str | None
+) -> None:
+    """CreateHostedZone carried out, its answer lost: botocore retries with the same
+    CallerReference, Route53 answers HostedZoneAlreadyExists (its documented idempotency;
+    moto does not), and create_hosted_zone returns the zone the first attempt made."""
+    record_sleeps(monkeypatch)
+    route53 = route53_service
+    exists = wire_error(route53.client, "HostedZoneAlreadyExists", 409)
+    aws = IdempotentAfterLoss(_caller_reference, repeated=exists)
+    register_ahead(route53.client, "CreateHostedZone", aws)
+
+    zone = route53.create_hosted_zone("example.com", caller_reference=reference)
+
+    assert len(aws.tokens) == 2
+    assert aws.tokens[0] == aws.tokens[1] == zone.caller_reference
+    if reference is not None:
+        assert zone.caller_reference == reference
+    assert [found.id for found in route53.hosted_zones()] == [zone.id]
+    assert zone.name_servers  # read with GetHostedZone, as CreateHostedZone would tell
+
+
+def test_already_exists_for_a_reference_no_zone_of_that_name_has_stands(
+    route53_service: Route53Service,
+) -> None:
+    """HostedZoneAlreadyExists when no zone of that name carries the reference (a reference
+    reused for another name, say): Route53's error is raised as it is."""
+    other = route53_service.create_hosted_zone("other.example", caller_reference="reused")
+    exists = wire_error(route53_service.client, "HostedZoneAlreadyExists", 409)
+    fail_first(route53_service.client, "CreateHostedZone", exists, 1)
+
+    with pytest.raises(AlreadyExistsError) as raised:
+        route53_service.create_hosted_zone("example.com", caller_reference="reused")
+
+    assert raised.value.code == "HostedZoneAlreadyExists"
+    assert [zone.id for zone in route53_service.hosted_zones()] == [other.id]
