@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING, Literal, Protocol
@@ -627,6 +628,19 @@ class LaunchTemplate:
         )
 
 
+#: LaunchTemplateName's pattern and lengths in EC2's service model.
+_TEMPLATE_NAME = re.compile(r"[a-zA-Z0-9()./_-]{3,128}")
+
+
+def check_template_name(value: object, what: str = "name") -> str:
+    """A launch template name as AWS accepts it: 3 to 128 of ``a-z A-Z 0-9 ( ) . / _ -``."""
+    if not isinstance(value, str) or not _TEMPLATE_NAME.fullmatch(value):
+        raise InvalidArgumentError(
+            f"{what} must be 3 to 128 of a-z A-Z 0-9 ( ) . / _ -, not {value!r}"
+        )
+    return value
+
+
 def _check_version(value: str) -> None:
     number = isinstance(value, str) and value.isascii() and value.isdigit() and int(value) >= 1
     if not isinstance(value, str) or not (value in {"$Default", "$Latest"} or number):
@@ -652,7 +666,7 @@ class LaunchTemplateRef:
         if self.id is not None:
             check_id(self.id, "id")
         else:
-            check_id(self.name, "name")
+            check_template_name(check_id(self.name, "name"), "name")
 
     def _to_boto(self) -> LaunchTemplateSpecificationTypeDef:
         if self.id is not None:

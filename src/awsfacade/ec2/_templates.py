@@ -21,7 +21,7 @@ from awsfacade._validate import (
 from awsfacade.ec2._base import Ec2Base, ec2_filters, tag_specifications
 from awsfacade.ec2._checks import check_instance_type, check_user_data, instance_profile
 from awsfacade.ec2._launch import BlockDevice, MetadataOptions, SpotOptions
-from awsfacade.ec2._models import LaunchTemplate
+from awsfacade.ec2._models import LaunchTemplate, check_template_name
 from awsfacade.errors import InvalidArgumentError, NotFoundError
 
 if TYPE_CHECKING:
@@ -36,7 +36,6 @@ __all__ = ["Ec2TemplatesMixin"]
 
 #: DescribeLaunchTemplates' largest MaxResults.
 _PAGE_SIZE = 200
-_NAME = re.compile(r"[a-zA-Z0-9()./_-]{3,128}")
 _ID = re.compile(r"^lt-[0-9a-f]{8,17}$")
 _MAX_VERSION_DESCRIPTION = 255  # VersionDescription's max in the service model
 
@@ -68,10 +67,7 @@ class Ec2TemplatesMixin(Ec2Base):
         """Create a launch template with the options ``run()`` takes (IMDSv2 required unless
         ``metadata_options`` says otherwise); ``instance_tags`` go on the instances it
         launches, ``tags`` on the template itself."""
-        if not isinstance(name, str) or not _NAME.fullmatch(name):
-            raise InvalidArgumentError(
-                f"name must be 3 to 128 of a-z A-Z 0-9 ( ) . / _ -, not {name!r}"
-            )
+        check_template_name(name)
         data: RequestLaunchTemplateDataTypeDef = {
             "ImageId": check_id(image_id, "image_id"),
             "MetadataOptions": check_type(
@@ -138,6 +134,8 @@ class Ec2TemplatesMixin(Ec2Base):
     ) -> Iterator[LaunchTemplate]:
         """Launch templates matching every criterion given, page by page."""
         checked_names = optional_ids(names, "names")
+        for name in checked_names or ():
+            check_template_name(name, "each of names")
         checked_ids = optional_ids(ids, "ids")
         if checked_names is not None and checked_ids is not None:
             raise InvalidArgumentError("pass names= or ids=, not both")
@@ -157,8 +155,7 @@ class Ec2TemplatesMixin(Ec2Base):
 
     def launch_template(self, name_or_id: str) -> LaunchTemplate:
         """One launch template by name or ``lt-…`` id; :class:`NotFoundError` if none."""
-        check_id(name_or_id, "name_or_id")
-        if _ID.match(name_or_id):
+        if _is_id(name_or_id):
             found = self.launch_templates(ids=[name_or_id])
         else:
             found = self.launch_templates(names=[name_or_id])
@@ -173,9 +170,18 @@ class Ec2TemplatesMixin(Ec2Base):
 
     def delete_launch_template(self, name_or_id: str) -> None:
         """Delete a launch template, with all its versions, by name or ``lt-…`` id."""
-        check_id(name_or_id, "name_or_id")
+        is_id = _is_id(name_or_id)
         with self._translate():
-            if _ID.match(name_or_id):
+            if is_id:
                 self._client.delete_launch_template(LaunchTemplateId=name_or_id)
             else:
                 self._client.delete_launch_template(LaunchTemplateName=name_or_id)
+
+
+def _is_id(name_or_id: object) -> bool:
+    """Whether ``name_or_id`` is a template's ``lt-…`` id; else it must be a valid name."""
+    check_id(name_or_id, "name_or_id")
+    if isinstance(name_or_id, str) and _ID.match(name_or_id):
+        return True
+    check_template_name(name_or_id, "name_or_id")
+    return False
