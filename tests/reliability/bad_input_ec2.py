@@ -24,6 +24,12 @@ PRIVATE_KEY: Final = (
     "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjE\n-----END OPENSSH PRIVATE KEY-----\n"
 )
 
+_NAME_OR_ID: Final = [
+    Bad("name_or_id", ""),
+    Bad("name_or_id", "ab"),
+    Bad("name_or_id", "n" * 129),
+    Bad("name_or_id", "web template"),
+]
 _IDS: Final = {"instance_ids": [INSTANCE]}
 _RULES: Final = Method(
     {"group_id": GROUP, "rules": [SSH]},
@@ -154,10 +160,14 @@ EC2: Final[dict[str, Method]] = {
     ),
     "launch_templates": Method(
         {"names": ["web-template"]},
-        [Bad("ids", ["lt-0123456789abcdef0"], names="not both")],
+        [
+            Bad("ids", ["lt-0123456789abcdef0"], names="not both"),
+            Bad("names", ["ab"]),
+            Bad("names", ["web template"]),
+        ],
     ),
-    "launch_template": Method({"name_or_id": "web-template"}, [Bad("name_or_id", "")]),
-    "delete_launch_template": Method({"name_or_id": "web-template"}, [Bad("name_or_id", "")]),
+    "launch_template": Method({"name_or_id": "web-template"}, _NAME_OR_ID),
+    "delete_launch_template": Method({"name_or_id": "web-template"}, _NAME_OR_ID),
     "images": Method({"owners": ["self"], "ids": [IMAGE]}),
     "image": Method({"image_id": IMAGE}, [Bad("image_id", "")]),
     "create_key_pair": Method(
@@ -252,6 +262,9 @@ EC2_MODELS: Final[dict[str, Method]] = {
             Bad("id", "lt-0123456789abcdef0", names="exactly one"),
             Bad("name", None, names="exactly one"),
             Bad("name", ""),
+            Bad("name", "ab"),
+            Bad("name", "web template"),
+            Bad("id", "", also={"name": None}),
             Bad("version", ""),
             Bad("version", "latest"),
         ],
