@@ -107,7 +107,8 @@ def test_enums_draw_unknown_values_and_integers_their_limits() -> None:
     draw()
     assert states & set(UNKNOWN_ENUMS)
     assert states & {"running", "pending", "stopped"}
-    assert {0, -1, 65535, 2**31 - 1} <= ports
+    assert {0, -1, 2**31 - 1, -(2**31)} <= ports
+    assert ports & {22, 443, 65535, 65536}
 
 
 @_FEW
