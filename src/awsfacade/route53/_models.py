@@ -19,6 +19,7 @@ from awsfacade.errors import InvalidArgumentError
 from awsfacade.route53._names import (
     MAX_NAME,
     bare_zone_id,
+    check_labels,
     decode_name,
     encode_name,
     normalize_name,
@@ -340,7 +341,7 @@ class RecordSet:
 
     def _check(self) -> None:
         """Route53's rules for a record set, so that a wrong one fails here, not in a request."""
-        check_text(self.name, "name", MAX_NAME)
+        check_labels(check_text(self.name, "name", MAX_NAME))
         if self.type not in RECORD_TYPES:
             raise InvalidArgumentError(
                 f"type must be one of {', '.join(RECORD_TYPES)}, not {self.type!r}"

@@ -18,6 +18,7 @@ __all__ = [
     "bare_change_id",
     "bare_zone_id",
     "check_change_id",
+    "check_labels",
     "check_name",
     "check_zone_id",
     "decode_name",
@@ -89,10 +90,15 @@ def check_name(name: object, what: str = "name") -> str:
     text = check_text(name, what, MAX_NAME)
     if any(char.isspace() for char in text):
         raise InvalidArgumentError(f"{what} must not contain spaces: {text!r}")
-    body = text.removesuffix(".")
-    if text != "." and (".." in body or body.startswith(".") or body.endswith(".")):
-        raise InvalidArgumentError(f"{what} has an empty label: {text!r}")
+    check_labels(text, what)
     return normalize_name(text)
+
+
+def check_labels(name: str, what: str = "name") -> None:
+    """``name`` has no empty label (``a..example.com``, ``.example.com``): DNS has none."""
+    body = name.removesuffix(".")
+    if name != "." and (".." in body or body.startswith(".") or body.endswith(".")):
+        raise InvalidArgumentError(f"{what} has an empty label: {name!r}")
 
 
 def bare_zone_id(zone_id: str) -> str:
