@@ -69,6 +69,8 @@ ROUTE53_MODELS: Final[dict[str, Method]] = {
         [
             Bad("name", ""),
             Bad("name", "a" * 1025),
+            Bad("name", "www..example.com"),
+            Bad("name", ".example.com"),
             Bad("ttl", -1),
             Bad("ttl", 2**31),
             Bad("ttl", None),
