@@ -1,0 +1,225 @@
+"""Issue 11 on the wire: any valid response, drawn from botocore's output shapes, written as
+the XML AWS sends (``wire_xml``) and answered at ``before-send``, so botocore's parser runs
+as it does on AWS's real answers: IAM's query protocol (ListUsers), S3's and Route53's
+rest-xml (ListObjectsV2, ListResourceRecordSets) and EC2's own (DescribeInstances).
+
+Each response is also answered as the parsed dict, through the Stubber: the models the two
+paths give must be equal, and the ids, keys and names AWS sent must reach the models
+unchanged. That proves the serializer (a member it misplaced would be missing from the
+parse) and catches any difference between what the parser makes of AWS's XML and the dicts
+the other any-response tests feed the facade.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Generator, Mapping
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, TypeGuard, TypeVar
+
+import pytest
+from any_response_support import lacks, outcome, stubbed
+from botocore.config import Config
+from hypothesis import given
+from hypothesis import strategies as st
+from shapes import response_strategy
+from wire_xml import wire_response, xml_safe
+
+from awsfacade.ec2 import Ec2Service, Instance
+from awsfacade.errors import UnexpectedResponseError
+from awsfacade.iam import IamService, User
+from awsfacade.route53 import RecordSet, Route53Service
+from awsfacade.s3 import CommonPrefix, S3Object, S3Service
+
+if TYPE_CHECKING:
+    from boto3.session import Session
+    from botocore.awsrequest import AWSResponse
+    from botocore.client import BaseClient
+
+Response = dict[str, object]
+M = TypeVar("M")
+ONE_ATTEMPT = Config(retries={"max_attempts": 1, "mode": "standard"})
+
+
+def responses(service: str, operation: str) -> st.SearchStrategy[Response]:
+    """Any valid response, its text made sendable in XML 1.0 (as AWS's always is)."""
+    return response_strategy(service, operation).map(_xml_safe)
+
+
+def _xml_safe(response: Response) -> Response:
+    safe = xml_safe(response)
+    assert _is_mapping(safe)
+    return dict(safe)
+
+
+@contextmanager
+def on_the_wire(
+    client: BaseClient, operation: str, response: Mapping[str, object]
+) -> Generator[list[str]]:
+    """``operation`` answered at ``before-send`` with ``response`` as AWS's HTTP answer;
+    yields the list of operations so answered."""
+    model = client.meta.service_model.operation_model(operation)
+    event = f"before-send.{client.meta.service_model.service_id.hyphenize()}.{operation}"
+    answered: list[str] = []
+
+    def answer(**_: object) -> AWSResponse:
+        answered.append(operation)
+        return wire_response(model, response)
+
+    # botocore-stubs type handlers as returning None; a before-send handler may return the
+    # response that botocore then uses instead of sending the request.
+    client.meta.events.register(event, answer)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
+    try:
+        yield answered
+    finally:
+        client.meta.events.unregister(event, answer)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType] - as registered
+
+
+def both_ways(
+    client: BaseClient,
+    operation: str,
+    response: Response,
+    call: Callable[[], object],
+    returns: type | tuple[type, ...],
+    *,
+    lacking: bool = False,
+) -> list[object]:
+    """``call`` answered through the Stubber and then on the wire: the two outcomes must be
+    the same models (or both an UnexpectedResponseError). Returns the wire's models."""
+    with stubbed(client, (operation, response)):
+        direct = outcome(call, returns, lacking=lacking)
+    with on_the_wire(client, operation, response) as answered:
+        wired = outcome(call, returns, lacking=lacking)
+    assert answered == [operation]
+    if isinstance(direct, UnexpectedResponseError):
+        assert isinstance(wired, UnexpectedResponseError), wired
+        return []
+    assert wired == direct
+    return _list(wired)
+
+
+@pytest.fixture
+def iam(aws_session: Session) -> IamService:
+    return IamService(aws_session, config=ONE_ATTEMPT)
+
+
+@pytest.fixture
+def s3(aws_session: Session) -> S3Service:
+    return S3Service(aws_session, config=ONE_ATTEMPT)
+
+
+@pytest.fixture
+def route53(aws_session: Session) -> Route53Service:
+    return Route53Service(aws_session, config=ONE_ATTEMPT)
+
+
+@pytest.fixture
+def ec2(aws_session: Session) -> Ec2Service:
+    return Ec2Service(aws_session, config=ONE_ATTEMPT)
+
+
+@given(response=responses("iam", "ListUsers"))
+def test_list_users_as_query_xml(iam: IamService, response: Response) -> None:
+    """IAM's query XML (``<ListUsersResult><Users><member>``) parses into the same users."""
+    users = both_ways(iam.client, "ListUsers", response, iam.users, User)
+    sent = _dicts(response.get("Users"))
+    assert [(u.name, u.id, u.arn, u.path) for u in _models(users, User)] == [
+        (item["UserName"], item["UserId"], item["Arn"], item["Path"]) for item in sent
+    ]
+    assert [u.created for u in _models(users, User)] == [item["CreateDate"] for item in sent]
+
+
+@given(response=responses("s3", "ListObjectsV2"))
+def test_list_objects_as_rest_xml(s3: S3Service, response: Response) -> None:
+    """S3's rest-xml (flattened ``<Contents>`` and ``<CommonPrefixes>``) parses into the same
+    objects and prefixes."""
+    listed = both_ways(
+        s3.client,
+        "ListObjectsV2",
+        response,
+        lambda: s3.objects("any-bucket", delimiter="/"),
+        (S3Object, CommonPrefix),
+        lacking=lacks(
+            response,
+            *(f"Contents[].{m}" for m in ("Key", "Size", "LastModified", "ETag")),
+            "CommonPrefixes[].Prefix",
+        ),
+    )
+    if listed and response.get("EncodingType") != "url":  # else botocore URL-decodes them
+        assert sorted(o.key for o in _models(listed, S3Object)) == sorted(
+            str(item["Key"]) for item in _dicts(response.get("Contents"))
+        )
+        assert sorted(p.prefix for p in _models(listed, CommonPrefix)) == sorted(
+            str(item["Prefix"]) for item in _dicts(response.get("CommonPrefixes"))
+        )
+
+
+@given(response=responses("route53", "ListResourceRecordSets"))
+def test_list_resource_record_sets_as_rest_xml(route53: Route53Service, response: Response) -> None:
+    """Route53's rest-xml (``<ResourceRecordSets><ResourceRecordSet>``) parses into the same
+    record sets."""
+    records = _models(
+        both_ways(
+            route53.client,
+            "ListResourceRecordSets",
+            response,
+            lambda: route53.records("Z0123456789ABCDEFGHIJ"),
+            RecordSet,
+        ),
+        RecordSet,
+    )
+    sent = _dicts(response.get("ResourceRecordSets"))
+    assert [(r.type, r.ttl, r.set_identifier) for r in records] == [
+        (item["Type"], item.get("TTL"), item.get("SetIdentifier")) for item in sent
+    ]
+    assert [r.values for r in records] == [
+        tuple(str(value["Value"]) for value in _dicts(item.get("ResourceRecords"))) for item in sent
+    ]
+
+
+@given(response=responses("ec2", "DescribeInstances"))
+def test_describe_instances_as_ec2_xml(ec2: Ec2Service, response: Response) -> None:
+    """EC2's XML (``<reservationSet><item><instancesSet><item>``) parses into the same
+    instances."""
+    instances = both_ways(
+        ec2.client,
+        "DescribeInstances",
+        response,
+        ec2.instances,
+        Instance,
+        lacking=lacks(
+            response,
+            *(
+                f"Reservations[].Instances[].{m}"
+                for m in ("InstanceId", "ImageId", "InstanceType", "LaunchTime", "State.Name")
+            ),
+        ),
+    )
+    if instances:
+        assert [i.id for i in _models(instances, Instance)] == [
+            item["InstanceId"]
+            for reservation in _dicts(response.get("Reservations"))
+            for item in _dicts(reservation.get("Instances"))
+        ]
+
+
+# -- helpers -----------------------------------------------------------------------------------
+
+
+def _models(value: list[object], model: type[M]) -> list[M]:
+    return [item for item in value if isinstance(item, model)]
+
+
+def _dicts(value: object) -> list[Mapping[str, object]]:
+    return [item for item in _list(value) if _is_mapping(item)]
+
+
+def _list(value: object) -> list[object]:
+    return value if _is_list(value) else []
+
+
+def _is_list(value: object) -> TypeGuard[list[object]]:
+    return isinstance(value, list)
+
+
+def _is_mapping(value: object) -> TypeGuard[Mapping[str, object]]:
+    return isinstance(value, Mapping)
