@@ -84,7 +84,8 @@ def listing_figures(rows: Sequence[ListingRow]) -> list[Figure]:
             "requests",
             "<=",
             float(row.requests_raw),
-            note=f"page sizes {row.page_size_facade} / {row.page_size_raw or 'AWS default'}",
+            note=f"page sizes {row.page_size_facade} / {row.page_size_raw or 'AWS default'}"
+            + (f"; {row.note}" if row.note else ""),
         )
         for row in rows
     ]
@@ -190,7 +191,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     figures += http_figures(
         Sizes(instances=100, objects=1500, file_mib=16, repeat=2)
         if quick
-        else Sizes(instances=250, objects=7500, file_mib=64, repeat=5)
+        else Sizes(instances=200, objects=7500, file_mib=64, repeat=5)
     )
     figures += import_figures(repeat=3 if quick else 11)
     figures += other_figures(repeat=5 if quick else 15)
