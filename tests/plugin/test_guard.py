@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from types import TracebackType
 
 # An inner test module calling STS for real (fake keys), outside any mock: once letting the
-# error out, once swallowing it.
+# error out, once swallowing it, once raising another error instead.
 REAL_CALLS = """
 import boto3
 from botocore.config import Config
@@ -45,6 +45,12 @@ def test_swallows_the_error():
         _sts().get_caller_identity()
     except Exception as error:
         print("swallowed", type(error).__name__)
+
+def test_raises_another_error():
+    try:
+        _sts().get_caller_identity()
+    except Exception as error:
+        raise ValueError("something else") from error
 """
 
 BLOCKED_LINE = (
@@ -112,12 +118,13 @@ def test_help_documents_the_flag_and_the_ini_option(pytester: pytest.Pytester) -
 
 
 def test_guard_off_lets_the_request_leave(pytester: pytest.Pytester, proxy: Listener) -> None:
-    """Without the option nothing is blocked: the request reaches the proxy and only the test
-    that let the connection error out fails."""
+    """Without the option nothing is blocked: the request reaches the proxy and only the tests
+    that let an error out fail."""
     pytester.makepyfile(REAL_CALLS)
     result = pytester.runpytest("-p", "no:cacheprovider", "-s")
-    result.assert_outcomes(passed=1, failed=1)
+    result.assert_outcomes(passed=1, failed=2)
     assert "awsfacade blocked" not in result.stdout.str()
+    result.stdout.fnmatch_lines(["*ValueError: something else*"])
     result.stdout.fnmatch_lines(["*swallowed ConnectionClosedError*"])
     assert proxy.connections >= 2
 
@@ -125,14 +132,18 @@ def test_guard_off_lets_the_request_leave(pytester: pytest.Pytester, proxy: List
 def test_flag_blocks_real_requests_before_they_leave(
     pytester: pytest.Pytester, proxy: Listener
 ) -> None:
-    """With ``--awsfacade-block-aws`` both tests fail with the service, operation and URL, the
-    one that swallowed the error too, and no connection is made."""
+    """With ``--awsfacade-block-aws`` every test fails with the service, operation and URL, the
+    one that swallowed the error and the one that raised another too; no connection is made."""
     pytester.makepyfile(REAL_CALLS)
     result = pytester.runpytest("-p", "no:cacheprovider", "-s", "--awsfacade-block-aws")
-    result.assert_outcomes(failed=2)
+    result.assert_outcomes(failed=3)
     result.stdout.fnmatch_lines(["*swallowed RealAwsRequestError*"])
     result.stdout.fnmatch_lines(["*test_lets_the_error_out*", BLOCKED_LINE])
     result.stdout.fnmatch_lines(["*test_swallows_the_error*", BLOCKED_LINE])
+    # The guard's message is the failure; the other error is named after it.
+    result.stdout.fnmatch_lines(
+        ["*test_raises_another_error*", BLOCKED_LINE, "(then: ValueError: something else)"]
+    )
     assert proxy.connections == 0
     assert not _guard.set_blocking(False), "the inner run left the guard on"
 
@@ -142,7 +153,7 @@ def test_ini_option_blocks_real_requests(pytester: pytest.Pytester, proxy: Liste
     pytester.makeini("[pytest]\nawsfacade_block_aws = true\n")
     pytester.makepyfile(REAL_CALLS)
     result = pytester.runpytest("-p", "no:cacheprovider")
-    result.assert_outcomes(failed=2)
+    result.assert_outcomes(failed=3)
     result.stdout.fnmatch_lines([BLOCKED_LINE])
     assert proxy.connections == 0
 
@@ -274,3 +285,13 @@ def test_a_foreign_endpoint_in_a_mocked_session_is_blocked(pytester: pytest.Pyte
 def test_loopback_hosts(url: str, *, loopback: bool) -> None:
     """Only this machine's addresses and names count as loopback."""
     assert _guard.is_loopback(url) is loopback
+
+
+def test_install_twice_adds_one_handler() -> None:
+    """install() after botocore and moto are imported (as here) acts at once and adds nothing
+    twice: one guard handler, and moto's own handler stays out."""
+    from botocore.handlers import BUILTIN_HANDLERS
+
+    _guard.install()
+    specs = [spec for spec in BUILTIN_HANDLERS if spec[0] == "before-send"]
+    assert specs == [("before-send", _guard.before_send)]

@@ -154,3 +154,16 @@ def test_new_sessions_follow_changes_to_builtin_handlers() -> None:
         assert calls == ["awsfacade-test.probe"]
         new_session().events.emit("awsfacade-test.probe")
         assert calls == ["awsfacade-test.probe"], "the template kept a removed handler"
+
+
+def test_moto_server_and_proxy_modes_get_motos_own_mock(monkeypatch: pytest.MonkeyPatch) -> None:
+    """In moto's server or proxy test modes mocked_session() uses moto's own classes."""
+    from moto import settings
+    from moto.core.models import MockAWS, ServerModeMockAWS
+
+    from awsfacade.testing._moto import new_mock
+
+    assert type(new_mock()) is not MockAWS
+    assert isinstance(new_mock(), MockAWS)
+    monkeypatch.setattr(settings, "TEST_SERVER_MODE", True)
+    assert type(new_mock()) is ServerModeMockAWS

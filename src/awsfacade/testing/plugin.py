@@ -98,7 +98,8 @@ def _failing_on_blocked_requests() -> Generator[None, None, None]:
     except Exception as error:
         blocked = _guard.take_blocked(mark)
         if blocked:
-            raise pytest.fail.Exception(_message(blocked), pytrace=False) from error
+            message = f"{_message(blocked)}\n(then: {type(error).__name__}: {error})"
+            raise pytest.fail.Exception(message, pytrace=False) from error
         raise
     blocked = _guard.take_blocked(mark)
     if blocked:
