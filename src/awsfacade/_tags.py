@@ -11,6 +11,9 @@ __all__ = ["Tags", "as_tags", "filters", "to_aws", "validate", "validate_keys"]
 
 MAX_KEY_LENGTH = 128
 MAX_VALUE_LENGTH = 256
+#: The most tags one resource may carry, in every service the facade covers (EC2, S3 buckets,
+#: IAM, RDS, Auto Scaling groups: 50 each, per their tagging documentation).
+MAX_TAGS = 50
 
 
 class Tags(Mapping[str, str]):
@@ -79,6 +82,10 @@ def validate(tags: Mapping[str, str] | None, *, reading: bool = False, what: str
     if not isinstance(tags, Mapping):
         raise InvalidArgumentError(
             f"{what} must be a mapping of key to value, not {type(tags).__name__}"
+        )
+    if not reading and len(tags) > MAX_TAGS:
+        raise InvalidArgumentError(
+            f"{what}: AWS allows at most {MAX_TAGS} tags on a resource, not {len(tags)}"
         )
     validate_keys(tags.keys(), reading=reading, what=what)
     values: Mapping[str, object] = tags

@@ -33,7 +33,7 @@ ROLE_NAME: Final = 64
 GROUP_NAME: Final = 128
 POLICY_NAME: Final = 128
 #: tagListType: at most 50 tags on a user, role or policy.
-MAX_TAGS: Final = 50
+MAX_TAGS: Final = _tags.MAX_TAGS
 
 _NAME = re.compile(r"[\w+=,.@-]+", re.ASCII)
 _PATH = re.compile(r"/|/[\x21-\x7e]+/")  # pathType
@@ -96,8 +96,5 @@ def check_access_key_id(value: object, what: str = "key_id") -> str:
 
 
 def check_tags(tags: Mapping[str, str] | None) -> Tags:
-    """Tags for a user, role or policy: the shared tag rules and at most 50 of them."""
-    checked = _tags.validate(tags)
-    if len(checked) > MAX_TAGS:
-        raise InvalidArgumentError(f"tags: IAM allows at most {MAX_TAGS}, got {len(checked)}")
-    return checked
+    """Tags for a user, role or policy: the shared tag rules (at most 50 of them among those)."""
+    return _tags.validate(tags)

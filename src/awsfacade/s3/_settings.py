@@ -26,8 +26,6 @@ __all__ = ["S3SettingsMixin"]
 #: The codes S3 answers for a bucket that has no such configuration: "none set", not an
 #: error. A missing bucket is ``NoSuchBucket``, which still raises.
 _NO_TAGS = "NoSuchTagSet"
-#: "You can associate up to 50 tags with a bucket" (S3 User Guide, bucket tagging).
-MAX_BUCKET_TAGS = 50
 _NO_PUBLIC_ACCESS_BLOCK = "NoSuchPublicAccessBlockConfiguration"
 _NO_ENCRYPTION = "ServerSideEncryptionConfigurationNotFoundError"
 
@@ -105,11 +103,7 @@ class S3SettingsMixin(S3Base):
         check_bucket(name, "name")
         if not isinstance(tags, Mapping):  # None is not "no tags": it would delete them all
             raise InvalidArgumentError(f"tags must be a mapping ({{}} removes all), not {tags!r}")
-        checked = _tags.validate(tags)
-        if len(checked) > MAX_BUCKET_TAGS:
-            raise InvalidArgumentError(
-                f"tags: a bucket holds at most {MAX_BUCKET_TAGS} tags, not {len(checked)}"
-            )
+        checked = _tags.validate(tags)  # at most 50, as on every resource
         with self._translate():
             if checked:
                 self._client.put_bucket_tagging(
