@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from bad_input_cases import Bad, Method
+from bad_input_cases import TOO_MANY_TAGS, Bad, Method, add_cases
 
 from awsfacade.ec2 import LaunchTemplateRef
 
@@ -79,3 +79,6 @@ AUTOSCALING: Final[dict[str, Method]] = {
         {"name": "web"}, [*_NAME, Bad("timeout", 0), Bad("poll_interval", -1)]
     ),
 }
+
+# Every method that writes tags refuses more than a resource may carry.
+add_cases(AUTOSCALING, ["create_group"], Bad("tags", TOO_MANY_TAGS))

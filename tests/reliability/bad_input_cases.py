@@ -75,6 +75,8 @@ OPAQUE: Final = _Opaque()
 _NOT_STR: Final[tuple[object, ...]] = (1, b"bytes", OPAQUE)
 _NOT_LIST: Final[tuple[object, ...]] = ("abc", [1], [""], 5)
 _NOT_TAGS: Final[tuple[object, ...]] = (["k"], {"k": 1}, {1: "v"}, "k=v")
+#: One tag more than any AWS resource may carry (writing; a filter may name more).
+TOO_MANY_TAGS: Final = {f"k{i}": "v" for i in range(51)}
 _NOT_INT: Final[tuple[object, ...]] = (True, "1", 1.5)
 _NOT_BOOL: Final[tuple[object, ...]] = ("False", 1, 0)
 _NOT_SECONDS: Final[tuple[object, ...]] = ("10", True, None, 0, -1)
@@ -134,6 +136,12 @@ WRONG_TYPES: Final[Mapping[str, tuple[object, ...]]] = {
     "Literal['terminate', 'stop', 'hibernate']": (None, 1, "explode"),
     "Literal['gp2', 'gp3', 'io1', 'io2', 'st1', 'sc1', 'standard']": (None, 1, "ssd"),
 }
+
+
+def add_cases(table: dict[str, Method], names: Sequence[str], *bad: Bad) -> None:
+    """Add the same bad calls to several methods of ``table`` (the tag limit, say)."""
+    for name in names:
+        table[name] = table[name]._replace(bad=[*table[name].bad, *bad])
 
 
 def parameters(target: Callable[..., object]) -> list[inspect.Parameter]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from bad_input_cases import Bad, Method
+from bad_input_cases import TOO_MANY_TAGS, Bad, Method, add_cases
 
 from awsfacade.ec2 import InstanceState, Rule
 
@@ -287,3 +287,22 @@ EC2_MODELS: Final[dict[str, Method]] = {
         [Bad("max_price", "cheap"), Bad("max_price", "-1"), Bad("max_price", "")],
     ),
 }
+
+# Every method that writes tags refuses more than a resource may carry.
+add_cases(
+    EC2,
+    [
+        "run",
+        "tag",
+        "create_security_group",
+        "create_vpc",
+        "create_subnet",
+        "create_launch_template",
+        "create_key_pair",
+        "import_key_pair",
+        "create_volume",
+        "allocate_address",
+    ],
+    Bad("tags", TOO_MANY_TAGS),
+)
+add_cases(EC2, ["create_launch_template"], Bad("instance_tags", TOO_MANY_TAGS))

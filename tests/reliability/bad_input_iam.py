@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from bad_input_cases import Bad, Method
+from bad_input_cases import TOO_MANY_TAGS, Bad, Method, add_cases
 
 POLICY_ARN: Final = "arn:aws:iam::123456789012:policy/read"
 KEY_ID: Final = "AKIAIOSFODNN7EXAMPLE"
@@ -60,7 +60,6 @@ IAM: Final[dict[str, Method]] = {
             *_names("name", 64),
             *_paths("path"),
             Bad("path", "/" + "p" * 512 + "/"),
-            Bad("tags", {f"k{i}": "v" for i in range(51)}),
             Bad("tags", {"aws:x": "y"}),
         ],
     ),
@@ -138,3 +137,6 @@ IAM: Final[dict[str, Method]] = {
     "attached_group_policies": Method(_GROUP, _names("group", 128)),
     "attached_role_policies": Method(_ROLE, _names("role", 64)),
 }
+
+# Every method that writes tags refuses more than a resource may carry.
+add_cases(IAM, ["create_user", "create_role", "create_policy"], Bad("tags", TOO_MANY_TAGS))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from bad_input_cases import Bad, Method
+from bad_input_cases import TOO_MANY_TAGS, Bad, Method, add_cases
 
 #: A master password RDS accepts; the bad ones below must never be quoted in a message.
 PASSWORD: Final = "Correct-Horse-9"
@@ -93,3 +93,6 @@ RDS: Final[dict[str, Method]] = {
     "subnet_group": Method({"name": "db-subnets"}, [Bad("name", "")]),
     "delete_subnet_group": Method({"name": "db-subnets"}, [Bad("name", "")]),
 }
+
+# Every method that writes tags refuses more than a resource may carry.
+add_cases(RDS, ["create_instance"], Bad("tags", TOO_MANY_TAGS))

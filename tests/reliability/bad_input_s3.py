@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from bad_input_cases import Bad, Method
+from bad_input_cases import TOO_MANY_TAGS, Bad, Method, add_cases
 
 #: A file that exists, to upload; and one in an existing folder, to download to.
 UPLOAD: Final = __file__
@@ -56,7 +56,6 @@ S3: Final[dict[str, Method]] = {
         [
             *_BUCKET_ONLY,
             Bad("tags", {"aws:x": "y"}),
-            Bad("tags", {f"k{i}": "v" for i in range(51)}),
         ],
     ),
     "set_versioning": Method({"name": "data", "enabled": True}, _BUCKET_ONLY),
@@ -111,3 +110,6 @@ S3: Final[dict[str, Method]] = {
         [*_OBJECT, Bad("expires_in", 0), Bad("expires_in", 604801), Bad("method", "get")],
     ),
 }
+
+# Every method that writes tags refuses more than a resource may carry.
+add_cases(S3, ["set_bucket_tags"], Bad("tags", TOO_MANY_TAGS))
