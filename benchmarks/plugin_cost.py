@@ -90,14 +90,17 @@ def plugin_figures(tests: int, repeat: int) -> list[Figure]:
             _pytest(run, root)
         wall: dict[str, list[float]] = {name: [] for name in runs}
         cpu: dict[str, list[float]] = {name: [] for name in runs}
-        names = list(runs)
-        for round_ in range(repeat):
-            shift = round_ % len(names)
-            for name in names[shift:] + names[:shift]:
-                seconds, cpu_seconds = _pytest(runs[name], root)
-                wall[name].append(seconds)
-                cpu[name].append(cpu_seconds)
-    progress(f"pytest: {repeat} rounds of {len(runs)} runs")
+        # The one-test runs are short: twice as many rounds of them, for steadier medians.
+        for names, rounds in (
+            (["plain", "ec2_service"], repeat),
+            (["one", "one unplugged"], 2 * repeat + 1),
+        ):
+            for round_ in range(rounds):
+                for name in names[round_ % 2 :] + names[: round_ % 2]:
+                    seconds, cpu_seconds = _pytest(runs[name], root)
+                    wall[name].append(seconds)
+                    cpu[name].append(cpu_seconds)
+    progress(f"pytest: {repeat} rounds of {tests} tests, {2 * repeat + 1} of one test")
     with_fixture, without = median(cpu["ec2_service"]), median(cpu["plain"])
     wall_per_test_ms = (median(wall["ec2_service"]) - median(wall["plain"])) / tests * 1000
     figures = [
