@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Generator, Mapping
 from contextlib import contextmanager
+from datetime import datetime
 from typing import TYPE_CHECKING, TypeGuard, TypeVar
 
 import pytest
@@ -28,7 +29,7 @@ from awsfacade.ec2 import Ec2Service, Instance
 from awsfacade.errors import UnexpectedResponseError
 from awsfacade.iam import IamService, User
 from awsfacade.route53 import RecordSet, Route53Service
-from awsfacade.s3 import CommonPrefix, S3Object, S3Service
+from awsfacade.s3 import BucketAcl, CommonPrefix, S3Object, S3Service
 
 if TYPE_CHECKING:
     from boto3.session import Session
@@ -49,6 +50,14 @@ def _xml_safe(response: Response) -> Response:
     safe = xml_safe(response)
     assert _is_mapping(safe)
     return dict(safe)
+
+
+def _whole_seconds(response: Response) -> Response:
+    """The response with its header timestamps in whole seconds, as HTTP dates carry them."""
+    return {
+        key: value.replace(microsecond=0) if isinstance(value, datetime) else value
+        for key, value in response.items()
+    }
 
 
 @contextmanager
@@ -153,6 +162,45 @@ def test_list_objects_as_rest_xml(s3: S3Service, response: Response) -> None:
         )
 
 
+@given(response=responses("s3", "HeadObject").map(_whole_seconds))
+def test_head_object_as_headers(s3: S3Service, response: Response) -> None:
+    """HeadObject's answer is all headers (``Content-Length``, ``Last-Modified`` as an HTTP
+    date, ``x-amz-meta-*`` for the metadata): they parse into the same object."""
+    found = both_ways(
+        s3.client,
+        "HeadObject",
+        response,
+        lambda: s3.head_object("any-bucket", "key"),
+        S3Object,
+        lacking=lacks(response, "ContentLength", "LastModified", "ETag"),
+    )
+    for item in _models(found, S3Object):
+        assert (item.size, item.etag, item.version_id, item.content_type) == (
+            response["ContentLength"],
+            response["ETag"],
+            response.get("VersionId"),
+            response.get("ContentType"),
+        )
+        assert item.metadata == response.get("Metadata", {})
+
+
+@given(response=responses("s3", "GetBucketAcl"))
+def test_bucket_acl_as_rest_xml(s3: S3Service, response: Response) -> None:
+    """GetBucketAcl's grantees carry their type as an ``xsi:type`` attribute: the same ACL."""
+    found = both_ways(
+        s3.client, "GetBucketAcl", response, lambda: s3.bucket_acl("any-bucket"), BucketAcl
+    )
+    for acl in _models(found, BucketAcl):
+        assert [(g.permission, g.grantee_id, g.uri) for g in acl.grants] == [
+            (
+                grant.get("Permission") or "",
+                _grantee(grant).get("ID"),
+                _grantee(grant).get("URI"),
+            )
+            for grant in _dicts(response.get("Grants"))
+        ]
+
+
 @given(response=responses("route53", "ListResourceRecordSets"))
 def test_list_resource_record_sets_as_rest_xml(route53: Route53Service, response: Response) -> None:
     """Route53's rest-xml (``<ResourceRecordSets><ResourceRecordSet>``) parses into the same
@@ -203,6 +251,11 @@ def test_describe_instances_as_ec2_xml(ec2: Ec2Service, response: Response) -> N
 
 
 # -- helpers -----------------------------------------------------------------------------------
+
+
+def _grantee(grant: Mapping[str, object]) -> Mapping[str, object]:
+    grantee = grant.get("Grantee")
+    return grantee if _is_mapping(grantee) else {}
 
 
 def _models(value: list[object], model: type[M]) -> list[M]:

@@ -61,12 +61,15 @@ class RawBody:
 def wire_response(
     operation: OperationModel, parsed: Mapping[str, object], *, url: str = "https://aws.invalid/"
 ) -> AWSResponse:
-    """The HTTP answer whose parse by botocore is ``parsed`` (for a ``before-send`` hook)."""
+    """The HTTP answer whose parse by botocore is ``parsed`` (for a ``before-send`` hook).
+
+    Its headers are only those the response's members make: no ``Content-Length`` of the
+    body, which HeadObject's ``ContentLength`` member would contradict (and botocore does
+    not need)."""
     status, headers, body = serialize(operation, parsed)
     http_headers = HTTPHeaders()
     for name, value in headers.items():
         http_headers[name] = value
-    http_headers["Content-Length"] = str(len(body))
     return AWSResponse(url, status, http_headers, RawBody(body))
 
 
