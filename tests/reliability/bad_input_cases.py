@@ -138,6 +138,32 @@ WRONG_TYPES: Final[Mapping[str, tuple[object, ...]]] = {
 }
 
 
+#: Strings that may be blank: S3 keys and prefixes (" " is a key S3 stores) and a record name
+#: (Route53 takes any character, escaped).
+BLANK_ALLOWED: Final = frozenset(
+    {
+        *(
+            ("S3Service", method, argument)
+            for method in (
+                "put_object",
+                "get_object",
+                "stream_object",
+                "head_object",
+                "object_exists",
+                "delete_object",
+                "copy_object",
+                "upload_file",
+                "download_file",
+                "presigned_url",
+            )
+            for argument in ("key", "source_key")
+        ),
+        ("S3Service", "objects", "prefix"),
+        ("model", "RecordSet", "name"),
+    }
+)
+
+
 def add_cases(table: dict[str, Method], names: Sequence[str], *bad: Bad) -> None:
     """Add the same bad calls to several methods of ``table`` (the tag limit, say)."""
     for name in names:
@@ -160,7 +186,8 @@ def cases(owner: str, name: str, target: Callable[..., object], method: Method) 
         annotation = str(parameter.annotation)
         if annotation not in WRONG_TYPES:
             raise KeyError(f"{owner}.{name}({parameter.name}: {annotation}): no wrong types")
-        for value in WRONG_TYPES[annotation]:
+        blank = annotation == "str" and (owner, name, parameter.name) not in BLANK_ALLOWED
+        for value in (*WRONG_TYPES[annotation], *((" ",) if blank else ())):
             if value is None and parameter.default is not inspect.Parameter.empty:
                 continue  # None where the argument has a default: see the hand-written cases
             kwargs = {**method.valid, parameter.name: value}
