@@ -17,6 +17,7 @@ from awsfacade.errors import (
     InvalidArgumentError,
     NotFoundError,
     PartialFailureError,
+    UnexpectedResponseError,
 )
 from awsfacade.route53._base import ZONES_PAGE_SIZE
 from awsfacade.route53._errors import ChangeBatchError
@@ -150,6 +151,7 @@ class Route53ZonesMixin(Route53RecordsMixin):
             # Route53 stores names in lower case (its DNS Domain Name Format page).
             request: ListHostedZonesByNameRequestTypeDef = {"DNSName": encode_name(name.lower())}
             request["MaxItems"] = str(config.get("PageSize", ZONES_PAGE_SIZE))
+            asked: set[tuple[str, str]] = set()
             while True:
                 page = self._client.list_hosted_zones_by_name(**request)
                 yield page
@@ -157,6 +159,14 @@ class Route53ZonesMixin(Route53RecordsMixin):
                 next_id = page.get("NextHostedZoneId")
                 if not page.get("IsTruncated") or not next_name or not next_id:
                     return
+                if (next_name, next_id) in asked:
+                    # What botocore's paginators refuse too ("the same next token was
+                    # received twice"): asking again would never end.
+                    raise UnexpectedResponseError(
+                        f"ListHostedZonesByName named the page from {next_name} ({next_id}) "
+                        "as the next one again"
+                    )
+                asked.add((next_name, next_id))
                 request = request | {"DNSName": next_name, "HostedZoneId": next_id}
 
         return pages
