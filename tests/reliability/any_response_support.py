@@ -84,14 +84,18 @@ def stubbed(client: BaseClient, *answers: tuple[str, Mapping[str, object]]) -> G
 class Answers:
     """A ``before-call`` hook answering each operation of ``responses`` with its response
     (the items of a list one by one, the last again and again), validated as the Stubber
-    validates; ``calls`` lists the operations in the order they were called."""
+    validates; ``calls`` lists the operations in the order they were called. More than
+    ``limit`` calls fail the test (a listing that would never end)."""
 
     def __init__(
         self,
         client: BaseClient,
         responses: Mapping[str, Mapping[str, object] | Sequence[Mapping[str, object]]],
+        *,
+        limit: int = 100,
     ) -> None:
         self.client = client
+        self.limit = limit
         self.responses: dict[str, list[Mapping[str, object]]] = {}
         model = client.meta.service_model
         for operation, answer in responses.items():
@@ -117,6 +121,8 @@ class Answers:
 
     def __call__(self, *, model: OperationModel, **_: object) -> Answer:
         self.calls.append(model.name)
+        if len(self.calls) > self.limit:
+            raise AssertionError(f"more than {self.limit} requests: {self.calls[-3:]}...")
         queue = self.responses.get(model.name)
         if queue is None:
             raise AssertionError(f"{model.name} was called but the test has no answer for it")

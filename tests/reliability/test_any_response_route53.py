@@ -26,7 +26,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 from shapes import response_strategy
 
-from awsfacade.errors import AmbiguousError, NotFoundError, WaitTimeoutError
+from awsfacade.errors import (
+    AmbiguousError,
+    NotFoundError,
+    UnexpectedResponseError,
+    WaitTimeoutError,
+)
 from awsfacade.route53 import HostedZone, RecordChange, RecordSet, Route53Service
 
 if TYPE_CHECKING:
@@ -176,6 +181,24 @@ def test_find_hosted_zone(route53: Route53Service, first: Response, second: Resp
             HostedZone,
             errors=(NotFoundError, AmbiguousError),
         )
+
+
+def test_hosted_zones_named_stops_at_a_repeated_next_page(route53: Route53Service) -> None:
+    """A page naming as next a page already asked for is an UnexpectedResponseError, not a
+    listing that never ends (what botocore's paginators do for a repeated token)."""
+    again: Response = {
+        "HostedZones": [],
+        "IsTruncated": True,
+        "NextDNSName": f"{NAME}.",
+        "NextHostedZoneId": ZONE,
+        "MaxItems": "100",
+    }
+    with (
+        Answers(route53.client, {"ListHostedZonesByName": again}) as answers,
+        pytest.raises(UnexpectedResponseError, match="as the next one again"),
+    ):
+        list(route53.hosted_zones(name=NAME))
+    assert len(answers.calls) == 2
 
 
 @given(response=responses("GetChange"))
