@@ -8,9 +8,14 @@ tell); with the guard on it must count none.
 
 from __future__ import annotations
 
+import importlib
+import importlib.machinery
 import socket
+import sys
 import threading
+import types
 from collections.abc import Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
@@ -295,3 +300,38 @@ def test_install_twice_adds_one_handler() -> None:
     _guard.install()
     specs = [spec for spec in BUILTIN_HANDLERS if spec[0] == "before-send"]
     assert specs == [("before-send", _guard.before_send)]
+
+
+def test_after_import_calls_back_once_the_module_ran(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The import hook runs a module with the loader Python would use, then the callback; a
+    module it cannot find is left to the other finders, and a module without a spec runs too."""
+    (tmp_path / "awsfacade_probe_module.py").write_text("VALUE = 42\n")
+    monkeypatch.setattr(sys, "path", [str(tmp_path), *sys.path])
+    seen: list[object] = []
+
+    def after() -> None:
+        seen.append(vars(sys.modules["awsfacade_probe_module"])["VALUE"])
+
+    finder = _guard._AfterImport()
+    finder.callbacks["awsfacade_probe_module"] = after
+    finder.callbacks["awsfacade_missing_module"] = after
+    monkeypatch.setattr(sys, "meta_path", [finder, *sys.meta_path])
+    monkeypatch.delitem(sys.modules, "awsfacade_probe_module", raising=False)
+    try:
+        module = importlib.import_module("awsfacade_probe_module")
+    finally:
+        sys.modules.pop("awsfacade_probe_module", None)
+    assert seen == [42]
+    assert isinstance(module.__loader__, importlib.machinery.SourceFileLoader)
+    assert finder.find_spec("awsfacade_missing_module", None) is None
+
+    bare = types.ModuleType("awsfacade_bare_module")
+    loader = importlib.machinery.SourceFileLoader(
+        "awsfacade_bare_module", str(tmp_path / "awsfacade_probe_module.py")
+    )
+    ran: list[bool] = []
+    _guard._ThenCall(loader, lambda: ran.append(True)).exec_module(bare)
+    assert ran == [True]
+    assert vars(bare)["VALUE"] == 42
