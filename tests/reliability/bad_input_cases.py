@@ -138,8 +138,8 @@ WRONG_TYPES: Final[Mapping[str, tuple[object, ...]]] = {
 }
 
 
-#: Strings that may be blank: S3 keys and prefixes (" " is a key S3 stores) and a record name
-#: (Route53 takes any character, escaped).
+#: Strings that may be blank: S3 keys and prefixes (" " is a key S3 stores), a record name
+#: (Route53 takes any character, escaped) and an idempotency token.
 BLANK_ALLOWED: Final = frozenset(
     {
         *(
@@ -159,9 +159,15 @@ BLANK_ALLOWED: Final = frozenset(
             for argument in ("key", "source_key")
         ),
         ("S3Service", "objects", "prefix"),
+        ("S3Service", "objects", "start_after"),
+        ("Ec2Service", "run", "client_token"),  # any 1 to 64 ASCII characters
         ("model", "RecordSet", "name"),
     }
 )
+
+
+#: Free text that may be blank wherever it is taken.
+BLANK_TEXT: Final = frozenset({"user_data", "description"})
 
 
 def add_cases(table: dict[str, Method], names: Sequence[str], *bad: Bad) -> None:
@@ -186,7 +192,11 @@ def cases(owner: str, name: str, target: Callable[..., object], method: Method) 
         annotation = str(parameter.annotation)
         if annotation not in WRONG_TYPES:
             raise KeyError(f"{owner}.{name}({parameter.name}: {annotation}): no wrong types")
-        blank = annotation == "str" and (owner, name, parameter.name) not in BLANK_ALLOWED
+        blank = (
+            annotation in {"str", "str | None"}
+            and (owner, name, parameter.name) not in BLANK_ALLOWED
+            and parameter.name not in BLANK_TEXT
+        )
         for value in (*WRONG_TYPES[annotation], *((" ",) if blank else ())):
             if value is None and parameter.default is not inspect.Parameter.empty:
                 continue  # None where the argument has a default: see the hand-written cases
