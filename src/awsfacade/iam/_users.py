@@ -7,7 +7,13 @@ from typing import TYPE_CHECKING
 
 from awsfacade._convert import sent
 from awsfacade._validate import check_bool
-from awsfacade.errors import AwsError, InUseError, NotFoundError, PartialFailureError
+from awsfacade.errors import (
+    AwsError,
+    InUseError,
+    NotFoundError,
+    PartialFailureError,
+    UnexpectedResponseError,
+)
 from awsfacade.iam._base import Step, later
 from awsfacade.iam._checks import (
     EXISTING_USER_NAME,
@@ -241,6 +247,7 @@ class IamUsersMixin(IamGroupsMixin, IamKeysMixin, IamPoliciesMixin):
         client = self._client
         ids: list[str] = []
         marker: str | None = None
+        markers: set[str] = set()
         while True:
             with self._translate():
                 if marker is None:
@@ -254,6 +261,13 @@ class IamUsersMixin(IamGroupsMixin, IamKeysMixin, IamPoliciesMixin):
             marker = page.get("Marker") if page.get("IsTruncated") else None
             if not marker:
                 break
+            if marker in markers:
+                # What botocore's paginators refuse too ("the same next token was received
+                # twice"): following it would never end.
+                raise UnexpectedResponseError(
+                    f"ListServiceSpecificCredentials sent the marker {marker!r} again"
+                )
+            markers.add(marker)
         return [
             (
                 f"service-specific credential {credential}",
