@@ -32,7 +32,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from shapes import response_strategy, service_model
 
-from awsfacade.errors import PartialFailureError
+from awsfacade.errors import PartialFailureError, UnexpectedResponseError
 from awsfacade.iam import AccessKey, AttachedPolicy, Group, IamService, Policy, Role, User
 from awsfacade.iam._document import PolicyDocument
 
@@ -410,6 +410,29 @@ def test_delete_user_with_service_credentials(iam: IamService, data: st.DataObje
             errors=() if found else (PartialFailureError,),
         )
     assert answered.calls.count("DeleteServiceSpecificCredential") == len(found)
+
+
+def test_service_credentials_marker_sent_again(iam: IamService) -> None:
+    """A ListServiceSpecificCredentials page whose Marker was followed already ends the forced
+    delete with a PartialFailureError (the user not deleted) caused by an
+    UnexpectedResponseError, not with a listing that never ends."""
+    answers: dict[str, Response | list[Response]] = {
+        operation: _nothing(operation)
+        for operation in SEVERAL["test_delete_user_forced"]
+        if operation.startswith("List")
+    }
+    answers["GetLoginProfile"] = {"Error": {"Code": "NoSuchEntity", "Message": "none"}}
+    answers["DeleteUser"] = {"Error": {"Code": "DeleteConflict", "Message": "in use"}}
+    answers["ListServiceSpecificCredentials"] = {
+        "ServiceSpecificCredentials": [],
+        "IsTruncated": True,
+        "Marker": "again",
+    }
+    with Answers(iam.client, answers) as answered, pytest.raises(PartialFailureError) as raised:
+        iam.delete_user(USER, force=True)
+    assert isinstance(raised.value.error, UnexpectedResponseError)
+    assert raised.value.not_done == (f"user {USER}",)
+    assert answered.calls.count("ListServiceSpecificCredentials") == 2
 
 
 @given(data=st.data())
