@@ -345,3 +345,14 @@ def _base_classes() -> set[str]:
     for cls in SERVICES.values():
         names |= {base.__name__ for base in inspect.getmro(cls)}
     return names
+
+
+def test_the_counter_sees_a_request_at_both_hooks(world: World) -> None:
+    """A request that is sent is counted at before-call and at before-send (so a zero in the
+    table means nothing was sent, not a hook that never fires)."""
+    world.counter.reset()
+
+    list(IamService(world.session).users())
+
+    assert world.counter.operations == ["ListUsers"]
+    assert world.counter.sent == 1
