@@ -39,10 +39,15 @@ class Figure:
     comparison: Comparison | None = None
     limit: float | None = None
     note: str = ""
+    #: Why the part measuring this figure failed ("" if it did not): the row then says so.
+    failed: str = ""
 
     @property
     def met(self) -> bool | None:
-        """Whether ``result`` is within ``limit``; ``None`` where there is no target."""
+        """Whether ``result`` is within ``limit``; ``None`` where there is no target; ``False``
+        if the measurement failed."""
+        if self.failed:
+            return False
         if self.limit is None or self.comparison is None or self.result is None:
             return None
         if self.comparison == "<=":
@@ -71,6 +76,7 @@ class Figure:
             "target": self.target,
             "met": self.met,
             "note": self.note,
+            "failed": self.failed,
         }
 
 
@@ -129,7 +135,7 @@ def markdown(figures: Sequence[Figure]) -> str:
             _result(row),
             row.target,
             _met(row),
-            row.note,
+            f"failed: {row.failed}" if row.failed else row.note,
         )
         lines.append("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |")
     return "\n".join(lines)

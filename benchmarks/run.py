@@ -32,7 +32,8 @@ import json
 import os
 import sys
 import time
-from collections.abc import Sequence
+import traceback
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -40,7 +41,6 @@ import boto3.session
 from _table import Figure, alternate, machine, markdown, median, progress, ratio, results_page
 from batch_counts import batch_figures
 from import_cost import import_figures
-from listings import ListingRow, listing_rows
 from moto import mock_aws
 from over_http import Sizes, http_figures
 from plugin_cost import plugin_figures
@@ -49,6 +49,7 @@ from awsfacade.ec2 import Ec2Service
 from awsfacade.testing import fake_environment, mocked_session, new_session
 
 if TYPE_CHECKING:
+    from listings import ListingRow
     from mypy_boto3_ec2 import EC2Client
 
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
@@ -90,6 +91,13 @@ def listing_figures(rows: Sequence[ListingRow]) -> list[Figure]:
         for row in rows
     ]
     return times + requests
+
+
+def _listings(quick: bool) -> list[Figure]:
+    """listings.py's rows as figures (imported here: a broken module fails only this part)."""
+    from listings import listing_rows
+
+    return listing_figures(listing_rows(quick))
 
 
 def _client_count(session: boto3.session.Session) -> int:
@@ -164,6 +172,18 @@ def other_figures(repeat: int) -> list[Figure]:
     ]
 
 
+def _measured(name: str, part: Callable[[], list[Figure]]) -> list[Figure]:
+    """The part's figures; if it fails, one row that says so (a missing figure is a miss),
+    and the run goes on with the other parts."""
+    try:
+        figures = part()
+    except Exception as error:  # any failure becomes a row of the table
+        traceback.print_exc()
+        return [Figure(name, None, None, "", None, "", failed=f"{type(error).__name__}: {error}")]
+    progress(f"done: {name}")
+    return figures
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run every part, print the table, write RESULTS.md (and JSON if asked)."""
     parser = argparse.ArgumentParser(description="awsfacade vs raw boto3: the one table")
@@ -184,17 +204,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     load = os.getloadavg()
     started = time.perf_counter()
     print("running (progress on stderr)...", file=sys.stderr)
-    figures = listing_figures(listing_rows(quick))
-    progress("listings at the parse floor")
-    figures += batch_figures()
-    figures += plugin_figures(tests=100, repeat=1 if quick else 3)
-    figures += http_figures(
+    sizes = (
         Sizes(instances=100, objects=1500, file_mib=16, repeat=2)
         if quick
         else Sizes(instances=200, objects=7500, file_mib=64, repeat=5)
     )
-    figures += import_figures(repeat=3 if quick else 11)
-    figures += other_figures(repeat=5 if quick else 15)
+    parts: list[tuple[str, Callable[[], list[Figure]]]] = [
+        ("listings at the parse floor", lambda: _listings(quick)),
+        ("batched requests", batch_figures),
+        ("the pytest plugin", lambda: plugin_figures(tests=100, repeat=1 if quick else 3)),
+        ("through the moto server", lambda: http_figures(sizes)),
+        ("imports", lambda: import_figures(repeat=3 if quick else 11)),
+        ("other", lambda: other_figures(repeat=5 if quick else 15)),
+    ]
+    figures: list[Figure] = []
+    for name, part in parts:
+        figures += _measured(name, part)
     seconds = time.perf_counter() - started
 
     machine_line = machine(load)
