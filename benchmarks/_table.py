@@ -152,6 +152,11 @@ def machine(load_before: Sequence[float]) -> str:
         f"Python {platform.python_version()}, {versions}; "
         f"load average (1, 5, 15 min) {_load(load_before)} at the start, "
         f"{_load(load_after)} at the end"
+        + (
+            " (a busy machine: the times are noisy)"
+            if max(*load_before, *load_after) > (os.cpu_count() or 1) / 2
+            else ""
+        )
     )
 
 
