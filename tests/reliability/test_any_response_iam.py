@@ -44,6 +44,20 @@ M = TypeVar("M")
 USER, GROUP, ROLE = "any-user", "any-group", "any-role"
 ARN = "arn:aws:iam::123456789012:policy/any-policy"
 NONE = type(None)
+POLICY = {
+    "Version": "2012-10-17",
+    "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}],
+}
+TRUST = {
+    "Version": "2012-10-17",
+    "Statement": [
+        {
+            "Effect": "Allow",
+            "Principal": {"Service": "ec2.amazonaws.com"},
+            "Action": "sts:AssumeRole",
+        }
+    ],
+}
 
 _JSON = st.recursive(
     st.none() | st.booleans() | st.integers() | st.text(max_size=8),
@@ -145,7 +159,7 @@ CASES = (
     Case(
         "create_policy",
         "CreatePolicy",
-        lambda iam: iam.create_policy("any-policy", document={"Version": "2012-10-17"}),
+        lambda iam: iam.create_policy("any-policy", document=POLICY),
         Policy,
         ("Policy", *_in("Policy", POLICY_FIELDS)),
     ),
@@ -224,7 +238,7 @@ CASES = (
     Case(
         "create_role",
         "CreateRole",
-        lambda iam: iam.create_role(ROLE, assume_role_policy={"Version": "2012-10-17"}),
+        lambda iam: iam.create_role(ROLE, assume_role_policy=TRUST),
         Role,
         documents=("Role.AssumeRolePolicyDocument",),
     ),
