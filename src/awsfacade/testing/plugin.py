@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from awsfacade.testing import _guard
-from awsfacade.testing._session import fake_environment, mocked_session
+from awsfacade.testing._session import fake_environment, moto_session
 
 if TYPE_CHECKING:
     from boto3.session import Session
@@ -178,9 +178,9 @@ class _Freezer:
 @pytest.fixture
 def aws_session(aws_credentials: None, aws_region: str) -> Iterator[Session]:
     """A boto3 Session answered by moto, with fresh moto state for this test."""
-    del aws_credentials  # requested for its environment, which mocked_session also sets
+    del aws_credentials  # requested for its fake environment
     _Freezer.before_session()
-    with mocked_session(aws_region) as session:
+    with moto_session(aws_region) as session:
         yield session
 
 
