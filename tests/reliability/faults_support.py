@@ -22,6 +22,7 @@ from moto.core.models import botocore_stubber
 
 if TYPE_CHECKING:
     import pytest
+    from boto3.session import Session
     from botocore.client import BaseClient
     from support import Answer
 
@@ -143,6 +144,35 @@ def fail_call(client: BaseClient, operation: str, answer: Answer, nth: int = 1) 
     # (response, parsed) pair that botocore then uses instead of sending the request.
     client.meta.events.register(f"before-call.{service}.{operation}", hook)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
     return hook
+
+
+class OneAtATime:
+    """A ``before-send`` hook that has moto carry out one request at a time.
+
+    moto's in-process backends are not thread-safe (a listing iterating a dict in Python
+    while another thread's create adds to it raises RuntimeError), where AWS is. With this
+    hook, threads build, sign, send and parse their requests concurrently, and only moto's
+    own work is serialised, under a lock, as a consistent AWS would behave."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+
+    def __call__(
+        self, *, event_name: str, request: AWSPreparedRequest, **_: object
+    ) -> AWSResponse | None:
+        with self._lock:  # moto's answer is whole once made: its body is bytes already
+            answer = botocore_stubber(event_name, request)
+        if answer is not None:
+            request.url = UNSERVED  # answered: moto's own handler must not carry it out again
+        return answer
+
+
+def one_at_a_time(session: Session) -> None:
+    """Have moto carry out the requests of every client ``session`` creates from now on one
+    at a time (see :class:`OneAtATime`)."""
+    # botocore-stubs type handlers as returning None; a before-send handler may return the
+    # response that botocore then uses instead of sending the request.
+    session.events.register_first("before-send", OneAtATime())  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
 
 
 class IdempotentAfterLoss:

@@ -2,7 +2,9 @@
 threads, list and create concurrently with exactly the right results and no errors.
 
 boto3 sessions are not thread-safe (creating clients races on the session's lazily built
-components); botocore clients are. awsfacade creates every client under a lock.
+components); botocore clients are. awsfacade creates every client under its session's lock.
+moto's in-process backends are not thread-safe either: faults_support.one_at_a_time has moto
+carry out one request at a time, while everything on the client's side runs concurrently.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from typing import TYPE_CHECKING, TypeVar
 import attrs
 import pytest
 from botocore.config import Config
+from faults_support import one_at_a_time
 
 from awsfacade.ec2 import Ec2Service
 from awsfacade.iam import IamService
@@ -100,6 +103,7 @@ def _assert_everything_exists(session: Session, names: list[str]) -> None:
 def test_services_built_from_one_session_in_eight_threads(aws_session: Session) -> None:
     """8 threads build EC2, S3 and IAM services from one session (a new client options set
     each round, so clients are created concurrently every round), create and list."""
+    one_at_a_time(aws_session)
     names: list[str] = []
     for round_ in range(ROUNDS):
         config = Config(user_agent_extra=f"round-{round_}")
@@ -116,6 +120,7 @@ def test_services_built_from_one_session_in_eight_threads(aws_session: Session) 
 
 def test_one_service_of_each_kind_shared_by_eight_threads(aws_session: Session) -> None:
     """One EC2, one S3 and one IAM service used by 8 threads at once, round after round."""
+    one_at_a_time(aws_session)
     shared = _build(aws_session, 0)
     names: list[str] = []
     for round_ in range(ROUNDS):
