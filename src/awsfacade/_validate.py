@@ -16,6 +16,7 @@ from awsfacade.errors import InvalidArgumentError
 T = TypeVar("T")
 
 __all__ = [
+    "MAX_INTEGER",
     "check_bool",
     "check_cidr",
     "check_id",
@@ -63,17 +64,16 @@ def _strings(values: Iterable[str], what: str) -> list[str]:
     return [check_id(value, f"each of {what}") for value in values]
 
 
-def check_int(value: object, what: str, *, minimum: int, maximum: int | None = None) -> int:
+#: The largest value of AWS's ``Integer`` type (32 bits, signed): the bound of every integer
+#: argument that has no smaller one of its own.
+MAX_INTEGER = 2**31 - 1
+
+
+def check_int(value: object, what: str, *, minimum: int, maximum: int = MAX_INTEGER) -> int:
     """An ``int`` (not a ``bool``) from ``minimum`` to ``maximum``."""
-    if (
-        isinstance(value, bool)
-        or not isinstance(value, int)
-        or value < minimum
-        or (maximum is not None and value > maximum)
-    ):
-        upper = f" to {maximum}" if maximum is not None else " or more"
+    if isinstance(value, bool) or not isinstance(value, int) or not minimum <= value <= maximum:
         raise InvalidArgumentError(
-            f"{what} must be an integer from {minimum}{upper}, not {value!r}"
+            f"{what} must be an integer from {minimum} to {maximum}, not {value!r}"
         )
     return value
 
