@@ -77,7 +77,8 @@ _NOT_LIST: Final[tuple[object, ...]] = ("abc", [1], [""], 5)
 _NOT_TAGS: Final[tuple[object, ...]] = (["k"], {"k": 1}, {1: "v"}, "k=v")
 #: One tag more than any AWS resource may carry (writing; a filter may name more).
 TOO_MANY_TAGS: Final = {f"k{i}": "v" for i in range(51)}
-_NOT_INT: Final[tuple[object, ...]] = (True, "1", 1.5)
+#: AWS's Integer is 32 bits: 2**31 is out of range for every integer argument.
+_NOT_INT: Final[tuple[object, ...]] = (True, "1", 1.5, 2**31)
 _NOT_BOOL: Final[tuple[object, ...]] = ("False", 1, 0)
 _NOT_SECONDS: Final[tuple[object, ...]] = ("10", True, None, 0, -1)
 _NOT_FILTERS: Final[tuple[object, ...]] = (["name"], {"name": "value"}, {"name": [1]})
