@@ -7,8 +7,10 @@ yet, empty lists, long strings, numbers at their limits) and answered by botocor
 ``UnexpectedResponseError`` is allowed only when the response lacks a field AWS always sends
 (the shapes mark none of these required): a listed bucket's ``Name`` and ``CreationDate``; a
 listed object's ``Key``, ``Size``, ``LastModified`` and ``ETag``; a common prefix's
-``Prefix``; HeadObject's ``Content-Length``, ``Last-Modified`` and ``ETag`` headers; the
-``Key`` of each failed key in a DeleteObjects answer.
+``Prefix``; HeadObject's ``Content-Length``, ``Last-Modified`` and ``ETag`` headers (a
+download's HeadObject too); the ``Key`` of each failed key in a DeleteObjects answer; and, in
+a URL-encoded ListObjectVersions answer (botocore asks for one and decodes each entry's key),
+each version's and delete marker's ``Key`` and each common prefix's ``Prefix``.
 """
 
 from __future__ import annotations

@@ -12,6 +12,8 @@ the other any-response tests feed the facade.
 
 from __future__ import annotations
 
+import json
+import urllib.parse
 from collections.abc import Callable, Generator, Mapping
 from contextlib import contextmanager
 from datetime import datetime
@@ -27,7 +29,7 @@ from wire_xml import wire_response, xml_safe
 
 from awsfacade.ec2 import Ec2Service, Instance
 from awsfacade.errors import UnexpectedResponseError
-from awsfacade.iam import IamService, User
+from awsfacade.iam import IamService, Role, User
 from awsfacade.route53 import RecordSet, Route53Service
 from awsfacade.s3 import BucketAcl, CommonPrefix, S3Object, S3Service
 
@@ -39,6 +41,11 @@ if TYPE_CHECKING:
 Response = dict[str, object]
 M = TypeVar("M")
 ONE_ATTEMPT = Config(retries={"max_attempts": 1, "mode": "standard"})
+_WORDS = st.text(st.characters(codec="ascii", categories=("L", "N")), max_size=8)
+#: Trust policies as IAM sends them: URL-encoded JSON objects.
+TRUST_POLICIES: st.SearchStrategy[object] = st.dictionaries(
+    _WORDS, st.one_of(_WORDS, st.lists(_WORDS, max_size=2)), max_size=3
+).map(lambda document: urllib.parse.quote(json.dumps(document)))
 
 
 def responses(service: str, operation: str) -> st.SearchStrategy[Response]:
@@ -135,6 +142,24 @@ def test_list_users_as_query_xml(iam: IamService, response: Response) -> None:
         (item["UserName"], item["UserId"], item["Arn"], item["Path"]) for item in sent
     ]
     assert [u.created for u in _models(users, User)] == [item["CreateDate"] for item in sent]
+
+
+@given(
+    response=response_strategy(
+        "iam", "GetRole", overrides={"Role.AssumeRolePolicyDocument": TRUST_POLICIES}
+    ).map(_xml_safe)
+)
+def test_get_role_as_query_xml(iam: IamService, response: Response) -> None:
+    """A role's trust policy travels URL-encoded inside the XML; botocore decodes it on both
+    paths, and the same role (its document parsed) comes out."""
+    roles = both_ways(iam.client, "GetRole", response, lambda: iam.role("any-role"), Role)
+    for role in _models(roles, Role):
+        sent = response["Role"]
+        assert _is_mapping(sent)
+        assert (role.name, role.id, role.arn) == (sent["RoleName"], sent["RoleId"], sent["Arn"])
+        document = sent.get("AssumeRolePolicyDocument")
+        if isinstance(document, str):
+            assert role.assume_role_policy == json.loads(urllib.parse.unquote(document))
 
 
 @given(response=responses("s3", "ListObjectsV2"))
