@@ -63,6 +63,9 @@ def normalize_name(name: str) -> str:
 def same_name(first: str, second: str) -> bool:
     """Whether two DNS names are the same name: DNS compares names case-insensitively, with
     or without the trailing dot, and ``\\052`` is ``*``."""
+    for what, name in (("first", first), ("second", second)):
+        if not isinstance(name, str):
+            raise InvalidArgumentError(f"{what} must be a DNS name (a str), not {name!r}")
     return normalize_name(first).lower() == normalize_name(second).lower()
 
 
