@@ -163,6 +163,8 @@ BLANK_ALLOWED: Final = frozenset(
         ("S3Service", "objects", "start_after"),
         ("Ec2Service", "run", "client_token"),  # any 1 to 64 ASCII characters
         ("model", "RecordSet", "name"),
+        ("function", "same_name", "first"),  # a comparison: any two strings compare
+        ("function", "same_name", "second"),
     }
 )
 

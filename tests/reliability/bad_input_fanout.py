@@ -1,4 +1,5 @@
-"""awsfacade.fanout's bad calls (see ``bad_input_cases``)."""
+"""The bad calls of the functions the packages export: awsfacade.fanout's, Route53's
+``same_name`` and S3's ``compatible_config`` (see ``bad_input_cases``)."""
 
 from __future__ import annotations
 
@@ -56,6 +57,12 @@ FANOUT: Final[dict[str, Method]] = {
             Bad("session_name", "with space"),
         ],
     ),
+}
+
+#: The other packages' exported functions.
+HELPERS: Final[dict[str, Method]] = {
+    "same_name": Method({"first": "www.example.com", "second": "WWW.example.com."}),
+    "compatible_config": Method({"path_style": False}),
 }
 
 FANOUT_MODELS: Final[dict[str, Method]] = {

@@ -21,7 +21,7 @@ from bad_input_autoscaling import AUTOSCALING
 from bad_input_cases import SESSION, Case, Method, cases, parameters
 from bad_input_constructors import CONSTRUCTORS
 from bad_input_ec2 import EC2, EC2_MODELS
-from bad_input_fanout import FANOUT, FANOUT_MODELS
+from bad_input_fanout import FANOUT, FANOUT_MODELS, HELPERS
 from bad_input_iam import IAM
 from bad_input_rds import RDS
 from bad_input_route53 import ROUTE53, ROUTE53_MODELS
@@ -115,13 +115,22 @@ TABLES: Final[Mapping[str, Mapping[str, Method]]] = {
     "AutoScalingService": AUTOSCALING,
     "Route53Service": ROUTE53,
     "fanout": FANOUT,
+    "function": HELPERS,
     "constructor": CONSTRUCTORS,
     "model": {**EC2_MODELS, **ROUTE53_MODELS, **FANOUT_MODELS},
 }
+PACKAGES: Final = ("ec2", "s3", "iam", "rds", "autoscaling", "route53", "fanout")
 FUNCTIONS: Final[Mapping[str, Callable[..., object]]] = {
     name: function
     for name in fanout.__all__
     if inspect.isfunction(function := getattr(fanout, name))
+}
+#: The functions the other packages export (route53.same_name, s3.compatible_config).
+HELPER_FUNCTIONS: Final[Mapping[str, Callable[..., object]]] = {
+    name: function
+    for module in (importlib.import_module(f"awsfacade.{p}") for p in PACKAGES if p != "fanout")
+    for name in module.__all__
+    if inspect.isfunction(function := getattr(module, name))
 }
 #: The models users build and pass in (each checked when built), by name.
 MODELS: Final[Mapping[str, type]] = {
@@ -202,6 +211,8 @@ def _member(owner: str, name: str) -> Callable[..., object]:
         return MODELS[name]
     if owner == "fanout":
         return FUNCTIONS[name]
+    if owner == "function":
+        return HELPER_FUNCTIONS[name]
     if owner == "constructor":
         return SERVICES[name]
     member: Callable[..., object] = getattr(SERVICES[owner], name)
@@ -290,6 +301,8 @@ def test_valid_call_passes_the_checks(world: World, owner: str, name: str) -> No
 def _public(owner: str) -> dict[str, Callable[..., object]]:
     if owner == "fanout":
         return dict(FUNCTIONS)
+    if owner == "function":
+        return dict(HELPER_FUNCTIONS)
     cls = SERVICES[owner]
     return {
         name: member
@@ -298,7 +311,7 @@ def _public(owner: str) -> dict[str, Callable[..., object]]:
     }
 
 
-@pytest.mark.parametrize("owner", [*SERVICES, "fanout"])
+@pytest.mark.parametrize("owner", [*SERVICES, "fanout", "function"])
 def test_every_public_method_with_input_has_cases(owner: str) -> None:
     """Every public method that takes an argument is in the table; the others are listed in
     NO_INPUT with the reason; the table names no method that does not exist."""
@@ -317,7 +330,7 @@ def test_every_exported_model_is_in_the_table_or_read_only() -> None:
     """Every class a service package exports is a model users build (with its table of bad
     calls) or one they only read; nothing new slips by unlisted."""
     exported: set[str] = set()
-    for package in ("ec2", "s3", "iam", "rds", "autoscaling", "route53", "fanout"):
+    for package in PACKAGES:
         module = importlib.import_module(f"awsfacade.{package}")
         exported |= {
             name
