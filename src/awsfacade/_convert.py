@@ -98,6 +98,10 @@ def iso_utc(value: str | None) -> datetime | None:
         return None
 
 
+def _lacks(owner: str, error: KeyError) -> UnexpectedResponseError:
+    return UnexpectedResponseError(f"AWS's response for {owner} lacks the field {error}")
+
+
 def converter(function: Callable[P, R]) -> Callable[P, R]:
     """Mark a ``_from_boto`` converter: the models it builds are AWS's, so user checks are
     off inside it, and a ``KeyError`` (a field AWS always sends is missing) becomes an
@@ -106,15 +110,20 @@ def converter(function: Callable[P, R]) -> Callable[P, R]:
 
     @functools.wraps(function)
     def convert(*args: P.args, **kwargs: P.kwargs) -> R:
-        # Called once an item: the context variable is set and reset inline (no context
-        # manager object), the cheapest way.
+        if _FROM_AWS.get():
+            # Already reading AWS's answer: a nested converter (a group's instances), or an
+            # item of a listing, whose page sets the flag once (see ``_paging.items``).
+            try:
+                return function(*args, **kwargs)
+            except KeyError as error:
+                raise _lacks(owner, error) from error
+        # A single call: the context variable is set and reset inline (no context manager
+        # object), the cheapest way.
         token = _FROM_AWS.set(True)
         try:
             return function(*args, **kwargs)
         except KeyError as error:
-            raise UnexpectedResponseError(
-                f"AWS's response for {owner} lacks the field {error}"
-            ) from error
+            raise _lacks(owner, error) from error
         finally:
             _FROM_AWS.reset(token)
 

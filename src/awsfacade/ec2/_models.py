@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING, Literal, Protocol
 
@@ -12,7 +12,6 @@ import attrs
 from awsfacade._base import StateEnum, state_parser
 from awsfacade._convert import (
     converter,
-    from_aws,
     optional_utc,
     required,
     user_input,
@@ -265,6 +264,10 @@ _PROTOCOLS = {
     "all": "-1",
 }
 _ICMP = frozenset({"icmp", "icmpv6"})
+_CANONICAL = frozenset(_PROTOCOLS.values())
+#: How a frozen attrs class sets its fields. typeshed types the value ``Any``, which mypy's
+#: disallow_any_expr refuses where it is called; the alias names it ``object``.
+_SET_FIELD: Callable[[object, str, object], None] = object.__setattr__
 #: The longest rule description AWS accepts (IpRange, Ipv6Range, UserIdGroupPair…).
 _MAX_DESCRIPTION = 255
 
@@ -272,6 +275,8 @@ _MAX_DESCRIPTION = 255
 def _protocol(value: str) -> str:
     """A protocol in the spelling AWS answers with: ``"TCP"`` and ``"6"`` are ``"tcp"``,
     ``"all"`` is ``"-1"``; anything else stays as given (checked where users pass it)."""
+    if value in _CANONICAL:  # AWS's own spelling, what every rule read from AWS has
+        return value
     if not isinstance(value, str):
         return value
     text = value.strip().lower()
@@ -357,6 +362,33 @@ class Rule:
                 f"description must be a string of at most {_MAX_DESCRIPTION} characters"
             )
 
+    @classmethod
+    def _as_sent(  # noqa: PLR0917 - one argument a field, as in Rule(...)
+        cls,
+        protocol: str,
+        from_port: int | None,
+        to_port: int | None,
+        cidrs: tuple[str, ...],
+        ipv6_cidrs: tuple[str, ...],
+        group_ids: tuple[str, ...],
+        prefix_list_ids: tuple[str, ...],
+        description: str | None,
+    ) -> Rule:
+        """The rule ``Rule(...)`` builds from AWS's answer (no checks; values already in
+        their canonical form), without the field converters and the check of
+        :func:`user_input`: a security group listing builds one or more an item."""
+        rule = object.__new__(cls)
+        set_field = _SET_FIELD  # what attrs' frozen __init__ does, field by field
+        set_field(rule, "protocol", protocol)
+        set_field(rule, "from_port", from_port)
+        set_field(rule, "to_port", to_port)
+        set_field(rule, "cidrs", cidrs)
+        set_field(rule, "ipv6_cidrs", ipv6_cidrs)
+        set_field(rule, "group_ids", group_ids)
+        set_field(rule, "prefix_list_ids", prefix_list_ids)
+        set_field(rule, "description", description)
+        return rule
+
     def _to_boto(self) -> IpPermissionTypeDef:
         if not (self.cidrs or self.ipv6_cidrs or self.group_ids or self.prefix_list_ids):
             raise InvalidArgumentError(
@@ -416,46 +448,62 @@ class Permission:
             grouped.setdefault(source.description, {}).setdefault(source.kind, []).append(
                 source.value
             )
-        with from_aws():
-            return tuple(
-                Rule(
-                    protocol=self.protocol,
-                    from_port=self.from_port,
-                    to_port=self.to_port,
-                    cidrs=tuple(values.get("cidr", ())),
-                    ipv6_cidrs=tuple(values.get("ipv6_cidr", ())),
-                    group_ids=tuple(values.get("group", ())),
-                    prefix_list_ids=tuple(values.get("prefix_list", ())),
-                    description=description,
+        protocol = _protocol(self.protocol)
+        from_port, to_port = self.from_port, self.to_port
+        return tuple(
+            [
+                Rule._as_sent(
+                    protocol,
+                    from_port,
+                    to_port,
+                    tuple(values.get("cidr", ())),
+                    tuple(values.get("ipv6_cidr", ())),
+                    tuple(values.get("group", ())),
+                    tuple(values.get("prefix_list", ())),
+                    description,
                 )
                 for description, values in grouped.items()
-            )
+            ]
+        )
 
     @classmethod
     @converter
     def _from_boto(cls, permission: IpPermissionOutputTypeDef) -> Permission:
-        sources: list[Source] = []
-        for ip_range in permission.get("IpRanges", []):
-            _add(sources, "cidr", ip_range.get("CidrIp"), ip_range.get("Description"))
-        for ipv6_range in permission.get("Ipv6Ranges", []):
-            _add(sources, "ipv6_cidr", ipv6_range.get("CidrIpv6"), ipv6_range.get("Description"))
-        for pair in permission.get("UserIdGroupPairs", []):
-            _add(sources, "group", pair.get("GroupId"), pair.get("Description"), pair.get("UserId"))
-        for prefix_list in permission.get("PrefixListIds", []):
-            _add(
-                sources,
-                "prefix_list",
-                prefix_list.get("PrefixListId"),
-                prefix_list.get("Description"),
-            )
-        protocol = _protocol(permission.get("IpProtocol", "-1"))
-        all_ports = protocol == "-1"
-        return cls(
-            protocol=protocol,
-            from_port=None if all_ports else permission.get("FromPort"),
-            to_port=None if all_ports else permission.get("ToPort"),
-            sources=tuple(sources),
+        return _permission(permission)
+
+
+def _permission(permission: IpPermissionOutputTypeDef) -> Permission:
+    """:meth:`Permission._from_boto` without the converter's wrapper, for a security group's
+    converter (which has one already), called once a permission."""
+    sources: list[Source] = []
+    for ip_range in permission.get("IpRanges", []):
+        _add(sources, "cidr", ip_range.get("CidrIp"), ip_range.get("Description"))
+    for ipv6_range in permission.get("Ipv6Ranges", []):
+        _add(sources, "ipv6_cidr", ipv6_range.get("CidrIpv6"), ipv6_range.get("Description"))
+    for pair in permission.get("UserIdGroupPairs", []):
+        _add(sources, "group", pair.get("GroupId"), pair.get("Description"), pair.get("UserId"))
+    for prefix_list in permission.get("PrefixListIds", []):
+        _add(
+            sources,
+            "prefix_list",
+            prefix_list.get("PrefixListId"),
+            prefix_list.get("Description"),
         )
+    protocol = _protocol(permission.get("IpProtocol", "-1"))
+    all_ports = protocol == "-1"
+    return Permission(
+        protocol=protocol,
+        from_port=None if all_ports else permission.get("FromPort"),
+        to_port=None if all_ports else permission.get("ToPort"),
+        sources=tuple(sources),
+    )
+
+
+def _rules(permissions: tuple[Permission, ...]) -> tuple[Rule, ...]:
+    """Every rule of ``permissions``, in order (one permission: its rules as they are)."""
+    if len(permissions) == 1:
+        return permissions[0].rules()
+    return tuple([rule for permission in permissions for rule in permission.rules()])
 
 
 def _add(
@@ -494,16 +542,17 @@ class SecurityGroup:
     @classmethod
     @converter
     def _from_boto(cls, item: SecurityGroupTypeDef) -> SecurityGroup:
-        ingress = tuple(Permission._from_boto(p) for p in item.get("IpPermissions", []))
-        egress = tuple(Permission._from_boto(p) for p in item.get("IpPermissionsEgress", []))
+        # List comprehensions (no generator frames), the permissions read undecorated.
+        ingress = tuple([_permission(p) for p in item.get("IpPermissions", [])])
+        egress = tuple([_permission(p) for p in item.get("IpPermissionsEgress", [])])
         return cls(
             id=required(item.get("GroupId"), "GroupId"),
             name=required(item.get("GroupName"), "GroupName"),
             description=item.get("Description", ""),
             vpc_id=item.get("VpcId") or None,
             owner_id=item.get("OwnerId"),
-            ingress=tuple(rule for permission in ingress for rule in permission.rules()),
-            egress=tuple(rule for permission in egress for rule in permission.rules()),
+            ingress=_rules(ingress),
+            egress=_rules(egress),
             ingress_permissions=ingress,
             egress_permissions=egress,
             tags=Tags.from_aws(item.get("Tags")),

@@ -1,0 +1,80 @@
+"""The converters' fast paths build exactly what the slow ones built (benchmarks/listings.py)."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from awsfacade._convert import from_aws
+from awsfacade.ec2._models import Permission, Rule, Source
+
+_STRINGS = st.tuples(st.text(max_size=3)) | st.just(())
+_PORTS = st.none() | st.integers(-1, 65535)
+
+
+@given(
+    protocol=st.sampled_from(["tcp", "udp", "icmp", "icmpv6", "-1", "47", "TCP", " 6", "all"]),
+    from_port=_PORTS,
+    to_port=_PORTS,
+    cidrs=_STRINGS,
+    ipv6_cidrs=_STRINGS,
+    group_ids=_STRINGS,
+    prefix_list_ids=_STRINGS,
+    description=st.none() | st.text(max_size=3),
+)
+def test_a_rule_as_sent_is_the_rule_the_constructor_builds(
+    protocol: str,
+    from_port: int | None,
+    to_port: int | None,
+    cidrs: tuple[str, ...],
+    ipv6_cidrs: tuple[str, ...],
+    group_ids: tuple[str, ...],
+    prefix_list_ids: tuple[str, ...],
+    description: str | None,
+) -> None:
+    """``Rule._as_sent`` (no converters, no checks) equals ``Rule(...)`` read from AWS, with the
+    protocol in AWS's spelling: same fields, equality, hash and repr."""
+    with from_aws():
+        built = Rule(
+            protocol=protocol,
+            from_port=from_port,
+            to_port=to_port,
+            cidrs=cidrs,
+            ipv6_cidrs=ipv6_cidrs,
+            group_ids=group_ids,
+            prefix_list_ids=prefix_list_ids,
+            description=description,
+        )
+    sent = Rule._as_sent(
+        built.protocol,
+        from_port,
+        to_port,
+        cidrs,
+        ipv6_cidrs,
+        group_ids,
+        prefix_list_ids,
+        description,
+    )
+    assert sent == built
+    assert hash(sent) == hash(built)
+    assert repr(sent) == repr(built)
+
+
+def test_rules_of_a_permission_built_by_hand_read_its_protocol_as_aws_spells_it() -> None:
+    """``Permission.rules`` still puts the protocol in AWS's spelling (``"TCP"`` is ``"tcp"``),
+    one rule per description, and checks nothing (a permission may hold AWS's odd values)."""
+    permission = Permission(
+        protocol="TCP",
+        from_port=70000,
+        to_port=1,
+        sources=(
+            Source(kind="cidr", value="10.0.0.0/8", description="a"),
+            Source(kind="group", value="sg-1", description="b"),
+            Source(kind="cidr", value="not a cidr", description="a"),
+        ),
+    )
+    rules = permission.rules()
+    assert [rule.protocol for rule in rules] == ["tcp", "tcp"]
+    assert rules[0].cidrs == ("10.0.0.0/8", "not a cidr")
+    assert rules[1].group_ids == ("sg-1",)
+    assert (rules[0].from_port, rules[0].to_port) == (70000, 1)
