@@ -6,7 +6,7 @@ from typing import Final
 
 from bad_input_cases import TOO_MANY_TAGS, Bad, Method, add_cases
 
-from awsfacade.ec2 import InstanceState, Rule
+from awsfacade.ec2 import BlockDevice, InstanceState, Rule
 
 IMAGE: Final = "ami-0123456789abcdef0"
 INSTANCE: Final = "i-0123456789abcdef0"
@@ -33,7 +33,7 @@ _NAME_OR_ID: Final = [
 _IDS: Final = {"instance_ids": [INSTANCE]}
 _RULES: Final = Method(
     {"group_id": GROUP, "rules": [SSH]},
-    [Bad("group_id", ""), Bad("rules", []), Bad("rules", [SSH, "tcp"])],
+    [Bad("group_id", ""), Bad("rules", []), Bad("rules", [SSH, "tcp"]), Bad("rules", SSH)],
 )
 
 EC2: Final[dict[str, Method]] = {
@@ -53,6 +53,7 @@ EC2: Final[dict[str, Method]] = {
             Bad("availability_zone", ""),
             Bad("iam_instance_profile", ""),
             Bad("block_devices", ["/dev/xvda"]),
+            Bad("block_devices", BlockDevice()),
             Bad("block_devices", None),
             Bad("user_data", "x" * (16 * 1024 + 1)),
             Bad("tags", {"aws:owner": "me"}),

@@ -50,6 +50,7 @@ FANOUT: Final[dict[str, Method]] = {
         {"targets": [TARGET], "work": work},
         [
             Bad("targets", [TARGET, ACCOUNT]),
+            Bad("targets", TARGET),
             Bad("max_workers", 0),
             Bad("session_duration", 899),
             Bad("session_duration", 43201),
