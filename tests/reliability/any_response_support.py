@@ -24,10 +24,10 @@ from __future__ import annotations
 import functools
 import inspect
 import re
-from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeGuard
+from typing import TYPE_CHECKING, TypeGuard, TypeVar
 
 import attrs
 import botocore.session
@@ -45,8 +45,13 @@ if TYPE_CHECKING:
 __all__ = [
     "SRC",
     "Answers",
+    "as_list",
+    "check_answered",
     "copied",
+    "dicts",
+    "is_mapping",
     "lacks",
+    "models",
     "outcome",
     "stubbed",
     "touch",
@@ -57,11 +62,12 @@ __all__ = [
 SRC = Path(__file__).resolve().parents[2] / "src" / "awsfacade"
 
 Answer = tuple[AWSResponse, dict[str, object]]
+M = TypeVar("M")
 
 
 def copied(value: object) -> object:
     """``value`` with its dicts and lists copied (streams and scalars shared)."""
-    if _is_mapping(value):
+    if is_mapping(value):
         return {key: copied(item) for key, item in value.items()}
     if _is_list(value):
         return [copied(item) for item in value]
@@ -141,7 +147,7 @@ def lacks(response: Mapping[str, object], *paths: str) -> bool:
 
 
 def _lacks(value: object, parts: list[str]) -> bool:
-    if not parts or not _is_mapping(value):
+    if not parts or not is_mapping(value):
         return False
     head, rest = parts[0], parts[1:]
     if head.endswith("[]"):
@@ -201,7 +207,7 @@ def touch(value: object) -> None:
         for name, member in inspect.getmembers(cls):
             if isinstance(member, property | functools.cached_property):
                 touch(getattr(value, name))
-    elif _is_mapping(value):
+    elif is_mapping(value):
         for key, item in value.items():
             touch(key)
             touch(item)
@@ -236,7 +242,34 @@ def used_operations(service: str, package: str) -> frozenset[str]:
     )
 
 
-def _is_mapping(value: object) -> TypeGuard[Mapping[str, object]]:
+def check_answered(
+    service: str,
+    package: str,
+    answered: Iterable[str],
+    tests: Iterable[str],
+    namespace: Mapping[str, object],
+) -> None:
+    """Every operation of ``service`` that ``src/awsfacade/<package>`` names is ``answered``
+    by a test, and each test named in ``tests`` is in the test module's ``namespace``."""
+    assert used_operations(service, package) - set(answered) == set()
+    assert [test for test in tests if test not in namespace] == []
+
+
+def dicts(value: object) -> list[Mapping[str, object]]:
+    """The mappings in ``value`` if it is a list (a response's list member), else none."""
+    return [item for item in as_list(value) if is_mapping(item)]
+
+
+def models(value: object, model: type[M]) -> list[M]:
+    """The ``model`` instances in ``value`` if it is a list (an outcome), else none."""
+    return [item for item in as_list(value) if isinstance(item, model)]
+
+
+def as_list(value: object) -> list[object]:
+    return value if _is_list(value) else []
+
+
+def is_mapping(value: object) -> TypeGuard[Mapping[str, object]]:
     return isinstance(value, Mapping)
 
 

@@ -22,11 +22,21 @@ import functools
 import json
 import urllib.parse
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, TypeGuard, TypeVar
+from typing import TYPE_CHECKING
 
 import attrs
 import pytest
-from any_response_support import Answers, lacks, outcome, stubbed, used_operations
+from any_response_support import (
+    Answers,
+    as_list,
+    check_answered,
+    dicts,
+    is_mapping,
+    lacks,
+    models,
+    outcome,
+    stubbed,
+)
 from botocore.config import Config
 from hypothesis import given
 from hypothesis import strategies as st
@@ -40,7 +50,6 @@ if TYPE_CHECKING:
     from boto3.session import Session
 
 Response = dict[str, object]
-M = TypeVar("M")
 USER, GROUP, ROLE = "any-user", "any-group", "any-role"
 ARN = "arn:aws:iam::123456789012:policy/any-policy"
 NONE = type(None)
@@ -320,8 +329,7 @@ def iam(aws_session: Session) -> IamService:
 def test_every_operation_iam_reads_is_answered() -> None:
     """An operation that src/awsfacade/iam names but no test here answers fails this test."""
     answered = {case.operation for case in CASES}.union(*SEVERAL.values())
-    assert used_operations("iam", "iam") - answered == set()
-    assert all(test in globals() for test in SEVERAL)
+    check_answered("iam", "iam", answered, SEVERAL, globals())
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda case: case.name)
@@ -342,9 +350,9 @@ def test_users_with_tags(iam: IamService, listed: Response, tags: Response) -> N
     """ListUserTags is asked for each listed user; its tags become the user's."""
     with Answers(iam.client, {"ListUsers": listed, "ListUserTags": tags}) as answers:
         users = outcome(lambda: iam.users(with_tags=True), User)
-    assert answers.calls == ["ListUsers"] + ["ListUserTags"] * len(_dicts(listed.get("Users")))
-    expected = {tag["Key"]: tag["Value"] for tag in _dicts(tags.get("Tags"))}
-    assert all(user.tags == expected for user in _models(users, User))
+    assert answers.calls == ["ListUsers"] + ["ListUserTags"] * len(dicts(listed.get("Users")))
+    expected = {tag["Key"]: tag["Value"] for tag in dicts(tags.get("Tags"))}
+    assert all(user.tags == expected for user in models(users, User))
 
 
 @given(
@@ -359,8 +367,8 @@ def test_roles_with_tags(iam: IamService, listed: Response, tags: Response) -> N
             Role,
             lacking=_bad_document(listed, ("Roles[].AssumeRolePolicyDocument",)),
         )
-    expected = {tag["Key"]: tag["Value"] for tag in _dicts(tags.get("Tags"))}
-    assert all(role.tags == expected for role in _models(roles, Role))
+    expected = {tag["Key"]: tag["Value"] for tag in dicts(tags.get("Tags"))}
+    assert all(role.tags == expected for role in models(roles, Role))
 
 
 @given(
@@ -417,7 +425,7 @@ def test_delete_user_with_service_credentials(iam: IamService, data: st.DataObje
     in_use: Response = {"Error": {"Code": "DeleteConflict", "Message": "in use"}}
     answers["DeleteUser"] = [in_use, data.draw(responses("DeleteUser"), label="DeleteUser")]
     with Answers(iam.client, answers) as answered:
-        found = _dicts(credentials.get("ServiceSpecificCredentials"))
+        found = dicts(credentials.get("ServiceSpecificCredentials"))
         outcome(
             lambda: iam.delete_user(USER, force=True),
             NONE,
@@ -510,30 +518,10 @@ def _values(value: object, path: str) -> list[object]:
     for part in path.split("."):
         step: list[object] = []
         for item in found:
-            inner = item.get(part.removesuffix("[]")) if _is_mapping(item) else None
+            inner = item.get(part.removesuffix("[]")) if is_mapping(item) else None
             if part.endswith("[]"):
-                step += _list(inner)
+                step += as_list(inner)
             elif inner is not None:
                 step.append(inner)
         found = step
     return found
-
-
-def _dicts(value: object) -> list[Mapping[str, object]]:
-    return [item for item in _list(value) if _is_mapping(item)]
-
-
-def _models(value: object, model: type[M]) -> list[M]:
-    return [item for item in _list(value) if isinstance(item, model)]
-
-
-def _list(value: object) -> list[object]:
-    return value if _is_list(value) else []
-
-
-def _is_list(value: object) -> TypeGuard[list[object]]:
-    return isinstance(value, list)
-
-
-def _is_mapping(value: object) -> TypeGuard[Mapping[str, object]]:
-    return isinstance(value, Mapping)

@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, TypeGuard
+from typing import TYPE_CHECKING
 
 import attrs
 import pytest
-from any_response_support import Answers, outcome, stubbed, used_operations
+from any_response_support import Answers, check_answered, is_mapping, models, outcome, stubbed
 from botocore.config import Config
 from hypothesis import given
 from hypothesis import strategies as st
@@ -147,8 +147,7 @@ def route53(aws_session: Session) -> Route53Service:
 def test_every_operation_route53_reads_is_answered() -> None:
     """An operation that src/awsfacade/route53 names but no test here answers fails this test."""
     answered = {case.operation for case in CASES}.union(*SEVERAL.values())
-    assert used_operations("route53", "route53") - answered == set()
-    assert all(test in globals() for test in SEVERAL)
+    check_answered("route53", "route53", answered, SEVERAL, globals())
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda case: case.name)
@@ -171,7 +170,7 @@ def test_hosted_zones_named(route53: Route53Service, first: Response, second: Re
             HostedZone,
             lacking=_next_again(first, second),
         )
-    assert all(zone.name.rstrip(".").lower() == NAME for zone in _models(zones, HostedZone))
+    assert all(zone.name.rstrip(".").lower() == NAME for zone in models(zones, HostedZone))
     assert len(answers.calls) <= len(pages)
 
 
@@ -216,7 +215,7 @@ def test_wait_in_sync(route53: Route53Service, response: Response) -> None:
             errors=(WaitTimeoutError,),
         )
     info = response["ChangeInfo"]
-    in_sync = _is_mapping(info) and info.get("Status") == "INSYNC"
+    in_sync = is_mapping(info) and info.get("Status") == "INSYNC"
     assert isinstance(result, WaitTimeoutError) is not in_sync
 
 
@@ -246,15 +245,3 @@ def _next_again(first: Response, second: Response) -> bool:
         second.get("NextDNSName"),
         second.get("NextHostedZoneId"),
     )
-
-
-def _models(value: object, model: type[HostedZone]) -> list[HostedZone]:
-    return [item for item in value if isinstance(item, model)] if _is_list(value) else []
-
-
-def _is_list(value: object) -> TypeGuard[list[object]]:
-    return isinstance(value, list)
-
-
-def _is_mapping(value: object) -> TypeGuard[Mapping[str, object]]:
-    return isinstance(value, Mapping)

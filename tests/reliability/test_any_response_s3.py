@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeGuard
 
 import pytest
-from any_response_support import lacks, outcome, stubbed, used_operations
+from any_response_support import check_answered, dicts, lacks, outcome, stubbed
 from boto3.s3.transfer import TransferConfig
 from botocore.config import Config
 from botocore.response import StreamingBody
@@ -90,8 +90,8 @@ def s3(aws_session: Session) -> S3Service:
 
 def test_every_operation_s3_reads_is_in_the_table() -> None:
     """An operation that src/awsfacade/s3 names but no test here answers fails this test."""
-    assert used_operations("s3", "s3") <= set(TABLE)
-    assert all(name in globals() for names in TABLE.values() for name in names)
+    tests = {test for tests in TABLE.values() for test in tests}
+    check_answered("s3", "s3", TABLE, tests, globals())
 
 
 # -- buckets -----------------------------------------------------------------------------------
@@ -138,7 +138,7 @@ def test_delete_bucket_forced(
     listed = [
         item
         for name in ("Versions", "DeleteMarkers")
-        for item in _dicts(versions.get(name))
+        for item in dicts(versions.get(name))
         if item.get("Key") is not None
     ]
     answers = [("ListObjectVersions", versions)]
@@ -292,7 +292,7 @@ def test_bucket_encryption(s3: S3Service, response: Response) -> None:
 def test_bucket_tags(s3: S3Service, response: Response) -> None:
     with stubbed(s3.client, ("GetBucketTagging", response)):
         tags = outcome(lambda: s3.bucket_tags(BUCKET), Mapping)
-        assert tags == {tag["Key"]: tag["Value"] for tag in _dicts(response.get("TagSet"))}
+        assert tags == {tag["Key"]: tag["Value"] for tag in dicts(response.get("TagSet"))}
 
 
 @given(put=responses("PutBucketTagging"), delete=responses("DeleteBucketTagging"))
@@ -314,10 +314,6 @@ def _stream(body: bytes) -> StreamingBody:
     return StreamingBody(io.BytesIO(body), len(body))
 
 
-def _dicts(value: object) -> list[Mapping[str, object]]:
-    return [item for item in value if _is_mapping(item)] if _is_list(value) else []
-
-
 def _bytes(value: object) -> list[bytes]:
     assert _is_list(value), f"{value!r} is not a list"
     return [item for item in value if isinstance(item, bytes)]
@@ -325,7 +321,3 @@ def _bytes(value: object) -> list[bytes]:
 
 def _is_list(value: object) -> TypeGuard[list[object]]:
     return isinstance(value, list)
-
-
-def _is_mapping(value: object) -> TypeGuard[Mapping[str, object]]:
-    return isinstance(value, Mapping)

@@ -17,10 +17,10 @@ import urllib.parse
 from collections.abc import Callable, Generator, Mapping
 from contextlib import contextmanager
 from datetime import datetime
-from typing import TYPE_CHECKING, TypeGuard, TypeVar
+from typing import TYPE_CHECKING
 
 import pytest
-from any_response_support import lacks, outcome, stubbed
+from any_response_support import as_list, dicts, is_mapping, lacks, models, outcome, stubbed
 from botocore.config import Config
 from hypothesis import given
 from hypothesis import strategies as st
@@ -39,7 +39,6 @@ if TYPE_CHECKING:
     from botocore.client import BaseClient
 
 Response = dict[str, object]
-M = TypeVar("M")
 ONE_ATTEMPT = Config(retries={"max_attempts": 1, "mode": "standard"})
 _WORDS = st.text(st.characters(codec="ascii", categories=("L", "N")), max_size=8)
 #: Trust policies as IAM sends them: URL-encoded JSON objects.
@@ -55,7 +54,7 @@ def responses(service: str, operation: str) -> st.SearchStrategy[Response]:
 
 def _xml_safe(response: Response) -> Response:
     safe = xml_safe(response)
-    assert _is_mapping(safe)
+    assert is_mapping(safe)
     return dict(safe)
 
 
@@ -110,7 +109,7 @@ def both_ways(
         assert isinstance(wired, UnexpectedResponseError), wired
         return []
     assert wired == direct
-    return _list(wired)
+    return as_list(wired)
 
 
 @pytest.fixture
@@ -137,11 +136,11 @@ def ec2(aws_session: Session) -> Ec2Service:
 def test_list_users_as_query_xml(iam: IamService, response: Response) -> None:
     """IAM's query XML (``<ListUsersResult><Users><member>``) parses into the same users."""
     users = both_ways(iam.client, "ListUsers", response, iam.users, User)
-    sent = _dicts(response.get("Users"))
-    assert [(u.name, u.id, u.arn, u.path) for u in _models(users, User)] == [
+    sent = dicts(response.get("Users"))
+    assert [(u.name, u.id, u.arn, u.path) for u in models(users, User)] == [
         (item["UserName"], item["UserId"], item["Arn"], item["Path"]) for item in sent
     ]
-    assert [u.created for u in _models(users, User)] == [item["CreateDate"] for item in sent]
+    assert [u.created for u in models(users, User)] == [item["CreateDate"] for item in sent]
 
 
 @given(
@@ -153,9 +152,9 @@ def test_get_role_as_query_xml(iam: IamService, response: Response) -> None:
     """A role's trust policy travels URL-encoded inside the XML; botocore decodes it on both
     paths, and the same role (its document parsed) comes out."""
     roles = both_ways(iam.client, "GetRole", response, lambda: iam.role("any-role"), Role)
-    for role in _models(roles, Role):
+    for role in models(roles, Role):
         sent = response["Role"]
-        assert _is_mapping(sent)
+        assert is_mapping(sent)
         assert (role.name, role.id, role.arn) == (sent["RoleName"], sent["RoleId"], sent["Arn"])
         document = sent.get("AssumeRolePolicyDocument")
         if isinstance(document, str):
@@ -179,11 +178,11 @@ def test_list_objects_as_rest_xml(s3: S3Service, response: Response) -> None:
         ),
     )
     if listed and response.get("EncodingType") != "url":  # else botocore URL-decodes them
-        assert sorted(o.key for o in _models(listed, S3Object)) == sorted(
-            str(item["Key"]) for item in _dicts(response.get("Contents"))
+        assert sorted(o.key for o in models(listed, S3Object)) == sorted(
+            str(item["Key"]) for item in dicts(response.get("Contents"))
         )
-        assert sorted(p.prefix for p in _models(listed, CommonPrefix)) == sorted(
-            str(item["Prefix"]) for item in _dicts(response.get("CommonPrefixes"))
+        assert sorted(p.prefix for p in models(listed, CommonPrefix)) == sorted(
+            str(item["Prefix"]) for item in dicts(response.get("CommonPrefixes"))
         )
 
 
@@ -199,7 +198,7 @@ def test_head_object_as_headers(s3: S3Service, response: Response) -> None:
         S3Object,
         lacking=lacks(response, "ContentLength", "LastModified", "ETag"),
     )
-    for item in _models(found, S3Object):
+    for item in models(found, S3Object):
         assert (item.size, item.etag, item.version_id, item.content_type) == (
             response["ContentLength"],
             response["ETag"],
@@ -215,14 +214,14 @@ def test_bucket_acl_as_rest_xml(s3: S3Service, response: Response) -> None:
     found = both_ways(
         s3.client, "GetBucketAcl", response, lambda: s3.bucket_acl("any-bucket"), BucketAcl
     )
-    for acl in _models(found, BucketAcl):
+    for acl in models(found, BucketAcl):
         assert [(g.permission, g.grantee_id, g.uri) for g in acl.grants] == [
             (
                 grant.get("Permission") or "",
                 _grantee(grant).get("ID"),
                 _grantee(grant).get("URI"),
             )
-            for grant in _dicts(response.get("Grants"))
+            for grant in dicts(response.get("Grants"))
         ]
 
 
@@ -230,7 +229,7 @@ def test_bucket_acl_as_rest_xml(s3: S3Service, response: Response) -> None:
 def test_list_resource_record_sets_as_rest_xml(route53: Route53Service, response: Response) -> None:
     """Route53's rest-xml (``<ResourceRecordSets><ResourceRecordSet>``) parses into the same
     record sets."""
-    records = _models(
+    records = models(
         both_ways(
             route53.client,
             "ListResourceRecordSets",
@@ -240,12 +239,12 @@ def test_list_resource_record_sets_as_rest_xml(route53: Route53Service, response
         ),
         RecordSet,
     )
-    sent = _dicts(response.get("ResourceRecordSets"))
+    sent = dicts(response.get("ResourceRecordSets"))
     assert [(r.type, r.ttl, r.set_identifier) for r in records] == [
         (item["Type"], item.get("TTL"), item.get("SetIdentifier")) for item in sent
     ]
     assert [r.values for r in records] == [
-        tuple(str(value["Value"]) for value in _dicts(item.get("ResourceRecords"))) for item in sent
+        tuple(str(value["Value"]) for value in dicts(item.get("ResourceRecords"))) for item in sent
     ]
 
 
@@ -268,10 +267,10 @@ def test_describe_instances_as_ec2_xml(ec2: Ec2Service, response: Response) -> N
         ),
     )
     if instances:
-        assert [i.id for i in _models(instances, Instance)] == [
+        assert [i.id for i in models(instances, Instance)] == [
             item["InstanceId"]
-            for reservation in _dicts(response.get("Reservations"))
-            for item in _dicts(reservation.get("Instances"))
+            for reservation in dicts(response.get("Reservations"))
+            for item in dicts(reservation.get("Instances"))
         ]
 
 
@@ -280,24 +279,4 @@ def test_describe_instances_as_ec2_xml(ec2: Ec2Service, response: Response) -> N
 
 def _grantee(grant: Mapping[str, object]) -> Mapping[str, object]:
     grantee = grant.get("Grantee")
-    return grantee if _is_mapping(grantee) else {}
-
-
-def _models(value: list[object], model: type[M]) -> list[M]:
-    return [item for item in value if isinstance(item, model)]
-
-
-def _dicts(value: object) -> list[Mapping[str, object]]:
-    return [item for item in _list(value) if _is_mapping(item)]
-
-
-def _list(value: object) -> list[object]:
-    return value if _is_list(value) else []
-
-
-def _is_list(value: object) -> TypeGuard[list[object]]:
-    return isinstance(value, list)
-
-
-def _is_mapping(value: object) -> TypeGuard[Mapping[str, object]]:
-    return isinstance(value, Mapping)
+    return grantee if is_mapping(grantee) else {}
