@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from hypothesis import given
 from hypothesis import strategies as st
 
 from awsfacade._convert import from_aws
-from awsfacade.ec2._models import Permission, Rule, Source
+from awsfacade.autoscaling._models import _MAX_TEMPLATES, _TEMPLATES, _template
+from awsfacade.ec2._models import LaunchTemplateRef, Permission, Rule, Source
+
+if TYPE_CHECKING:
+    from mypy_boto3_autoscaling.type_defs import LaunchTemplateSpecificationTypeDef
 
 _STRINGS = st.tuples(st.text(max_size=3)) | st.just(())
 _PORTS = st.none() | st.integers(-1, 65535)
@@ -78,3 +84,24 @@ def test_rules_of_a_permission_built_by_hand_read_its_protocol_as_aws_spells_it(
     assert rules[0].cidrs == ("10.0.0.0/8", "not a cidr")
     assert rules[1].group_ids == ("sg-1",)
     assert (rules[0].from_port, rules[0].to_port) == (70000, 1)
+
+
+def test_a_group_and_its_instances_share_one_launch_template_ref_and_the_cache_is_bounded() -> None:
+    """The refs a listing builds for the same template are one object, equal to the ref a
+    user builds; past 256 distinct templates the cache starts again rather than growing."""
+    spec: LaunchTemplateSpecificationTypeDef = {
+        "LaunchTemplateId": "lt-0123456789abcdef0",
+        "LaunchTemplateName": "web",
+    }
+    again: LaunchTemplateSpecificationTypeDef = {
+        "LaunchTemplateId": "lt-0123456789abcdef0",
+        "LaunchTemplateName": "web",
+    }
+    first, second = _template(spec), _template(again)
+    assert first is second
+    with from_aws():  # AWS names both the id and the name, which a user may not
+        fresh = LaunchTemplateRef(id="lt-0123456789abcdef0", name="web", version="$Default")
+    assert first == fresh
+    for number in range(300):
+        _template({"LaunchTemplateId": f"lt-{number:017x}", "Version": "1"})
+    assert 0 < len(_TEMPLATES) <= _MAX_TEMPLATES

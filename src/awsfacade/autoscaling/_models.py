@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from awsfacade._base import StateEnum, state_parser
-from awsfacade._convert import converter, required, utc
+from awsfacade._convert import converter, from_aws, required, utc
 from awsfacade._tags import Tags, as_tags
 from awsfacade.ec2._models import LaunchTemplateRef
 
@@ -48,6 +48,7 @@ class LifecycleState(StateEnum):
 
 
 _LIFECYCLE_STATE = state_parser(LifecycleState)
+_MAX_TEMPLATES = 256
 
 
 def _template(spec: LaunchTemplateSpecificationTypeDef | None) -> LaunchTemplateRef | None:
@@ -59,7 +60,25 @@ def _template(spec: LaunchTemplateSpecificationTypeDef | None) -> LaunchTemplate
     name = spec.get("LaunchTemplateName") or None
     if template_id is None and name is None:
         return None
-    return LaunchTemplateRef(id=template_id, name=name, version=spec.get("Version") or "$Default")
+    return _template_ref(template_id, name, spec.get("Version") or "$Default")
+
+
+#: The refs :func:`_template_ref` built, by (id, name, version); emptied past 256.
+_TEMPLATES: dict[tuple[str | None, str | None, str], LaunchTemplateRef] = {}
+
+
+def _template_ref(template_id: str | None, name: str | None, version: str) -> LaunchTemplateRef:
+    """One shared (immutable) ref per template a group names: a group and each of its
+    instances name the same one, so a listing builds it once, not once an instance."""
+    key = (template_id, name, version)
+    ref = _TEMPLATES.get(key)
+    if ref is None:
+        if len(_TEMPLATES) >= _MAX_TEMPLATES:
+            _TEMPLATES.clear()
+        with from_aws():  # AWS's values, as sent
+            ref = LaunchTemplateRef(id=template_id, name=name, version=version)
+        _TEMPLATES[key] = ref
+    return ref
 
 
 def _lifecycle_state_name(model: GroupInstance) -> str:
@@ -201,7 +220,7 @@ class AutoScalingGroup:
             instance_type_overrides=_override_types(policy),
             availability_zones=tuple(item.get("AvailabilityZones", [])),
             subnet_ids=_split(item.get("VPCZoneIdentifier")),
-            instances=tuple(GroupInstance._from_boto(one) for one in item.get("Instances", [])),
+            instances=tuple([GroupInstance._from_boto(one) for one in item.get("Instances", [])]),
             health_check_type=item.get("HealthCheckType") or "EC2",
             health_check_grace_period=item.get("HealthCheckGracePeriod"),
             default_cooldown=item.get("DefaultCooldown"),
