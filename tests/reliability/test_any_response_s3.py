@@ -31,7 +31,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from shapes import response_strategy
 
-from awsfacade.errors import PartialFailureError
+from awsfacade.errors import PartialFailureError, UnexpectedResponseError
 from awsfacade.s3 import (
     Bucket,
     BucketAcl,
@@ -225,6 +225,44 @@ def test_delete_bucket_forced(
 
 
 # -- objects -----------------------------------------------------------------------------------
+
+
+#: Listings with an entry lacking the key botocore URL-decodes, and how each is listed.
+UNNAMED: list[tuple[str, Response, Callable[[S3Service], object]]] = [
+    ("ListObjectsV2", {"Contents": [{"Size": 1}]}, lambda s3: list(s3.objects(BUCKET))),
+    ("ListObjectsV2", {"CommonPrefixes": [{}]}, lambda s3: list(s3.objects(BUCKET))),
+    (
+        "ListObjectVersions",
+        {"Versions": [{"VersionId": "v1"}]},
+        lambda s3: s3.delete_bucket(BUCKET, force=True),
+    ),
+    (
+        "ListObjectVersions",
+        {"DeleteMarkers": [{"VersionId": "v1"}]},
+        lambda s3: s3.delete_bucket(BUCKET, force=True),
+    ),
+]
+
+
+@pytest.mark.parametrize(("operation", "entries", "call"), UNNAMED)
+def test_url_encoded_listing_entry_without_its_key(
+    s3: S3Service, operation: str, entries: Response, call: Callable[[S3Service], object]
+) -> None:
+    """botocore decodes each entry's key of the URL-encoded listing it asked for: an entry
+    without one is an UnexpectedResponseError, not botocore's KeyError."""
+    response: Response = {"IsTruncated": False, "EncodingType": "url", **entries}
+    with stubbed(s3.client, (operation, response)), pytest.raises(UnexpectedResponseError):
+        call(s3)
+
+
+def test_download_without_content_length(s3: S3Service, tmp_path: Path) -> None:
+    """The transfer manager reads HeadObject's Content-Length: without it, a download is an
+    UnexpectedResponseError, not its KeyError."""
+    with (
+        stubbed(s3.client, ("HeadObject", {"ETag": '"e"'})),
+        pytest.raises(UnexpectedResponseError, match="ContentLength"),
+    ):
+        s3.download_file(BUCKET, KEY, tmp_path / "file", transfer_config=_ONE_PART)
 
 
 @given(response=responses("GetObject"), body=st.binary(max_size=64))
