@@ -1,10 +1,10 @@
 """The pytest plugin, registered through the ``pytest11`` entry point (see the package doc).
 
-Start-up stays light: loading the plugin imports botocore's handlers, not boto3 or moto, and adds
-two handlers to botocore's ``BUILTIN_HANDLERS`` (see :mod:`awsfacade.testing._guard`). Every
-Session created from then on — in a conftest, at a test module's import, anywhere — is answered
-by moto's mock while one is on, although moto itself is imported only by the first fixture that
-needs it.
+Start-up stays light: loading the plugin imports neither botocore, boto3 nor moto. It has one
+handler added to botocore's ``BUILTIN_HANDLERS`` as soon as ``botocore.handlers`` is imported
+(see :mod:`awsfacade.testing._guard`), so every Session — made in a conftest, at a test module's
+import, anywhere — is answered by moto's mock while one is on, although moto itself is imported
+only by the first fixture that needs it (or by the tests).
 
 The opt-in guard: with ``--awsfacade-block-aws`` or ``awsfacade_block_aws = true`` in the ini
 file, a botocore request for a host that is not loopback, and that moto's mock did not answer,
@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from awsfacade.route53 import Route53Service
     from awsfacade.s3 import S3Service
 
-# Before any conftest or test module can create a Session.
+# Before any conftest or test module can create a Session (pytest loads entry points first).
 _guard.install()
 
 __all__ = [
