@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import threading
 from typing import TYPE_CHECKING
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from awsfacade._convert import from_aws
+from awsfacade._convert import from_aws, user_input
 from awsfacade.autoscaling._models import _MAX_TEMPLATES, _TEMPLATES, _template
-from awsfacade.ec2._models import LaunchTemplateRef, Permission, Rule, Source
+from awsfacade.ec2._models import LaunchTemplateRef, Permission, Rule, Source, Vpc
+from awsfacade.errors import InvalidArgumentError, UnexpectedResponseError
 
 if TYPE_CHECKING:
     from mypy_boto3_autoscaling.type_defs import LaunchTemplateSpecificationTypeDef
@@ -105,3 +108,28 @@ def test_a_group_and_its_instances_share_one_launch_template_ref_and_the_cache_i
     for number in range(300):
         _template({"LaunchTemplateId": f"lt-{number:017x}", "Version": "1"})
     assert 0 < len(_TEMPLATES) <= _MAX_TEMPLATES
+
+
+def test_the_converters_flag_is_per_thread_and_off_again_after_a_converter() -> None:
+    """While one thread reads AWS's answer, a rule another thread builds is still checked;
+    after a converter returns (or fails), user input is checked again."""
+    refused: list[bool] = []
+
+    def build() -> None:
+        try:
+            Rule(protocol="tcp", from_port=1, to_port=99999, cidrs=("10.0.0.0/8",))
+        except InvalidArgumentError:
+            refused.append(True)
+
+    with from_aws():
+        assert not user_input()
+        worker = threading.Thread(target=build)
+        worker.start()
+        worker.join()
+    assert refused == [True]
+    assert user_input()
+    Permission._from_boto({"IpProtocol": "tcp", "FromPort": 1, "ToPort": 99999})
+    assert user_input()
+    with pytest.raises(UnexpectedResponseError):
+        Vpc._from_boto({"CidrBlock": "10.0.0.0/16"})
+    assert user_input()
