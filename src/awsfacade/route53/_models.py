@@ -128,6 +128,8 @@ def is_region(value: str) -> TypeGuard[ResourceRecordSetRegionType]:
 def _name(value: str) -> str:
     """A record or zone name decoded and in trailing-dot form; anything else as given (the
     checks refuse it where a user passed it)."""
+    if value.__class__ is str and value.endswith(".") and "\\" not in value:
+        return value  # already canonical, as AWS sends nearly every name: no call at all
     return normalize_name(value) if isinstance(value, str) and value else value
 
 
@@ -435,7 +437,7 @@ class RecordSet:
             type=item["Type"],
             ttl=item.get("TTL"),
             values=tuple(
-                record["Value"] for record in item.get("ResourceRecords", []) if "Value" in record
+                [record["Value"] for record in item.get("ResourceRecords", []) if "Value" in record]
             ),
             alias=None if alias is None else AliasTarget._from_boto(alias),
             set_identifier=item.get("SetIdentifier"),
