@@ -133,3 +133,44 @@ def test_the_converters_flag_is_per_thread_and_off_again_after_a_converter() -> 
     with pytest.raises(UnexpectedResponseError):
         Vpc._from_boto({"CidrBlock": "10.0.0.0/16"})
     assert user_input()
+
+
+_KINDS = st.sampled_from(["cidr", "ipv6_cidr", "group", "prefix_list"])
+
+
+@given(
+    protocol=st.sampled_from(["tcp", "-1", "TCP", "icmp"]),
+    sources=st.lists(
+        st.builds(
+            Source,
+            kind=_KINDS,
+            value=st.sampled_from(["a", "b"]),
+            description=st.none() | st.sampled_from(["x", "y"]),
+        ),
+        max_size=4,
+    ),
+)
+def test_rules_are_the_sources_grouped_by_description(protocol: str, sources: list[Source]) -> None:
+    """``Permission.rules`` (its one-source shortcut too) equals the plain grouping: one
+    ``Rule(...)`` per description, in first-seen order, each kind's values in AWS's order."""
+    permission = Permission(protocol=protocol, from_port=1, to_port=2, sources=tuple(sources))
+    descriptions = list(dict.fromkeys(source.description for source in sources))
+
+    def values(description: str | None, kind: str) -> tuple[str, ...]:
+        return tuple(s.value for s in sources if s.description == description and s.kind == kind)
+
+    with from_aws():
+        expected = tuple(
+            Rule(
+                protocol=protocol,
+                from_port=1,
+                to_port=2,
+                cidrs=values(description, "cidr"),
+                ipv6_cidrs=values(description, "ipv6_cidr"),
+                group_ids=values(description, "group"),
+                prefix_list_ids=values(description, "prefix_list"),
+                description=description,
+            )
+            for description in descriptions
+        )
+    assert permission.rules() == expected

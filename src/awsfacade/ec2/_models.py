@@ -443,6 +443,8 @@ class Permission:
 
     def rules(self) -> tuple[Rule, ...]:
         """One :class:`Rule` per distinct description, in the order AWS listed the sources."""
+        if len(self.sources) == 1:  # the usual permission: one source, one rule, no grouping
+            return (_one_source_rule(self, self.sources[0]),)
         grouped: dict[str | None, dict[SourceKind, list[str]]] = {}
         for source in self.sources:
             grouped.setdefault(source.description, {}).setdefault(source.kind, []).append(
@@ -496,6 +498,21 @@ def _permission(permission: IpPermissionOutputTypeDef) -> Permission:
         from_port=None if all_ports else permission.get("FromPort"),
         to_port=None if all_ports else permission.get("ToPort"),
         sources=tuple(sources),
+    )
+
+
+def _one_source_rule(permission: Permission, source: Source) -> Rule:
+    """The rule of a permission with the one ``source``."""
+    kind, one = source.kind, (source.value,)
+    return Rule._as_sent(
+        _protocol(permission.protocol),
+        permission.from_port,
+        permission.to_port,
+        one if kind == "cidr" else (),
+        one if kind == "ipv6_cidr" else (),
+        one if kind == "group" else (),
+        one if kind == "prefix_list" else (),
+        source.description,
     )
 
 
