@@ -202,8 +202,9 @@ def test_call_in_teardown(calls_in_teardown):
 
 
 def test_moto_and_loopback_pass_the_guard(pytester: pytest.Pytester, fresh_moto_url: str) -> None:
-    """With the guard on, moto's fixtures, moto's own ``mock_aws`` and a moto server on
-    loopback (by address and by the name localhost) are all allowed."""
+    """With the guard on, moto's fixtures, moto's own ``mock_aws``, a test's own ``before-send``
+    answer for any host, and a moto server on loopback (by address and by the name localhost)
+    are all allowed."""
     port = fresh_moto_url.rsplit(":", 1)[1]
     pytester.makepyfile(
         f"""
@@ -231,6 +232,18 @@ def test_moto_and_loopback_pass_the_guard(pytester: pytest.Pytester, fresh_moto_
                 )
                 assert [b["Name"] for b in client.list_buckets()["Buckets"]] == ["bucket-b"]
 
+        def test_own_before_send_hook(aws_credentials):
+            import pytest
+            from botocore.exceptions import ClientError
+            from support import ec2_error  # tests/support.py: this run shares sys.path
+
+            client = new_session().client("ec2", endpoint_url="https://injected.invalid")
+            client.meta.events.register(
+                "before-send.ec2.DescribeVpcs", lambda **_: ec2_error("Injected")
+            )
+            with pytest.raises(ClientError, match="Injected"):
+                client.describe_vpcs()
+
         def test_loopback_server(aws_credentials):
             for host in ("127.0.0.1", "localhost"):
                 ec2 = Ec2Service(new_session(), endpoint_url="http://" + host + ":{port}")
@@ -238,7 +251,7 @@ def test_moto_and_loopback_pass_the_guard(pytester: pytest.Pytester, fresh_moto_
         """
     )
     result = pytester.runpytest("-p", "no:cacheprovider", "--awsfacade-block-aws")
-    result.assert_outcomes(passed=3)
+    result.assert_outcomes(passed=4)
 
 
 def test_a_foreign_endpoint_in_a_mocked_session_is_blocked(pytester: pytest.Pytester) -> None:

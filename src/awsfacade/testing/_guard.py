@@ -7,9 +7,13 @@ request through :func:`before_send` (moto patches botocore the same way). It
 - hands the request to moto's own handler once moto is imported: a Session created before moto
   was (the plugin imports moto only when a fixture needs it) is answered by moto's mock exactly
   like one created after;
-- then, if moto did not answer and blocking is on, refuses a request for any host that is not
-  loopback, before anything is sent, and records it, so that the test fails even if it
-  swallowed the error.
+- while blocking is on, notes which operation a request it did not answer belongs to.
+
+The guard itself sits where a request would leave: botocore's ``Endpoint._send``, which sends it
+over HTTP and is reached only when no ``before-send`` handler answered (not moto's, not a test's
+own hook). While blocking is on, :func:`refuse_if_leaving` refuses there a request for any host
+that is not loopback, before anything is sent, and records it, so that the test fails even if
+it swallowed the error.
 
 botocore calls *every* ``before-send`` handler and keeps the first answer, so moto's handler
 must not be registered as well (it would run each request a second time): when moto's
@@ -17,17 +21,19 @@ must not be registered as well (it would run each request a second time): when m
 again; :func:`before_send` stands in for it.
 
 Nothing is imported for this when pytest starts: :func:`install` asks to be called back when
-``botocore.handlers`` is imported (:class:`_AfterImport`), which happens before any botocore
-Session can exist, since ``botocore.session`` imports it.
+``botocore.handlers`` and ``botocore.endpoint`` are imported (:class:`_AfterImport`), which
+happens before any botocore Session can exist, since ``botocore.session`` imports both.
 """
 
 from __future__ import annotations
 
+import functools
 import importlib.abc
 import importlib.machinery
 import ipaddress
 import sys
 import threading
+import weakref
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Final
 from urllib.parse import urlsplit
@@ -44,6 +50,7 @@ __all__ = [
     "blocked_count",
     "install",
     "is_loopback",
+    "refuse_if_leaving",
     "set_blocking",
     "take_blocked",
 ]
@@ -123,20 +130,54 @@ def _moto_answer(request: AWSPreparedRequest, event_name: str) -> AWSResponse | 
     return botocore_stubber(event_name, request)
 
 
+# The operation each request about to be checked belongs to, for the guard's message.
+_operations: weakref.WeakKeyDictionary[AWSPreparedRequest, tuple[str, str]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
 def before_send(
     request: AWSPreparedRequest, event_name: str, **kwargs: object
 ) -> AWSResponse | None:
-    """moto's answer if its mock is on; else, while blocking, refuse a non-loopback request."""
+    """moto's answer if its mock is on; else, while blocking, note the request's operation."""
     del kwargs  # botocore requires handlers to accept any keyword
     answer = _moto_answer(request, event_name)
-    if answer is not None or not _state.blocking or is_loopback(request.url):
-        return answer
-    # The event is "before-send.<service id>.<operation>".
-    _, service, operation = [*event_name.split(".", 2), "?", "?"][:3]
+    if answer is None and _state.blocking:
+        # The event is "before-send.<service id>.<operation>".
+        _, service, operation = [*event_name.split(".", 2), "?", "?"][:3]
+        _operations[request] = (service, operation)
+    return answer
+
+
+def refuse_if_leaving(request: AWSPreparedRequest) -> None:
+    """While blocking is on, refuse (and record) a request about to be sent to a host that is
+    not loopback. Called by botocore's ``Endpoint._send``, reached only by a request that no
+    ``before-send`` handler answered: not moto, not a test's own hook."""
+    if not _state.blocking or is_loopback(request.url):
+        return
+    service, operation = _operations.get(request, ("?", "?"))
     error = RealAwsRequestError(service, operation, request.url)
     with _state.lock:
         _state.blocked.append(error)
     raise error
+
+
+def _check_sends() -> None:
+    """Have botocore's ``Endpoint._send`` (which sends a request over HTTP) call
+    :func:`refuse_if_leaving` first (once)."""
+    from botocore.endpoint import Endpoint
+
+    send: Callable[[Endpoint, AWSPreparedRequest], object] = getattr(Endpoint, "_send")  # noqa: B009 - botocore-stubs do not declare it
+    if getattr(send, "_awsfacade_checked", False):
+        return
+
+    @functools.wraps(send)
+    def checked_send(endpoint: Endpoint, request: AWSPreparedRequest) -> object:
+        refuse_if_leaving(request)
+        return send(endpoint, request)
+
+    setattr(checked_send, "_awsfacade_checked", True)  # noqa: B010 - a function attribute
+    setattr(Endpoint, "_send", checked_send)  # noqa: B010 - botocore-stubs do not declare it
 
 
 def _add_handler() -> None:
@@ -209,6 +250,8 @@ def _when_imported(name: str, action: Callable[[], None]) -> None:
 
 def install() -> None:
     """Have :func:`before_send` in botocore's ``BUILTIN_HANDLERS`` for every Session created
-    from now on, in place of moto's handler; imports neither botocore nor moto."""
+    from now on, in place of moto's handler, and botocore's sends checked; imports neither
+    botocore nor moto."""
     _when_imported(_BOTOCORE_HANDLERS, _add_handler)
+    _when_imported("botocore.endpoint", _check_sends)
     _when_imported(_MOTO_MODELS, _drop_moto_handler)
