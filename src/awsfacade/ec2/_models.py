@@ -198,8 +198,10 @@ class Instance:
         )
 
 
-def _unique(values: Iterable[str]) -> tuple[str, ...]:
+def _unique(values: list[str]) -> tuple[str, ...]:
     """The non-empty values, each once, in their first order."""
+    if len(values) == 1:  # a VPC's one CIDR block, an instance's one private IP
+        return (values[0],) if values[0] else ()
     seen: dict[str, None] = {value: None for value in values if value}
     return tuple(seen)
 
@@ -607,8 +609,8 @@ class Vpc:
             state=_VPC_STATE(state),
             state_name=state,
             # An absent or empty list builds no generator: most VPCs have no IPv6 block.
-            cidr_blocks=_unique(block.get("CidrBlock", "") for block in blocks) if blocks else (),
-            ipv6_cidr_blocks=_unique(block.get("Ipv6CidrBlock", "") for block in ipv6_blocks)
+            cidr_blocks=_unique([block.get("CidrBlock", "") for block in blocks]) if blocks else (),
+            ipv6_cidr_blocks=_unique([block.get("Ipv6CidrBlock", "") for block in ipv6_blocks])
             if ipv6_blocks
             else (),
             is_default=item.get("IsDefault", False),
@@ -652,7 +654,7 @@ class Subnet:
             state=_SUBNET_STATE(state),
             state_name=state,
             cidr_block=item.get("CidrBlock") or None,
-            ipv6_cidr_blocks=_unique(block.get("Ipv6CidrBlock", "") for block in ipv6_blocks)
+            ipv6_cidr_blocks=_unique([block.get("Ipv6CidrBlock", "") for block in ipv6_blocks])
             if ipv6_blocks
             else (),
             ipv6_native=item.get("Ipv6Native", False),
