@@ -16,9 +16,9 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import pytest
-from hypothesis import HealthCheck, settings
 from botocore.config import Config
 from botocore.stub import Stubber
+from hypothesis import HealthCheck, settings
 from support import Requests
 
 from awsfacade.ec2 import Ec2Service
