@@ -140,6 +140,7 @@ def test_flag_blocks_real_requests_before_they_leave(
     """With ``--awsfacade-block-aws`` every test fails with the service, operation and URL, the
     one that swallowed the error and the one that raised another too; no connection is made."""
     pytester.makepyfile(REAL_CALLS)
+    outer = _guard._state.blocking  # this run's own setting (CI may turn it on)
     result = pytester.runpytest("-p", "no:cacheprovider", "-s", "--awsfacade-block-aws")
     result.assert_outcomes(failed=3)
     result.stdout.fnmatch_lines(["*swallowed RealAwsRequestError*"])
@@ -150,7 +151,7 @@ def test_flag_blocks_real_requests_before_they_leave(
         ["*test_raises_another_error*", BLOCKED_LINE, "(then: ValueError: something else)"]
     )
     assert proxy.connections == 0
-    assert not _guard.set_blocking(False), "the inner run left the guard on"
+    assert _guard._state.blocking is outer, "the inner run left its setting behind"
 
 
 def test_ini_option_blocks_real_requests(pytester: pytest.Pytester, proxy: Listener) -> None:
