@@ -154,7 +154,8 @@ def machine(load_before: Sequence[float]) -> str:
         f"{_load(load_after)} at the end"
         + (
             " (a busy machine: the times are noisy)"
-            if max(*load_before, *load_after) > (os.cpu_count() or 1) / 2
+            # the 1-minute load before the run: later figures include the run's own processes
+            if load_before[0] > (os.cpu_count() or 1) / 2
             else ""
         )
     )
