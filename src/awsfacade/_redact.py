@@ -53,51 +53,70 @@ _NAMES: Final = (
     "x-amz-server-side-encryption-customer-key",
     "x-amz-copy-source-server-side-encryption-customer-key",
 )
-_NAME: Final = "(?:" + "|".join(re.escape(name) for name in _NAMES) + ")"
 
-_PATTERNS: Final[tuple[tuple[re.Pattern[str], str], ...]] = (
-    # <SecretAccessKey>value</SecretAccessKey> (query and rest-xml responses)
-    (re.compile(rf"(<({_NAME})>)[^<]*(</\2>)", re.IGNORECASE), rf"\1{MASK}\3"),
-    # "SessionToken": "value" (JSON) and 'MasterUserPassword': 'value' or b'value' (repr),
-    # also under a flattened query prefix: 'LaunchTemplateData.UserData': 'value'
-    # (a backslash run escapes the next character: JSON inside a bytes repr doubles them; when
-    # unsure, mask too much rather than too little)
-    (
-        re.compile(
-            rf"""(["'](?:[\w.]+\.)?{_NAME}["']\s*:\s*b?(["']))(?:\\+.|(?!\2).)*(\2)""",
-            re.IGNORECASE,
+
+_Patterns = tuple[tuple[re.Pattern[str], str], ...]
+_compiled: _Patterns | None = None
+
+
+def _patterns() -> _Patterns:
+    """The masking patterns, compiled on the first use rather than at import (that costs about
+    2 ms, and most processes never log at DEBUG). Two threads racing here compile the same
+    patterns twice, which is harmless."""
+    global _compiled  # noqa: PLW0603 - a process-wide cache, filled once
+    if _compiled is None:
+        _compiled = _compile()
+    return _compiled
+
+
+def _compile() -> _Patterns:
+    """Each form botocore prints a secret in, with its replacement."""
+    name = "(?:" + "|".join(re.escape(member) for member in _NAMES) + ")"
+    return (
+        # <SecretAccessKey>value</SecretAccessKey> (query and rest-xml responses)
+        (re.compile(rf"(<({name})>)[^<]*(</\2>)", re.IGNORECASE), rf"\1{MASK}\3"),
+        # "SessionToken": "value" (JSON) and 'MasterUserPassword': 'value' or b'value' (repr),
+        # also under a flattened query prefix: 'LaunchTemplateData.UserData': 'value'
+        # (a backslash run escapes the next character: JSON inside a bytes repr doubles them; when
+        # unsure, mask too much rather than too little)
+        (
+            re.compile(
+                rf"""(["'](?:[\w.]+\.)?{name}["']\s*:\s*b?(["']))(?:\\+.|(?!\2).)*(\2)""",
+                re.IGNORECASE,
+            ),
+            rf"\1{MASK}\3",
         ),
-        rf"\1{MASK}\3",
-    ),
-    # Password=value (a query string or form body)
-    (re.compile(rf"(\b{_NAME}=)[^&\s'\"]*", re.IGNORECASE), rf"\1{MASK}"),
-    # parameter Password, value: [...], type: (botocore's parameter-validation message)
-    # (a nested member is named by its path: parameter LaunchTemplateData.UserData, value: ...)
-    (
-        re.compile(rf"(parameter (?:[\w.\[\]]+\.)?{_NAME}, value: ).*?(, type: )", re.IGNORECASE),
-        rf"\1{MASK}\2",
-    ),
-    # Value 'value' at 'masterUserPassword' failed to satisfy constraint (AWS's validation
-    # errors quote the rejected value and name the member in camel case)
-    (
-        re.compile(rf"(Value ').*?(' at '(?:[\w.\[\]]+\.)?{_NAME}')", re.IGNORECASE),
-        rf"\1{MASK}\2",
-    ),
-    # x-amz-security-token:value (a canonical request's header line; S3's SSE headers too)
-    (
-        re.compile(
-            r"((?:x-amz-security-token|x-amz-(?:copy-source-)?server-side-encryption-"
-            r"(?:aws-kms-key-id|context|customer-key)):)[^\n]*",
-            re.IGNORECASE,
+        # Password=value (a query string or form body)
+        (re.compile(rf"(\b{name}=)[^&\s'\"]*", re.IGNORECASE), rf"\1{MASK}"),
+        # parameter Password, value: [...], type: (botocore's parameter-validation message)
+        # (a nested member is named by its path: parameter LaunchTemplateData.UserData, value: ...)
+        (
+            re.compile(
+                rf"(parameter (?:[\w.\[\]]+\.)?{name}, value: ).*?(, type: )", re.IGNORECASE
+            ),
+            rf"\1{MASK}\2",
         ),
-        rf"\1{MASK}",
-    ),
-)
+        # Value 'value' at 'masterUserPassword' failed to satisfy constraint (AWS's validation
+        # errors quote the rejected value and name the member in camel case)
+        (
+            re.compile(rf"(Value ').*?(' at '(?:[\w.\[\]]+\.)?{name}')", re.IGNORECASE),
+            rf"\1{MASK}\2",
+        ),
+        # x-amz-security-token:value (a canonical request's header line; S3's SSE headers too)
+        (
+            re.compile(
+                r"((?:x-amz-security-token|x-amz-(?:copy-source-)?server-side-encryption-"
+                r"(?:aws-kms-key-id|context|customer-key)):)[^\n]*",
+                re.IGNORECASE,
+            ),
+            rf"\1{MASK}",
+        ),
+    )
 
 
 def redact(text: str) -> str:
     """``text`` with the value of every sensitive member replaced by ``***``."""
-    for pattern, replacement in _PATTERNS:
+    for pattern, replacement in _patterns():
         text = pattern.sub(replacement, text)
     return text
 
