@@ -10,11 +10,12 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, TypedDict, TypeVar
 
 from awsfacade._translate import NO_CODES, Codes, translate
+from awsfacade.errors import UnexpectedResponseError
 
 if TYPE_CHECKING:
     from awsfacade.errors import NotFoundError
 
-__all__ = ["PageConfig", "items", "listing", "one_page", "only"]
+__all__ = ["PageConfig", "items", "listing", "not_asked_before", "one_page", "only"]
 
 P = TypeVar("P")
 T = TypeVar("T")
@@ -95,3 +96,15 @@ def only(found: Iterator[M], not_found: NotFoundError) -> M:
     if first is None:
         raise not_found
     return first
+
+
+def not_asked_before(asked: set[T], token: T, described: str) -> None:
+    """Note ``token`` (the next page a hand-paged listing will ask for) as asked for.
+
+    A page naming as next a page already asked for would make the loop endless: that is an
+    :class:`~awsfacade.errors.UnexpectedResponseError` (``described``, "as the next one
+    again"), as botocore's paginators refuse a repeated token.
+    """
+    if token in asked:
+        raise UnexpectedResponseError(f"{described} as the next one again")
+    asked.add(token)

@@ -6,13 +6,13 @@ from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING
 
 from awsfacade._convert import sent
+from awsfacade._paging import not_asked_before
 from awsfacade._validate import check_bool
 from awsfacade.errors import (
     AwsError,
     InUseError,
     NotFoundError,
     PartialFailureError,
-    UnexpectedResponseError,
 )
 from awsfacade.iam._base import Step, later
 from awsfacade.iam._checks import (
@@ -261,13 +261,9 @@ class IamUsersMixin(IamGroupsMixin, IamKeysMixin, IamPoliciesMixin):
             marker = page.get("Marker") if page.get("IsTruncated") else None
             if not marker:
                 break
-            if marker in markers:
-                # What botocore's paginators refuse too ("the same next token was received
-                # twice"): following it would never end.
-                raise UnexpectedResponseError(
-                    f"ListServiceSpecificCredentials sent the marker {marker!r} again"
-                )
-            markers.add(marker)
+            not_asked_before(
+                markers, marker, f"ListServiceSpecificCredentials named the marker {marker!r}"
+            )
         return [
             (
                 f"service-specific credential {credential}",

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from awsfacade._convert import sent
-from awsfacade._paging import only
+from awsfacade._paging import not_asked_before, only
 from awsfacade._validate import check_bool, check_id, check_text
 from awsfacade.errors import (
     AlreadyExistsError,
@@ -17,7 +17,6 @@ from awsfacade.errors import (
     InvalidArgumentError,
     NotFoundError,
     PartialFailureError,
-    UnexpectedResponseError,
 )
 from awsfacade.route53._base import ZONES_PAGE_SIZE
 from awsfacade.route53._errors import ChangeBatchError
@@ -159,14 +158,11 @@ class Route53ZonesMixin(Route53RecordsMixin):
                 next_id = page.get("NextHostedZoneId")
                 if not page.get("IsTruncated") or not next_name or not next_id:
                     return
-                if (next_name, next_id) in asked:
-                    # What botocore's paginators refuse too ("the same next token was
-                    # received twice"): asking again would never end.
-                    raise UnexpectedResponseError(
-                        f"ListHostedZonesByName named the page from {next_name} ({next_id}) "
-                        "as the next one again"
-                    )
-                asked.add((next_name, next_id))
+                not_asked_before(
+                    asked,
+                    (next_name, next_id),
+                    f"ListHostedZonesByName named the page from {next_name} ({next_id})",
+                )
                 request = request | {"DNSName": next_name, "HostedZoneId": next_id}
 
         return pages
