@@ -299,15 +299,23 @@ class _Raw:
             "<Message>Tried to delete it but it was not found</Message>",
             "Tried to delete it but it was not found",
         ),
-        ("<Message>first</Message><Message>second</Message>", ""),
+        (
+            "<Message>Tried to create resource record set [name='a.example.com.', type='A'] but "
+            "it already exists</Message><Message>Tried to delete resource record set "
+            "[name='b.example.com.', type='A'] but it was not found</Message>",
+            "Tried to create resource record set [name='a.example.com.', type='A'] but it "
+            "already exists; Tried to delete resource record set [name='b.example.com.', "
+            "type='A'] but it was not found",
+        ),
     ],
-    ids=["one-message", "botocore-drops-two"],
+    ids=["one-message", "two-messages"],
 )
 def test_documented_invalid_change_batch_body_is_an_invalid_request(
     route53: Route53Service, messages: str, expected: str
 ) -> None:
     """Route53's documented <InvalidChangeBatch><Messages> body (which botocore parses with no
-    code) is an InvalidRequestError with code InvalidChangeBatch and AWS's message."""
+    code, and of several messages with none) is an InvalidRequestError with code
+    InvalidChangeBatch and every message AWS sent, joined by "; "."""
     body = (
         '<?xml version="1.0"?><InvalidChangeBatch xmlns="https://route53.amazonaws.com/doc/'
         f'2013-04-01/"><Messages>{messages}</Messages><RequestId>r-1</RequestId>'
