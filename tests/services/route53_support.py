@@ -46,12 +46,13 @@ def record_item(
     *,
     set_identifier: str | None = None,
     weight: int | None = None,
+    ttl: int = 300,
 ) -> ResourceRecordSetOutputTypeDef:
     """A ListResourceRecordSets entry: a one-value record, weighted if ``weight`` is given."""
     item: ResourceRecordSetOutputTypeDef = {
         "Name": name,
         "Type": type_,
-        "TTL": 300,
+        "TTL": ttl,
         "ResourceRecords": [{"Value": "192.0.2.1"}],
     }
     if set_identifier is not None:

@@ -305,6 +305,25 @@ def test_upsert_replaces_and_delete_removes(
     assert list(route53_service.records(zone.id, name="www.example.com")) == []
 
 
+def test_records_with_escaped_names_are_found_and_deleted_as_listed(
+    route53_service: Route53Service, zone: HostedZone
+) -> None:
+    """Records whose names hold a dot or a backslash inside a label, a wildcard, a Latin-1
+    byte or a space are found by their name and deleted as records() lists them."""
+    names = ["a\\056b", "a\\134056b", "*", "fübar", "a\\040b"]
+    route53_service.change_records(
+        zone.id,
+        [RecordChange(action="CREATE", record=a_record(f"{name}.example.com")) for name in names],
+    )
+
+    for name in names:
+        (record,) = route53_service.records(zone.id, name=f"{name}.example.com")
+        assert record.name == f"{name}.example.com."
+        route53_service.delete_record(zone.id, record)
+
+    assert {r.type for r in route53_service.records(zone.id)} == {"SOA", "NS"}
+
+
 def test_creating_an_existing_record_keeps_aws_message(
     route53_service: Route53Service, zone: HostedZone
 ) -> None:

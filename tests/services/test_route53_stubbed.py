@@ -9,6 +9,7 @@ import pickle
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+import attrs
 import pytest
 from botocore.awsrequest import AWSResponse, HTTPHeaders
 from botocore.config import Config
@@ -33,6 +34,7 @@ from awsfacade.route53 import ChangeBatchError, Route53Service
 
 if TYPE_CHECKING:
     from boto3.session import Session
+    from mypy_boto3_route53.type_defs import ResourceRecordSetOutputTypeDef
 
 Z = "Z1D633PJN98FT9"
 
@@ -160,6 +162,93 @@ def test_records_read_octal_escapes_as_their_characters(
     )
 
     assert [r.name for r in route53.records(Z)] == ["*.example.com.", "a@b.example.com."]
+
+
+#: Names as Route53 lists them ("DNS domain name format" in its developer guide: every byte
+#: but a-z, 0-9, - and _ as an octal escape) — a dot and a backslash inside a label, a
+#: wildcard, a Latin-1 byte, a space — and their decoded form, each record's ``name``.
+LISTED = [
+    "a\\056b.example.com.",
+    "a\\134b.example.com.",
+    "\\052.example.com.",
+    "f\\374bar.example.com.",
+    "a\\040b.example.com.",
+]
+DECODED = [
+    "a\\056b.example.com.",
+    "a\\134b.example.com.",
+    "*.example.com.",
+    "fübar.example.com.",
+    "a\\040b.example.com.",
+]
+CHANGED = {"ChangeInfo": {"Id": "/change/C1", "Status": "PENDING", "SubmittedAt": WHEN}}
+
+
+def _batch(action: str, records: list[ResourceRecordSetOutputTypeDef]) -> dict[str, object]:
+    """The ChangeResourceRecordSets request of one ``action`` for each of ``records``."""
+    changes = [{"Action": action, "ResourceRecordSet": record} for record in records]
+    return {"HostedZoneId": Z, "ChangeBatch": {"Changes": changes}}
+
+
+def test_listed_records_are_changed_under_the_names_route53_listed(
+    route53: Route53Service, stub: Stubber
+) -> None:
+    """delete_record and upsert_record of what records() returned send each name exactly as
+    Route53 listed it (a\\056b, not a\\134056b, which is another name)."""
+    stub.add_response(
+        "list_resource_record_sets",
+        _records_page(list(LISTED)),
+        {"HostedZoneId": Z, "MaxItems": "300"},
+    )
+    listed = list(route53.records(Z))
+    assert [(r.name, r.escaped_name) for r in listed] == list(zip(DECODED, LISTED, strict=True))
+
+    for name, record in zip(LISTED, listed, strict=True):
+        stub.add_response(
+            "change_resource_record_sets", CHANGED, _batch("DELETE", [record_item(name)])
+        )
+        stub.add_response(
+            "change_resource_record_sets",
+            CHANGED,
+            _batch("UPSERT", [record_item(name, ttl=60)]),
+        )
+        route53.delete_record(Z, record)
+        route53.upsert_record(Z, attrs.evolve(record, ttl=60))
+
+
+@pytest.mark.parametrize(("decoded", "listed"), list(zip(DECODED, LISTED, strict=True)))
+def test_records_by_name_take_the_decoded_or_the_listed_name(
+    route53: Route53Service, stub: Stubber, decoded: str, listed: str
+) -> None:
+    """records(name=) starts Route53's listing at the name as Route53 lists it, whether it is
+    given decoded (a record's name) or escaped (its escaped_name), and keeps that name."""
+    for given in (decoded, listed):
+        stub.add_response(
+            "list_resource_record_sets",
+            _records_page([listed, "z.example.com."]),
+            {"HostedZoneId": Z, "MaxItems": "300", "StartRecordName": listed},
+        )
+        assert [r.escaped_name for r in route53.records(Z, name=given)] == [listed]
+
+
+def test_a_forced_zone_delete_deletes_records_under_the_names_route53_listed(
+    route53: Route53Service, stub: Stubber
+) -> None:
+    """delete_hosted_zone(force=True) deletes every record but the apex SOA and NS under the
+    name Route53 listed, then the zone."""
+    stub.add_response("get_hosted_zone", {"HostedZone": zone_item(Z, "example.com.")}, {"Id": Z})
+    listing = _records_page(list(LISTED))
+    apex = [record_item("example.com.", "SOA"), record_item("example.com.", "NS")]
+    listing["ResourceRecordSets"] = [*apex, *[record_item(name) for name in LISTED]]
+    stub.add_response("list_resource_record_sets", listing, {"HostedZoneId": Z, "MaxItems": "300"})
+    stub.add_response(
+        "change_resource_record_sets",
+        CHANGED,
+        _batch("DELETE", [record_item(name) for name in LISTED]),
+    )
+    stub.add_response("delete_hosted_zone", CHANGED, {"Id": Z})
+
+    route53.delete_hosted_zone(Z, force=True)
 
 
 def test_zones_by_name_page_and_stop_past_the_name(route53: Route53Service, stub: Stubber) -> None:
@@ -299,15 +388,23 @@ class _Raw:
             "<Message>Tried to delete it but it was not found</Message>",
             "Tried to delete it but it was not found",
         ),
-        ("<Message>first</Message><Message>second</Message>", ""),
+        (
+            "<Message>Tried to create resource record set [name='a.example.com.', type='A'] but "
+            "it already exists</Message><Message>Tried to delete resource record set "
+            "[name='b.example.com.', type='A'] but it was not found</Message>",
+            "Tried to create resource record set [name='a.example.com.', type='A'] but it "
+            "already exists; Tried to delete resource record set [name='b.example.com.', "
+            "type='A'] but it was not found",
+        ),
     ],
-    ids=["one-message", "botocore-drops-two"],
+    ids=["one-message", "two-messages"],
 )
 def test_documented_invalid_change_batch_body_is_an_invalid_request(
     route53: Route53Service, messages: str, expected: str
 ) -> None:
     """Route53's documented <InvalidChangeBatch><Messages> body (which botocore parses with no
-    code) is an InvalidRequestError with code InvalidChangeBatch and AWS's message."""
+    code, and of several messages with none) is an InvalidRequestError with code
+    InvalidChangeBatch and every message AWS sent, joined by "; "."""
     body = (
         '<?xml version="1.0"?><InvalidChangeBatch xmlns="https://route53.amazonaws.com/doc/'
         f'2013-04-01/"><Messages>{messages}</Messages><RequestId>r-1</RequestId>'

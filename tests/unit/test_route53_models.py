@@ -4,6 +4,7 @@ sent when AWS does, names decoded and compared as DNS does, and the change-batch
 from __future__ import annotations
 
 import pickle
+import string
 from typing import TYPE_CHECKING, get_args
 
 import attrs
@@ -45,30 +46,55 @@ def _a(name: str = "www.example.com", *values: str, ttl: int = 300) -> RecordSet
 
 
 def test_names_are_decoded_and_end_with_a_dot() -> None:
-    """Octal escapes become their characters (not an escaped dot or backslash); a dot ends it."""
+    """Octal escapes become their characters, but for a dot or backslash inside a label and
+    blank or unprintable bytes, which stay (or become) escapes; a dot ends the name."""
     assert decode_name("\\052.example.com.") == "*.example.com."
+    assert decode_name("f\\374bar.example.") == "fübar.example."
     assert decode_name("a\\056b\\134c.example.") == "a\\056b\\134c.example."
+    assert decode_name("a\\040b\\011c\\000d\\177e\\240f.") == "a\\040b\\011c\\000d\\177e\\240f."
+    assert decode_name("a b\tc.example.") == "a\\040b\\011c.example."
+    assert decode_name("a\\b.example.") == "a\\134b.example."
     assert normalize_name("example.com") == "example.com."
     assert normalize_name("example.com.") == "example.com."
     assert normalize_name("\\052.Example.com") == "*.Example.com."
 
 
+def _listed(byte: int) -> str:
+    """A name holding ``byte`` as Route53's DNS domain name format page says Route53 lists
+    it: a-z, 0-9, - and _ as they are, every other byte as a three-digit octal escape."""
+    char = chr(byte)
+    plain = char in string.ascii_lowercase or char in string.digits or char in "-_"
+    return "a" + (char if plain else f"\\{byte:03o}") + "b.example.com."
+
+
+def test_every_byte_route53_lists_decodes_and_encodes_back_exactly() -> None:
+    """For each byte (but upper case letters, which Route53 lists in lower case), a name as
+    Route53 lists it decodes to one encode_name writes back unchanged: a listed name and
+    the name sent for it are the same bytes."""
+    listed = [_listed(byte) for byte in range(0x100) if chr(byte) not in string.ascii_uppercase]
+
+    assert [encode_name(decode_name(name)) for name in listed] == listed
+    assert len({decode_name(name) for name in listed}) == len(listed)
+
+
 def test_same_name_ignores_case_the_dot_and_escapes() -> None:
-    """same_name compares names as DNS does."""
+    """same_name compares names as DNS does: the case of ASCII letters only."""
     assert same_name("WWW.Example.com", "www.example.com.")
     assert same_name("\\052.example.com.", "*.example.com")
     assert not same_name("www.example.com", "www.example.org")
     assert not same_name("a.example.com", "b.a.example.com")
+    assert not same_name("\\304.example.com", "\\344.example.com")  # Ä (0xC4), ä (0xE4)
 
 
-def test_encode_name_escapes_what_route53_wants_escaped() -> None:
-    """A leading * label stays; other characters outside [A-Za-z0-9-_.] become octal escapes;
-    non-ASCII characters are left for AWS to judge."""
-    assert encode_name("*.example.com.") == "*.example.com."
-    assert encode_name("a*b.example.com.") == "a\\052b.example.com."
-    assert encode_name("x.*.example.com.") == "x.\\052.example.com."
+def test_encode_name_writes_a_name_as_route53_lists_it() -> None:
+    """Lower case; bytes other than a-z, 0-9, - and _ as octal escapes, * and non-ASCII bytes
+    too; escapes decoding keeps stay as they are; a character of no single byte is refused."""
+    assert encode_name("*.Example.COM.") == "\\052.example.com."
     assert encode_name("a@b_c-d.example.com.") == "a\\100b_c-d.example.com."
-    assert encode_name("bjørn.example.") == "bjørn.example."
+    assert encode_name("bjørn.example.") == "bj\\370rn.example."
+    assert encode_name("a\\056b\\134c\\040d.example.") == "a\\056b\\134c\\040d.example."
+    with pytest.raises(InvalidArgumentError, match="Punycode"):
+        encode_name("中国.asia.")
 
 
 @pytest.mark.parametrize(
@@ -111,6 +137,7 @@ BAD_RECORDS: list[tuple[str, dict[str, object], str]] = [
     ("value-long", {"values": ("x" * 4001,)}, "values"),
     ("name-empty", {"name": ""}, "name"),
     ("name-type", {"name": 7}, "name"),
+    ("name-not-bytes", {"name": "中国.asia"}, "Punycode"),
     ("alias-ttl", {"values": (), "alias": AliasTarget(dns_name="a.", hosted_zone_id="Z")}, "ttl"),
     (
         "alias-values",
@@ -347,7 +374,42 @@ def test_a_record_from_aws_keeps_every_routing_field() -> None:
     assert record.geolocation == GeoLocation(continent_code="EU")
     assert (record.ttl, record.values, record.health_check_id) == (None, (), "hc")
     assert record.traffic_policy_instance_id == "tp"
-    assert record._to_boto()["Name"] == "*.example.com."
+
+
+def _alias_item(name: str) -> ResourceRecordSetOutputTypeDef:
+    """A listed alias record named ``name``, its target's name holding a backslash."""
+    return {
+        "Name": name,
+        "Type": "A",
+        "AliasTarget": {
+            "HostedZoneId": "Z2",
+            "DNSName": "x\\134y.example.net.",
+            "EvaluateTargetHealth": False,
+        },
+    }
+
+
+def test_a_record_sends_the_name_route53_listed() -> None:
+    """A record read from AWS keeps its name and its alias target's exactly as listed and
+    sends them back unchanged; a record built by hand gets the name as Route53 would list
+    it; the escaped name takes no part in equality, and a renamed copy gets its own."""
+    item = _alias_item("\\052.a\\056b.example.com.")
+    listed = RecordSet._from_boto(item)
+    built = RecordSet(
+        name="*.A\\056b.example.com",
+        type="A",
+        alias=AliasTarget(dns_name="x\\134y.example.net.", hosted_zone_id="Z2"),
+    )
+
+    assert (listed.name, listed.escaped_name) == ("*.a\\056b.example.com.", item["Name"])
+    assert listed._to_boto() == item
+    assert built.escaped_name == item["Name"]
+    assert built._to_boto()["Name"] == item["Name"]
+    assert built.alias is not None
+    assert built.alias.escaped_dns_name == "x\\134y.example.net."
+    # moto lists a name as it was sent, unescaped: the same record.
+    assert listed == RecordSet._from_boto(_alias_item("*.a\\056b.example.com."))
+    assert attrs.evolve(listed, name="www.example.com").escaped_name == "www.example.com."
 
 
 def test_a_record_from_aws_is_taken_as_sent() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, ClassVar, Final, TypeGuard
+from xml.etree import ElementTree
 
 from awsfacade._base import Service
 from awsfacade._clients import ClientCache, ClientOptions
@@ -16,6 +17,7 @@ from awsfacade.errors import (
 
 if TYPE_CHECKING:
     from boto3.session import Session
+    from botocore.awsrequest import AWSResponse
     from mypy_boto3_route53 import Route53Client
 
     from awsfacade._translate import Codes
@@ -54,21 +56,25 @@ class Route53Base(Service["Route53Client"]):
     _page_size: ClassVar[int | None] = RECORDS_PAGE_SIZE
 
 
-def _complete_error(*, parsed: dict[str, object], **_: object) -> None:
+def _complete_error(*, parsed: dict[str, object], http_response: AWSResponse, **_: object) -> None:
     """Give botocore's parse of Route53's own error body its code and message (an
     ``after-call`` hook, which runs before botocore raises the ClientError).
 
     Route53 documents ``InvalidChangeBatch`` as ``<InvalidChangeBatch><Messages><Message>…``,
-    a body botocore parses with an empty code and message; AWS's message(s) are put where
-    the translation reads them, so the error is an InvalidRequestError quoting them. (The
-    ``<ErrorResponse>`` form AWS also sends parses as usual, its message listing every
-    problem: ``[Tried to create …, Tried to delete …]``.)
+    one ``<Message>`` a problem of the batch, a body botocore parses with an empty code and
+    message (and, of several messages, with none at all): the code is set and every message
+    is read from the body, joined by ``"; "``, so the error is an InvalidRequestError quoting
+    them all. (The ``<ErrorResponse>`` form AWS also sends parses as usual, its message listing
+    every problem: ``[Tried to create …, Tried to delete …]``.)
     """
     details = parsed.get("Error")
     messages = parsed.get("Messages")
     if _is_mapping(messages) and _is_dict(details) and not details.get("Code"):
         details["Code"] = "InvalidChangeBatch"
-        details["Message"] = _text(messages.get("Message"))
+        message = messages.get("Message")
+        details["Message"] = (
+            message if isinstance(message, str) else "; ".join(_messages(http_response.content))
+        )
 
 
 def _is_mapping(value: object) -> TypeGuard[Mapping[str, object]]:
@@ -79,7 +85,11 @@ def _is_dict(value: object) -> TypeGuard[dict[str, object]]:
     return isinstance(value, dict)
 
 
-def _text(message: object) -> str:
-    """The message botocore parsed from ``<Messages>``: the text of a single ``<Message>``;
-    of several, botocore's XML parser keeps none (an empty dict), so there is none to quote."""
-    return message if isinstance(message, str) else ""
+def _messages(body: bytes) -> list[str]:
+    """The text of every ``<Messages><Message>`` of an error body: botocore's parse keeps a
+    single one, of several it keeps none."""
+    try:
+        root = ElementTree.fromstring(body)
+    except ElementTree.ParseError:
+        return []
+    return [element.text or "" for element in root.iterfind("{*}Messages/{*}Message")]

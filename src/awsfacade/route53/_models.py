@@ -22,6 +22,7 @@ from awsfacade.route53._names import (
     check_labels,
     decode_name,
     encode_name,
+    is_decoded,
     normalize_name,
 )
 
@@ -128,9 +129,14 @@ def is_region(value: str) -> TypeGuard[ResourceRecordSetRegionType]:
 def _name(value: str) -> str:
     """A record or zone name decoded and in trailing-dot form; anything else as given (the
     checks refuse it where a user passed it)."""
-    if value.__class__ is str and value.endswith(".") and "\\" not in value:
-        return value  # already canonical, as AWS sends nearly every name: no call at all
+    if value.__class__ is str and value.endswith(".") and is_decoded(value):
+        return value  # already canonical, as AWS sends nearly every name: nothing to change
     return normalize_name(value) if isinstance(value, str) and value else value
+
+
+def _set(model: object, field: str, value: str) -> None:
+    """Set a frozen model's ``init=False`` field while it is being built (as attrs does)."""
+    object.__setattr__(model, field, value)
 
 
 def _strings(values: Iterable[str]) -> tuple[str, ...]:
@@ -149,9 +155,15 @@ def _optional_text(value: object, what: str, limit: int) -> None:
 @attrs.frozen(kw_only=True)
 class AliasTarget:
     """Where an alias record points: an AWS resource's DNS name and its hosted zone id
-    (an ELB's, CloudFront's ``Z2FDTNDATAQYW2``, or a record in the same zone)."""
+    (an ELB's, CloudFront's ``Z2FDTNDATAQYW2``, or a record in the same zone).
+
+    ``dns_name`` is decoded like a record's name; ``escaped_dns_name`` is the name as Route53
+    lists it (AWS's string for a target read from AWS), the one a change sends.
+    """
 
     dns_name: str
+    #: Set by ``__attrs_post_init__`` (a target you build) or ``_from_boto`` (AWS's string).
+    escaped_dns_name: str = attrs.field(init=False, eq=False)
     hosted_zone_id: str
     evaluate_target_health: bool = False
 
@@ -160,19 +172,22 @@ class AliasTarget:
             check_text(self.dns_name, "alias dns_name", MAX_NAME)
             check_text(self.hosted_zone_id, "alias hosted_zone_id", MAX_NAME)
             check_bool(self.evaluate_target_health, "alias evaluate_target_health")
+            _set(self, "escaped_dns_name", encode_name(self.dns_name, "alias dns_name"))
 
     @classmethod
     @converter
     def _from_boto(cls, item: AliasTargetTypeDef) -> AliasTarget:
-        return cls(
+        target = cls(
             dns_name=decode_name(item["DNSName"]),
             hosted_zone_id=bare_zone_id(item["HostedZoneId"]),
             evaluate_target_health=item.get("EvaluateTargetHealth", False),
         )
+        _set(target, "escaped_dns_name", item["DNSName"])
+        return target
 
     def _to_boto(self) -> AliasTargetTypeDef:
         return {
-            "DNSName": encode_name(self.dns_name),
+            "DNSName": self.escaped_dns_name,
             "HostedZoneId": self.hosted_zone_id,
             "EvaluateTargetHealth": self.evaluate_target_health,
         }
@@ -307,14 +322,23 @@ class RecordSet:
     also need a ``set_identifier``.
 
     ``name`` is always in trailing-dot form with Route53's octal escapes decoded
-    (``\\052.example.com.`` reads ``*.example.com.``); compare names with
-    :func:`~awsfacade.route53.same_name`, since DNS ignores case. A record you build is
-    checked at once (type, TTL 0 to 2147483647, values unless alias, no TTL on an alias,
-    weight 0 to 255, one routing policy with its set identifier); a record AWS returns is
-    taken as sent, so a type newer than :data:`RecordType` is kept as AWS's string.
+    (``\\052.example.com.`` reads ``*.example.com.``), but for a dot inside a label
+    (``\\056``), a backslash (``\\134``) and blank or unprintable bytes (``\\040``), which
+    stay escaped; compare names with :func:`~awsfacade.route53.same_name`, since DNS ignores
+    case. ``escaped_name`` is the name exactly as Route53 lists it: what ``records()`` read,
+    or for a record you build ``name`` written the way Route53 lists it (lower case,
+    ``\\052.example.com.``). It is the name every change sends, so a listed record is deleted
+    or replaced under the very name Route53 gave; it takes no part in ``==``.
+
+    A record you build is checked at once (type, TTL 0 to 2147483647, values unless alias, no
+    TTL on an alias, weight 0 to 255, one routing policy with its set identifier, a name of
+    single bytes); a record AWS returns is taken as sent, so a type newer than
+    :data:`RecordType` is kept as AWS's string.
     """
 
     name: str = attrs.field(converter=_name)
+    #: Set by ``__attrs_post_init__`` (a record you build) or ``_from_boto`` (AWS's string).
+    escaped_name: str = attrs.field(init=False, eq=False)
     type: RecordType
     ttl: int | None = None
     values: tuple[str, ...] = attrs.field(default=(), converter=_strings)
@@ -333,6 +357,7 @@ class RecordSet:
     def __attrs_post_init__(self) -> None:
         if user_input():
             self._check()
+            _set(self, "escaped_name", encode_name(self.name))
 
     @property
     def label(self) -> str:
@@ -432,7 +457,7 @@ class RecordSet:
         geolocation = item.get("GeoLocation")
         cidr_routing = item.get("CidrRoutingConfig")
         geoproximity = item.get("GeoProximityLocation")
-        return cls(
+        record = cls(
             name=item["Name"],
             type=item["Type"],
             ttl=item.get("TTL"),
@@ -451,9 +476,11 @@ class RecordSet:
             health_check_id=item.get("HealthCheckId"),
             traffic_policy_instance_id=item.get("TrafficPolicyInstanceId"),
         )
+        _set(record, "escaped_name", item["Name"])
+        return record
 
     def _to_boto(self) -> ResourceRecordSetTypeDef:
-        record: ResourceRecordSetTypeDef = {"Name": encode_name(self.name), "Type": self.type}
+        record: ResourceRecordSetTypeDef = {"Name": self.escaped_name, "Type": self.type}
         if self.ttl is not None:
             record["TTL"] = self.ttl
         if self.values:

@@ -49,14 +49,16 @@ class Route53RecordsMixin(Route53Base):
 
         With ``name`` only the record sets of that name, with ``type`` too only those of
         that type: Route53 lists from there onwards (StartRecordName, StartRecordType), and
-        the listing stops at the first record past them. botocore's paginator carries the
-        three-part token (name, type and set identifier) from page to page.
+        the listing stops at the first record past them. ``name`` may be decoded (a record's
+        ``name``, ``*.example.com``) or as Route53 lists it (its ``escaped_name``,
+        ``\\052.example.com.``). botocore's paginator carries the three-part token (name,
+        type and set identifier) from page to page.
         """
         zone = check_zone_id(zone_id)
         start: dict[str, str] = {}
         if name is not None:
-            # Route53 stores names in lower case (its DNS Domain Name Format page).
-            start["StartRecordName"] = encode_name(check_name(name).lower())
+            # As Route53 lists the name (lower case, escaped): either form of it is taken.
+            start["StartRecordName"] = encode_name(check_name(name))
         if type is not None:
             if name is None:
                 raise InvalidArgumentError("type needs a name: Route53 lists from a name")
@@ -94,7 +96,7 @@ class Route53RecordsMixin(Route53Base):
 
     def delete_record(self, zone_id: str, record: RecordSet) -> str:
         """Delete a record set, given exactly as it is (values and TTL too, as ``records()``
-        returns it); returns the change id."""
+        returns it: its ``escaped_name`` is the name sent); returns the change id."""
         return self._change_one(zone_id, "DELETE", record)
 
     def _change_one(self, zone_id: str, action: ChangeAction, record: RecordSet) -> str:

@@ -147,8 +147,8 @@ class Route53ZonesMixin(Route53RecordsMixin):
         the next page starts at NextDNSName and NextHostedZoneId)."""
 
         def pages(config: PageConfig) -> Iterator[ListHostedZonesByNameResponseTypeDef]:
-            # Route53 stores names in lower case (its DNS Domain Name Format page).
-            request: ListHostedZonesByNameRequestTypeDef = {"DNSName": encode_name(name.lower())}
+            # As Route53 lists the name (lower case, escaped: its DNS domain name format page).
+            request: ListHostedZonesByNameRequestTypeDef = {"DNSName": encode_name(name)}
             request["MaxItems"] = str(config.get("PageSize", ZONES_PAGE_SIZE))
             asked: set[tuple[str, str]] = set()
             while True:
