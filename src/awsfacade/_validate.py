@@ -6,14 +6,17 @@ argument. Nothing here is applied to what AWS sends back: models accept whatever
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import math
-from collections.abc import Iterable, Sequence
-from typing import TypeVar
+from collections.abc import Callable, Iterable, Sequence
+from typing import ParamSpec, TypeVar
 
 from awsfacade.errors import InvalidArgumentError
 
 T = TypeVar("T")
+P = ParamSpec("P")
+R = TypeVar("R")
 
 __all__ = [
     "MAX_INTEGER",
@@ -27,6 +30,7 @@ __all__ = [
     "check_timing",
     "check_type",
     "optional_ids",
+    "required_choice",
 ]
 
 
@@ -126,3 +130,24 @@ def check_cidr(cidr: object, *, version: int = 4, what: str = "cidr_block") -> s
     if network.version != version:
         raise InvalidArgumentError(f"{what} {cidr!r} is not an IPv{version} CIDR block")
     return cidr
+
+
+def required_choice(name: str, choice: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    """Decorate a function whose keyword-only argument ``name`` has no default because it
+    decides something that cannot be undone (a final snapshot or none).
+
+    Type checkers refuse a call without it from the signature alone; at run time, such a call
+    raises :class:`InvalidArgumentError` explaining ``choice`` before the function runs,
+    rather than Python's bare ``TypeError``.
+    """
+
+    def decorate(function: Callable[P, R]) -> Callable[P, R]:
+        @functools.wraps(function)
+        def call(*args: P.args, **kwargs: P.kwargs) -> R:
+            if name not in kwargs:
+                raise InvalidArgumentError(choice)
+            return function(*args, **kwargs)
+
+        return call
+
+    return decorate
