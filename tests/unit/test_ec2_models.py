@@ -139,6 +139,13 @@ def test_instance_empty_strings_become_none() -> None:
     assert instance.key_name is None
 
 
+def test_instance_state_transition_reason_is_kept_as_aws_sent_it() -> None:
+    """AWS's empty StateTransitionReason (an instance that never changed state) stays ""."""
+    item = minimal_instance()
+    item["StateTransitionReason"] = ""
+    assert Instance._from_boto(item).state_transition_reason == ""
+
+
 @pytest.mark.parametrize("field", ["InstanceId", "ImageId", "InstanceType", "State", "LaunchTime"])
 def test_instance_missing_required_key_is_unexpected_response(field: str) -> None:
     """A key AWS always sends but did not raises UnexpectedResponseError naming it, not KeyError."""

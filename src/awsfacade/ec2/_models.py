@@ -114,7 +114,8 @@ class Instance:
     ``private_ip``/``public_ip`` are the primary addresses; ``private_ips``/``public_ips``
     hold every address of every network interface (primary first), ``ipv6_addresses`` every
     IPv6 address. ``state`` is ``InstanceState.UNKNOWN`` for a state this version does not
-    know; ``state_name`` is always AWS's own string.
+    know; ``state_name`` is always AWS's own string. ``state_transition_reason`` is AWS's
+    string as sent (``""`` for an instance that never changed state; ``None`` if absent).
     """
 
     id: str
@@ -188,7 +189,7 @@ class Instance:
             ),
             availability_zone=item.get("Placement", {}).get("AvailabilityZone") or None,
             state_reason=item.get("StateReason", {}).get("Message") or None,
-            state_transition_reason=item.get("StateTransitionReason") or None,
+            state_transition_reason=item.get("StateTransitionReason"),
             architecture=item.get("Architecture") or None,
             platform=item.get("Platform") or None,
             iam_instance_profile_arn=item.get("IamInstanceProfile", {}).get("Arn") or None,
