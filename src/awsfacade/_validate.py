@@ -118,9 +118,12 @@ def check_timing(timeout: object, poll_interval: object) -> None:
             )
 
 
-def check_cidr(cidr: object, *, version: int = 4, what: str = "cidr_block") -> str:
+def check_cidr(
+    cidr: object, *, version: int = 4, what: str = "cidr_block", other: str | None = None
+) -> str:
     """``cidr`` if it is a network in CIDR notation of that IP version (AWS rejects host bits
-    set, ``10.0.0.1/16``, too)."""
+    set, ``10.0.0.1/16``, too); ``other`` names the argument that takes the other version,
+    for the message."""
     if not isinstance(cidr, str) or "/" not in cidr:
         raise InvalidArgumentError(f"{what} is not a CIDR block (like 10.0.0.0/16): {cidr!r}")
     try:
@@ -128,7 +131,8 @@ def check_cidr(cidr: object, *, version: int = 4, what: str = "cidr_block") -> s
     except ValueError as error:
         raise InvalidArgumentError(f"{what} is an invalid CIDR block {cidr!r}: {error}") from error
     if network.version != version:
-        raise InvalidArgumentError(f"{what} {cidr!r} is not an IPv{version} CIDR block")
+        elsewhere = f": put IPv{network.version} ranges in {other}" if other else ""
+        raise InvalidArgumentError(f"{what} {cidr!r} is not an IPv{version} CIDR block{elsewhere}")
     return cidr
 
 

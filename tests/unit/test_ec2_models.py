@@ -356,8 +356,11 @@ def test_rule_converts_lists_to_tuples() -> None:
         ({"protocol": "-1", "cidrs": ("10.0.0.1/16",)}, "10.0.0.1/16"),
         ({"protocol": "-1", "cidrs": ("10.0.0.0/33",)}, "10.0.0.0/33"),
         ({"protocol": "-1", "cidrs": ("not-a-cidr/8",)}, "not-a-cidr"),
-        ({"protocol": "-1", "cidrs": ("2001:db8::/32",)}, "IPv4"),
-        ({"protocol": "-1", "ipv6_cidrs": ("10.0.0.0/8",)}, "IPv6"),
+        ({"protocol": "-1", "cidrs": ("::/0",)}, "not an IPv4 .*put IPv6 ranges in ipv6_cidrs"),
+        (
+            {"protocol": "-1", "ipv6_cidrs": ("10.0.0.0/8",)},
+            "not an IPv6 .*put IPv4 ranges in cidrs",
+        ),
         ({"protocol": "tcp", "cidrs": "10.0.0.0/8"}, "one string"),
         ({"protocol": "tcp", "ipv6_cidrs": "::/0"}, "one string"),
         ({"protocol": "tcp", "group_ids": "sg-1"}, "one string"),

@@ -350,9 +350,9 @@ class Rule:
                     f"from_port {self.from_port} is greater than to_port {self.to_port}"
                 )
         for cidr in self.cidrs:
-            check_cidr(cidr, version=4, what="each of cidrs")
+            check_cidr(cidr, version=4, what="each of cidrs", other="ipv6_cidrs")
         for cidr in self.ipv6_cidrs:
-            check_cidr(cidr, version=6, what="each of ipv6_cidrs")
+            check_cidr(cidr, version=6, what="each of ipv6_cidrs", other="cidrs")
         for group_id in self.group_ids:
             check_id(group_id, "each of group_ids")
         for prefix_list_id in self.prefix_list_ids:
