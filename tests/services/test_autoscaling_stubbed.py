@@ -250,14 +250,13 @@ def test_new_lifecycle_states_are_unknown_with_the_raw_name(
     autoscaling: AutoScalingService, stubber: Stubber
 ) -> None:
     """A lifecycle state this version does not know is UNKNOWN; AWS's string is kept."""
-    _describe(
-        stubber, group_item("web", desired=1, instances=[instance_item("i-1", "Warmed:Running")])
-    )
+    later = instance_item("i-1", "Warmed:Frozen")  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType] - a state AWS may add later
+    _describe(stubber, group_item("web", desired=1, instances=[later]))
 
     (instance,) = autoscaling.group("web").instances
 
     assert instance.lifecycle_state is LifecycleState.UNKNOWN
-    assert instance.lifecycle_state_name == "Warmed:Running"
+    assert instance.lifecycle_state_name == "Warmed:Frozen"
     assert not instance.in_service
 
 

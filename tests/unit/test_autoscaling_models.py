@@ -230,7 +230,7 @@ def test_user_data_that_is_not_base64_text_is_kept_as_sent() -> None:
 
 def test_lifecycle_state_unknown_fallback() -> None:
     """A state AWS adds later parses as UNKNOWN instead of raising."""
-    assert LifecycleState("Warmed:Hibernated") is LifecycleState.UNKNOWN
+    assert LifecycleState("Warmed:Frozen") is LifecycleState.UNKNOWN
     assert str(LifecycleState.IN_SERVICE) == "InService"
 
 

@@ -172,19 +172,6 @@ def test_instance_unknown_state_becomes_unknown() -> None:
     assert Instance._from_boto(item).state is InstanceState.UNKNOWN
 
 
-def test_instance_state_values_are_awss() -> None:
-    """The InstanceState members carry AWS's state names."""
-    assert {state.value for state in InstanceState} == {
-        "pending",
-        "running",
-        "shutting-down",
-        "terminated",
-        "stopping",
-        "stopped",
-        "unknown",
-    }
-
-
 def test_instance_tags_from_a_dict_are_tags() -> None:
     """An Instance built with a plain dict of tags stores immutable, hashable Tags."""
     instance = Instance(

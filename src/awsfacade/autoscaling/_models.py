@@ -27,8 +27,9 @@ __all__ = ["AutoScalingGroup", "GroupInstance", "LaunchConfiguration", "Lifecycl
 
 
 class LifecycleState(StateEnum):
-    """Where an instance is in its Auto Scaling group's lifecycle; ``UNKNOWN`` for a state
-    AWS adds later (the ``Warmed:*`` pool states among them: read ``lifecycle_state_name``)."""
+    """Where an instance is in its Auto Scaling group's lifecycle (the ``Warmed:*`` states
+    are a warm pool's); ``UNKNOWN`` for a state AWS adds later (``lifecycle_state_name`` keeps
+    AWS's string)."""
 
     PENDING = "Pending"
     PENDING_WAIT = "Pending:Wait"
@@ -44,6 +45,22 @@ class LifecycleState(StateEnum):
     DETACHED = "Detached"
     ENTERING_STANDBY = "EnteringStandby"
     STANDBY = "Standby"
+    REPLACING_ROOT_VOLUME = "ReplacingRootVolume"
+    REPLACING_ROOT_VOLUME_WAIT = "ReplacingRootVolume:Wait"
+    REPLACING_ROOT_VOLUME_PROCEED = "ReplacingRootVolume:Proceed"
+    ROOT_VOLUME_REPLACED = "RootVolumeReplaced"
+    WARMED_PENDING = "Warmed:Pending"
+    WARMED_PENDING_WAIT = "Warmed:Pending:Wait"
+    WARMED_PENDING_PROCEED = "Warmed:Pending:Proceed"
+    WARMED_PENDING_RETAINED = "Warmed:Pending:Retained"
+    WARMED_TERMINATING = "Warmed:Terminating"
+    WARMED_TERMINATING_WAIT = "Warmed:Terminating:Wait"
+    WARMED_TERMINATING_PROCEED = "Warmed:Terminating:Proceed"
+    WARMED_TERMINATING_RETAINED = "Warmed:Terminating:Retained"
+    WARMED_TERMINATED = "Warmed:Terminated"
+    WARMED_STOPPED = "Warmed:Stopped"
+    WARMED_RUNNING = "Warmed:Running"
+    WARMED_HIBERNATED = "Warmed:Hibernated"
     UNKNOWN = "Unknown"
 
 

@@ -74,6 +74,7 @@ class VpcState(StateEnum):
 
     PENDING = "pending"
     AVAILABLE = "available"
+    DELETING = "deleting"
     UNKNOWN = "unknown"
 
 
