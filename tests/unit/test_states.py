@@ -1,4 +1,5 @@
-"""Every state enum reads every value AWS documents, so no documented state reads as UNKNOWN.
+"""Every state enum reads every value AWS documents, so no documented state reads as UNKNOWN;
+a state a user passes is a member or AWS's string for one.
 
 Where botocore's service model lists the field's values (an ``enum`` on its shape), the
 model is the source and is read here; RDS's DB instance status is a plain string in its
@@ -10,23 +11,25 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from collections.abc import Mapping
-from typing import Final
+from typing import Final, get_args
 
 import botocore.session
 import pytest
 from botocore.model import StringShape
 
 import awsfacade
-from awsfacade._base import StateEnum
+from awsfacade._base import StateEnum, user_state
 from awsfacade.autoscaling import LifecycleState
 from awsfacade.ec2 import (
     ImageState,
     InstanceState,
+    InstanceStateName,
     SubnetState,
     VolumeAttachmentState,
     VolumeState,
     VpcState,
 )
+from awsfacade.errors import InvalidArgumentError
 from awsfacade.iam import AccessKeyStatus
 from awsfacade.rds import DbInstanceStatus
 from awsfacade.s3 import VersioningStatus
@@ -76,3 +79,21 @@ def test_every_state_enum_is_checked_against_aws() -> None:
             importlib.import_module(module.name)
 
     assert set(StateEnum.__subclasses__()) == set(MODEL_SHAPES) | GUIDE_ONLY
+
+
+def test_the_state_names_a_checker_accepts_are_the_models() -> None:
+    """InstanceStateName, the strings a type checker accepts for a state, are EC2's."""
+    assert set(get_args(InstanceStateName)) == set(model_values("ec2", "InstanceStateName"))
+
+
+def test_a_wrong_state_is_refused_with_the_valid_ones() -> None:
+    """A string that is no state's is refused, the message listing every state one may ask
+    for (UNKNOWN, which stands for states not known yet, is not one of them)."""
+    with pytest.raises(InvalidArgumentError) as caught:
+        user_state(InstanceState, "Running", "state")
+
+    message = str(caught.value)
+    assert "state must be one of" in message
+    assert [name for name in get_args(InstanceStateName) if repr(name) not in message] == []
+    assert "'unknown'" not in message
+    assert "'Running'" in message

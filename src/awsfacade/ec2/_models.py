@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 __all__ = [
     "Instance",
     "InstanceState",
+    "InstanceStateName",
     "LaunchTemplate",
     "LaunchTemplateRef",
     "Permission",
@@ -67,6 +68,14 @@ class InstanceState(StateEnum):
     STOPPING = "stopping"
     STOPPED = "stopped"
     UNKNOWN = "unknown"
+
+
+#: AWS's string for each :class:`InstanceState` but ``UNKNOWN``: what ``states=`` and
+#: ``wait_until`` accept beside the members, so a checker accepts ``"running"`` and refuses
+#: ``"runing"``.
+InstanceStateName = Literal[
+    "pending", "running", "shutting-down", "terminated", "stopping", "stopped"
+]
 
 
 class VpcState(StateEnum):
