@@ -1,5 +1,6 @@
 """What every service shares: construction from a session, the typed ``client`` property,
-the service's error codes, and the state enums' tolerant parse."""
+the service's error codes, and the state enums: their tolerant parse of AWS's answers and their
+strict parse of what users pass."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from typing import TYPE_CHECKING, ClassVar, Generic, TypeVar
 
 from awsfacade._paging import PageConfig, listing
 from awsfacade._translate import NO_CODES, translate
+from awsfacade.errors import InvalidArgumentError
 
 if TYPE_CHECKING:
     from contextlib import AbstractContextManager
@@ -19,7 +21,7 @@ if TYPE_CHECKING:
     from awsfacade._clients import ClientCache
     from awsfacade._translate import Codes
 
-__all__ = ["Service", "StateEnum", "state_parser"]
+__all__ = ["Service", "StateEnum", "state_parser", "user_state"]
 
 C = TypeVar("C")
 P = TypeVar("P")
@@ -116,3 +118,21 @@ def state_parser(enum: type[E]) -> Callable[[str], E]:
         return members.get(value, unknown)
 
     return parse
+
+
+def user_state(cls: type[E], value: object, what: str) -> E:
+    """The state a user names, as a member of ``cls`` or by AWS's string (``"running"``).
+
+    Anything else raises :class:`InvalidArgumentError` listing the valid values: a string
+    that is no state's (``"Running"``), a member of another state enum, and ``UNKNOWN``,
+    which stands for states this version does not know and cannot be asked for.
+    """
+    known = {member.value: member for member in cls if member.name != "UNKNOWN"}
+    if isinstance(value, str) and (isinstance(value, cls) or not isinstance(value, enum.Enum)):
+        member = known.get(value)
+        if member is not None:
+            return member
+    valid = ", ".join(repr(name) for name in known)
+    raise InvalidArgumentError(
+        f"{what} must be one of {valid} (or a {cls.__name__} member), not {value!r}"
+    )

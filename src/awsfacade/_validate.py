@@ -6,14 +6,17 @@ argument. Nothing here is applied to what AWS sends back: models accept whatever
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import math
-from collections.abc import Iterable, Sequence
-from typing import TypeVar
+from collections.abc import Callable, Iterable, Sequence
+from typing import ParamSpec, TypeVar
 
 from awsfacade.errors import InvalidArgumentError
 
 T = TypeVar("T")
+P = ParamSpec("P")
+R = TypeVar("R")
 
 __all__ = [
     "MAX_INTEGER",
@@ -27,6 +30,7 @@ __all__ = [
     "check_timing",
     "check_type",
     "optional_ids",
+    "required_choice",
 ]
 
 
@@ -114,9 +118,12 @@ def check_timing(timeout: object, poll_interval: object) -> None:
             )
 
 
-def check_cidr(cidr: object, *, version: int = 4, what: str = "cidr_block") -> str:
+def check_cidr(
+    cidr: object, *, version: int = 4, what: str = "cidr_block", other: str | None = None
+) -> str:
     """``cidr`` if it is a network in CIDR notation of that IP version (AWS rejects host bits
-    set, ``10.0.0.1/16``, too)."""
+    set, ``10.0.0.1/16``, too); ``other`` names the argument that takes the other version,
+    for the message."""
     if not isinstance(cidr, str) or "/" not in cidr:
         raise InvalidArgumentError(f"{what} is not a CIDR block (like 10.0.0.0/16): {cidr!r}")
     try:
@@ -124,5 +131,27 @@ def check_cidr(cidr: object, *, version: int = 4, what: str = "cidr_block") -> s
     except ValueError as error:
         raise InvalidArgumentError(f"{what} is an invalid CIDR block {cidr!r}: {error}") from error
     if network.version != version:
-        raise InvalidArgumentError(f"{what} {cidr!r} is not an IPv{version} CIDR block")
+        elsewhere = f": put IPv{network.version} ranges in {other}" if other else ""
+        raise InvalidArgumentError(f"{what} {cidr!r} is not an IPv{version} CIDR block{elsewhere}")
     return cidr
+
+
+def required_choice(name: str, choice: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    """Decorate a function whose keyword-only argument ``name`` has no default because it
+    decides something that cannot be undone (a final snapshot or none).
+
+    Type checkers refuse a call without it from the signature alone; at run time, such a call
+    raises :class:`InvalidArgumentError` explaining ``choice`` before the function runs,
+    rather than Python's bare ``TypeError``.
+    """
+
+    def decorate(function: Callable[P, R]) -> Callable[P, R]:
+        @functools.wraps(function)
+        def call(*args: P.args, **kwargs: P.kwargs) -> R:
+            if name not in kwargs:
+                raise InvalidArgumentError(choice)
+            return function(*args, **kwargs)
+
+        return call
+
+    return decorate

@@ -6,7 +6,7 @@ from typing import Final
 
 from bad_input_cases import TOO_MANY_TAGS, Bad, Method, add_cases
 
-from awsfacade.ec2 import BlockDevice, InstanceState, Rule
+from awsfacade.ec2 import BlockDevice, InstanceState, Rule, VpcState
 
 IMAGE: Final = "ami-0123456789abcdef0"
 INSTANCE: Final = "i-0123456789abcdef0"
@@ -82,6 +82,7 @@ EC2: Final[dict[str, Method]] = {
         [
             Bad("instance_ids", []),
             Bad("state", InstanceState.UNKNOWN),
+            Bad("state", VpcState.PENDING),
             Bad("timeout", float("nan")),
             Bad("poll_interval", 0),
         ],

@@ -68,10 +68,10 @@ RDS: Final[dict[str, Method]] = {
     "instances": Method({"engine": "postgres"}, [Bad("engine", "")]),
     "instance": Method({"identifier": "db1"}, _IDENTIFIER),
     "delete_instance": Method(
-        {"identifier": "db1"},
+        {"identifier": "db1", "skip_final_snapshot": True},
         [
             *_IDENTIFIER,
-            Bad("final_snapshot_identifier", "final", also={"skip_final_snapshot": True}),
+            Bad("final_snapshot_identifier", "final"),
             Bad("final_snapshot_identifier", None, also={"skip_final_snapshot": False}),
             Bad("final_snapshot_identifier", "1final", also={"skip_final_snapshot": False}),
         ],

@@ -99,7 +99,7 @@ OPERATIONS: tuple[Operation[R], ...] = (
     ),
     Operation(
         "DeleteDBInstance",
-        (Call("delete_instance", lambda s: s.delete_instance(DB), None),),
+        (Call("delete_instance", lambda s: s.delete_instance(DB, skip_final_snapshot=True), None),),
         max_depth=1,
     ),
     Operation(

@@ -573,7 +573,7 @@ def test_rds_instances_drop_a_pending_master_password(rds_service: RdsService) -
     created = rds_service.create_instance("db1", instance_class="db.t3.micro", engine="mysql")
     read = rds_service.instance("db1")
     listed = list(rds_service.instances())
-    rds_service.delete_instance("db1")
+    rds_service.delete_instance("db1", skip_final_snapshot=True)
     assert set(changed) == {"CreateDBInstance", "DescribeDBInstances", "DeleteDBInstance"}
     assert_absent(secret, shown(created, read, listed, *listed))
 

@@ -31,15 +31,22 @@ def log_requests(service: AutoScalingService) -> Requests:
     return log
 
 
-def instance_item(instance_id: str, state: LifecycleStateType = "InService") -> InstanceTypeDef:
-    """One instance of a DescribeAutoScalingGroups answer, in ``state``."""
-    return {
+def instance_item(
+    instance_id: str, state: LifecycleStateType = "InService", *, weight: str | None = None
+) -> InstanceTypeDef:
+    """One instance of a DescribeAutoScalingGroups answer, in ``state``; with ``weight``, as
+    AWS reports an instance of a group with instance weights (its type and WeightedCapacity)."""
+    item: InstanceTypeDef = {
         "InstanceId": instance_id,
         "AvailabilityZone": "us-east-1a",
         "LifecycleState": state,
         "HealthStatus": "Healthy",
         "ProtectedFromScaleIn": False,
     }
+    if weight is not None:
+        item["InstanceType"] = "c5.xlarge"
+        item["WeightedCapacity"] = weight
+    return item
 
 
 def group_item(

@@ -29,7 +29,7 @@ from awsfacade.errors import (
 
 if TYPE_CHECKING:
     from boto3.session import Session
-    from mypy_boto3_autoscaling.type_defs import AutoScalingGroupTypeDef
+    from mypy_boto3_autoscaling.type_defs import AutoScalingGroupTypeDef, InstanceTypeDef
 
 TEMPLATE_ID = "lt-0123456789abcdef0"
 
@@ -66,6 +66,17 @@ def _describe(stubber: Stubber, *groups: AutoScalingGroupTypeDef, name: str = "w
         {"AutoScalingGroups": list(groups)},
         {"AutoScalingGroupNames": [name], "MaxRecords": 100},
     )
+
+
+def _polls(stubber: Stubber, *answers: list[AutoScalingGroupTypeDef]) -> None:
+    """Queue the waiter's DescribeAutoScalingGroups answers for "web", one a poll (the
+    waiter asks without MaxRecords)."""
+    for groups in answers:
+        stubber.add_response(
+            "describe_auto_scaling_groups",
+            {"AutoScalingGroups": groups},
+            {"AutoScalingGroupNames": ["web"]},
+        )
 
 
 ERRORS: dict[str, tuple[str, str, type[ServiceError]]] = {
@@ -250,14 +261,13 @@ def test_new_lifecycle_states_are_unknown_with_the_raw_name(
     autoscaling: AutoScalingService, stubber: Stubber
 ) -> None:
     """A lifecycle state this version does not know is UNKNOWN; AWS's string is kept."""
-    _describe(
-        stubber, group_item("web", desired=1, instances=[instance_item("i-1", "Warmed:Running")])
-    )
+    later = instance_item("i-1", "Warmed:Frozen")  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType] - a state AWS may add later
+    _describe(stubber, group_item("web", desired=1, instances=[later]))
 
     (instance,) = autoscaling.group("web").instances
 
     assert instance.lifecycle_state is LifecycleState.UNKNOWN
-    assert instance.lifecycle_state_name == "Warmed:Running"
+    assert instance.lifecycle_state_name == "Warmed:Frozen"
     assert not instance.in_service
 
 
@@ -376,16 +386,7 @@ def test_wait_until_in_service_polls_until_every_instance_serves(
     )
     ready = group_item("web", desired=2, instances=[instance_item("i-1"), instance_item("i-2")])
     _describe(stubber, pending)  # the first look, before waiting
-    stubber.add_response(
-        "describe_auto_scaling_groups",
-        {"AutoScalingGroups": [pending]},
-        {"AutoScalingGroupNames": ["web"]},
-    )
-    stubber.add_response(
-        "describe_auto_scaling_groups",
-        {"AutoScalingGroups": [ready]},
-        {"AutoScalingGroupNames": ["web"]},
-    )
+    _polls(stubber, [pending], [ready])
     _describe(stubber, ready)
 
     group = autoscaling.wait_until_in_service("web", timeout=60, poll_interval=5)
@@ -403,12 +404,7 @@ def test_wait_until_in_service_times_out_naming_what_it_saw(
         "web", desired=1, instances=[instance_item("i-1"), instance_item("i-2", "Terminating")]
     )
     _describe(stubber, scaling_in)
-    for _ in range(3):  # timeout / poll_interval + 1 polls
-        stubber.add_response(
-            "describe_auto_scaling_groups",
-            {"AutoScalingGroups": [scaling_in]},
-            {"AutoScalingGroupNames": ["web"]},
-        )
+    _polls(stubber, *[[scaling_in]] * 3)  # timeout / poll_interval + 1 polls
 
     with pytest.raises(WaitTimeoutError) as raised:
         autoscaling.wait_until_in_service("web", timeout=10, poll_interval=5)
@@ -418,17 +414,56 @@ def test_wait_until_in_service_times_out_naming_what_it_saw(
     assert sleeps == [5, 5]
 
 
+def _weighted(*instances: InstanceTypeDef) -> AutoScalingGroupTypeDef:
+    """A group sized in vCPUs (attribute-based instance types): desired capacity 6 vCPUs,
+    its instances weighted by their vCPUs, as DescribeAutoScalingGroups reports it."""
+    group = group_item("web", desired=6, instances=list(instances))
+    group["DesiredCapacityType"] = "vcpu"
+    return group
+
+
+def test_wait_until_in_service_counts_the_units_of_a_weighted_group(
+    autoscaling: AutoScalingService, stubber: Stubber, sleeps: list[float]
+) -> None:
+    """With instance weights the wait ends once the InService instances' units reach the
+    desired capacity: two 4-vCPU instances serve a desired 6 vCPUs (AWS passes it rather
+    than stay short)."""
+    pending = _weighted(
+        instance_item("i-1", weight="4"), instance_item("i-2", "Pending", weight="4")
+    )
+    ready = _weighted(instance_item("i-1", weight="4"), instance_item("i-2", weight="4"))
+    _describe(stubber, pending)  # the first look, before waiting
+    _polls(stubber, [pending], [ready])
+    _describe(stubber, ready)
+
+    group = autoscaling.wait_until_in_service("web", timeout=60, poll_interval=5)
+
+    assert (group.in_service_capacity, group.desired_capacity) == (8, 6)
+    assert group.desired_capacity_type == "vcpu"
+    assert sleeps == [5]
+
+
+def test_wait_until_in_service_times_out_naming_the_units_it_saw(
+    autoscaling: AutoScalingService, stubber: Stubber, sleeps: list[float]
+) -> None:
+    """Out of time in a weighted group, WaitTimeoutError gives the InService units too."""
+    short = _weighted(instance_item("i-1", weight="4"), instance_item("i-2", "Pending", weight="2"))
+    _describe(stubber, short)
+    _polls(stubber, [short], [short])
+
+    with pytest.raises(WaitTimeoutError) as raised:
+        autoscaling.wait_until_in_service("web", timeout=5, poll_interval=5)
+
+    assert "1 of 2 instances InService (4 capacity units), desired capacity 6" in str(raised.value)
+    assert sleeps == [5]
+
+
 def test_wait_until_in_service_when_the_group_vanishes(
     autoscaling: AutoScalingService, stubber: Stubber, sleeps: list[float]
 ) -> None:
     """A group deleted during the wait times out saying it saw no such group."""
     _describe(stubber, group_item("web", desired=1))
-    for _ in range(2):
-        stubber.add_response(
-            "describe_auto_scaling_groups",
-            {"AutoScalingGroups": []},
-            {"AutoScalingGroupNames": ["web"]},
-        )
+    _polls(stubber, [], [])
 
     with pytest.raises(WaitTimeoutError, match="last seen: no such group"):
         autoscaling.wait_until_in_service("web", timeout=1, poll_interval=1)

@@ -278,15 +278,17 @@ def test_instances_by_tags(ec2_service: Ec2Service) -> None:
 
 
 def test_instances_by_states(ec2_service: Ec2Service) -> None:
-    """states= lists only the instances in one of those states."""
+    """states= lists only the instances in one of those states, each named by its
+    InstanceState or by AWS's string."""
     running, stopped, terminated = ec2_service.run(image_id=IMAGE, count=3)
     ec2_service.stop([stopped.id])
     ec2_service.terminate([terminated.id])
 
-    assert ids_of(ec2_service.instances(states=[InstanceState.RUNNING])) == {running.id}
-    assert ids_of(
-        ec2_service.instances(states=[InstanceState.STOPPED, InstanceState.TERMINATED])
-    ) == {stopped.id, terminated.id}
+    assert ids_of(ec2_service.instances(states=["running"])) == {running.id}
+    assert ids_of(ec2_service.instances(states=["stopped", InstanceState.TERMINATED])) == {
+        stopped.id,
+        terminated.id,
+    }
 
 
 def test_instances_by_filters(ec2_service: Ec2Service) -> None:
@@ -485,11 +487,12 @@ def test_wait_until_running_returns_the_instances(ec2_service: Ec2Service) -> No
 
 
 def test_wait_until_stopped_after_stop(ec2_service: Ec2Service) -> None:
-    """wait_until(STOPPED) after stop() returns the stopped instance."""
+    """wait_until("stopped") (AWS's string for STOPPED) after stop() returns the stopped
+    instance."""
     [instance] = ec2_service.run(image_id=IMAGE)
     ec2_service.stop([instance.id])
 
-    [stopped] = ec2_service.wait_until([instance.id], InstanceState.STOPPED, poll_interval=0.01)
+    [stopped] = ec2_service.wait_until([instance.id], "stopped", poll_interval=0.01)
 
     assert stopped.id == instance.id
     assert stopped.state is InstanceState.STOPPED
@@ -1111,7 +1114,7 @@ INVALID_CALLS: list[tuple[str, Callable[[Ec2Service], object]]] = [
         lambda ec2: list(ec2.instances(filters={"instance-type": "t3.micro"})),
     ),
     ("instance-empty-id", lambda ec2: ec2.instance("")),
-    ("wait-state-string", lambda ec2: ec2.wait_until([MISSING_INSTANCE], "running")),  # type: ignore[arg-type]
+    ("wait-state-misspelled", lambda ec2: ec2.wait_until([MISSING_INSTANCE], "Running")),  # type: ignore[arg-type]
     ("wait-state-unknown", lambda ec2: ec2.wait_until([MISSING_INSTANCE], InstanceState.UNKNOWN)),
     (
         "wait-timeout-zero",

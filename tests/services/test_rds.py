@@ -215,7 +215,7 @@ def test_delete_instance_skipping_the_final_snapshot(rds_service: RdsService) ->
     create(rds_service)
     log = record(rds_service)
 
-    rds_service.delete_instance("db1")
+    rds_service.delete_instance("db1", skip_final_snapshot=True)
     rds_service.wait_until_deleted("db1")
 
     assert log.bodies("DeleteDBInstance")[0]["SkipFinalSnapshot"] == "true"
@@ -236,10 +236,27 @@ def test_delete_instance_with_a_final_snapshot(rds_service: RdsService) -> None:
     assert [snapshot.get("DBSnapshotIdentifier") for snapshot in snapshots] == ["db1-final"]
 
 
+def test_delete_instance_without_the_snapshot_choice_deletes_nothing(
+    rds_service: RdsService,
+) -> None:
+    """A delete that does not say whether to take a final snapshot (AWS's own default) is
+    refused before any request, explaining both choices; the instance is still there."""
+    create(rds_service)
+    log = record(rds_service)
+
+    with pytest.raises(InvalidArgumentError) as caught:
+        rds_service.delete_instance("db1")  # type: ignore[call-arg]  # pyright: ignore[reportCallIssue] - the call that makes no choice, on purpose
+
+    assert "skip_final_snapshot=" in str(caught.value)
+    assert "final_snapshot_identifier" in str(caught.value)
+    assert log.operations == []
+    assert rds_service.instance("db1").identifier == "db1"
+
+
 def test_delete_an_unknown_instance_is_not_found(rds_service: RdsService) -> None:
     """Deleting what does not exist is NotFoundError."""
     with pytest.raises(NotFoundError):
-        rds_service.delete_instance("nope")
+        rds_service.delete_instance("nope", skip_final_snapshot=True)
 
 
 def test_wait_until_available_returns_the_instance(rds_service: RdsService) -> None:

@@ -164,13 +164,13 @@ ERRORS: list[tuple[str, Call, str, type[ServiceError]]] = [
     ("create_db_instance", _create, "SomethingNew", ServiceError),
     (
         "delete_db_instance",
-        lambda rds: rds.delete_instance("db1"),
+        lambda rds: rds.delete_instance("db1", skip_final_snapshot=True),
         "InvalidDBInstanceState",
         InvalidStateError,
     ),
     (
         "delete_db_instance",
-        lambda rds: rds.delete_instance("db1"),
+        lambda rds: rds.delete_instance("db1", skip_final_snapshot=True),
         "InvalidDBInstanceStateFault",
         InvalidStateError,
     ),

@@ -96,7 +96,11 @@ BAD_CALLS: list[tuple[str, Call, str]] = [
     ("instance-empty", lambda rds: rds.instance(""), "identifier"),
     ("instance-bad", lambda rds: rds.instance("-db"), "identifier"),
     ("instance-bad-arn", lambda rds: rds.instance("arn:aws:s3:::bucket"), "identifier"),
-    ("delete-identifier", lambda rds: rds.delete_instance("db 1"), "identifier"),
+    (
+        "delete-identifier",
+        lambda rds: rds.delete_instance("db 1", skip_final_snapshot=True),
+        "identifier",
+    ),
     (
         "delete-skip-type",
         lambda rds: rds.delete_instance("db1", skip_final_snapshot="no"),  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType] - a wrong type on purpose
@@ -109,7 +113,9 @@ BAD_CALLS: list[tuple[str, Call, str]] = [
     ),
     (
         "delete-skip-with-name",
-        lambda rds: rds.delete_instance("db1", final_snapshot_identifier="final"),
+        lambda rds: rds.delete_instance(
+            "db1", skip_final_snapshot=True, final_snapshot_identifier="final"
+        ),
         "skip_final_snapshot",
     ),
     (

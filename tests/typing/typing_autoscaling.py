@@ -130,6 +130,9 @@ def check_group_fields(group: AutoScalingGroup) -> None:
     assert_type(group.instances, tuple[GroupInstance, ...])
     assert_type(group.instance_ids, tuple[str, ...])
     assert_type(group.in_service_count, int)
+    assert_type(group.in_service_capacity, int)
+    assert_type(group.at_desired_capacity, bool)
+    assert_type(group.desired_capacity_type, str | None)
     assert_type(group.health_check_type, str)
     assert_type(group.health_check_grace_period, int | None)
     assert_type(group.default_cooldown, int | None)
@@ -156,6 +159,7 @@ def check_instance_fields(instance: GroupInstance) -> None:
     assert_type(instance.launch_configuration, str | None)
     assert_type(instance.launch_template, LaunchTemplateRef | None)
     assert_type(instance.weighted_capacity, str | None)
+    assert_type(instance.capacity_units, int)
 
 
 def check_launch_configuration_fields(configuration: LaunchConfiguration) -> None:

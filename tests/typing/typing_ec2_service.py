@@ -94,6 +94,7 @@ def check_instances(ec2: Ec2Service) -> None:
         ),
         Iterator[Instance],
     )
+    assert_type(ec2.instances(states=["running", InstanceState.STOPPED]), Iterator[Instance])
     assert_type(ec2.instance("i-1"), Instance)
     assert_type(ec2.start(["i-1"]), list[StateChange])
     assert_type(ec2.stop(["i-1"]), list[StateChange])
@@ -101,6 +102,7 @@ def check_instances(ec2: Ec2Service) -> None:
     assert_type(ec2.reboot(["i-1"]), None)
     assert_type(ec2.terminate(["i-1"]), list[StateChange])
     assert_type(ec2.wait_until(["i-1"], InstanceState.RUNNING), list[Instance])
+    assert_type(ec2.wait_until(["i-1"], "shutting-down"), list[Instance])
     assert_type(
         ec2.wait_until(["i-1"], InstanceState.STOPPED, timeout=60, poll_interval=1.5),
         list[Instance],

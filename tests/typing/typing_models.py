@@ -218,7 +218,7 @@ def check_block_device(device: BlockDevice) -> None:
     assert_type(device.encrypted, bool | None)
     assert_type(device.kms_key_id, str | None)
     assert_type(device.snapshot_id, str | None)
-    assert_type(device.delete_on_termination, bool)
+    assert_type(device.delete_on_termination, bool | None)
     assert_type(BlockDevice(), BlockDevice)
     assert_type(BlockDevice(device_name="/dev/sdf", snapshot_id="snap-1"), BlockDevice)
 

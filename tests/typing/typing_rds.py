@@ -54,7 +54,7 @@ def check_instances(rds: RdsService) -> None:
     assert_type(rds.instances(), Iterator[DbInstance])
     assert_type(rds.instances(engine="mysql"), Iterator[DbInstance])
     assert_type(rds.instance("db1"), DbInstance)
-    assert_type(rds.delete_instance("db1"), None)
+    assert_type(rds.delete_instance("db1", skip_final_snapshot=True), None)
     assert_type(
         rds.delete_instance("db1", skip_final_snapshot=False, final_snapshot_identifier="final"),
         None,

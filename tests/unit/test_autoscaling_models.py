@@ -144,6 +144,59 @@ def test_group_instance_reads_every_field() -> None:
     assert not instance.in_service
 
 
+def _instance(state: LifecycleState, weight: str | None = None) -> GroupInstance:
+    return GroupInstance(
+        id="i-1",
+        lifecycle_state=state,
+        health_status="Healthy",
+        availability_zone="us-east-1a",
+        weighted_capacity=weight,
+    )
+
+
+_IN = LifecycleState.IN_SERVICE
+
+
+@pytest.mark.parametrize(
+    ("desired", "instances", "at_capacity"),
+    [
+        (0, (), True),
+        (2, (_instance(_IN), _instance(_IN)), True),
+        (1, (_instance(_IN), _instance(_IN)), False),  # one more than desired: scaling in
+        (2, (_instance(_IN), _instance(LifecycleState.PENDING)), False),
+        (6, (_instance(_IN, "4"), _instance(_IN, "4")), True),  # units, passed by part of one
+        (6, (_instance(_IN, "4"),), False),
+        (6, (_instance(_IN, "4"), _instance(LifecycleState.PENDING, "4")), False),
+        (8, (_instance(_IN, "4"), _instance(LifecycleState.TERMINATING, "4")), False),
+    ],
+    ids=[
+        "empty",
+        "as-many-as-desired",
+        "one-too-many",
+        "one-pending",
+        "weights-reach-it",
+        "weights-short",
+        "weights-one-pending",
+        "weights-one-terminating",
+    ],
+)
+def test_a_group_is_at_desired_capacity_by_instances_or_by_units(
+    desired: int, instances: tuple[GroupInstance, ...], at_capacity: bool
+) -> None:
+    """Every instance InService and as many as desired; with instance weights, their units
+    (AWS's WeightedCapacity) reach the desired capacity."""
+    group = AutoScalingGroup(
+        name="web",
+        min_size=0,
+        max_size=8,
+        desired_capacity=desired,
+        created=WHEN,
+        instances=instances,
+    )
+
+    assert group.at_desired_capacity is at_capacity
+
+
 def test_hand_built_instance_names_its_state() -> None:
     """An instance built by hand gets its state's string as ``lifecycle_state_name``."""
     instance = GroupInstance(
@@ -230,7 +283,7 @@ def test_user_data_that_is_not_base64_text_is_kept_as_sent() -> None:
 
 def test_lifecycle_state_unknown_fallback() -> None:
     """A state AWS adds later parses as UNKNOWN instead of raising."""
-    assert LifecycleState("Warmed:Hibernated") is LifecycleState.UNKNOWN
+    assert LifecycleState("Warmed:Frozen") is LifecycleState.UNKNOWN
     assert str(LifecycleState.IN_SERVICE) == "InService"
 
 

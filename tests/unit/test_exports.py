@@ -47,6 +47,7 @@ import awsfacade.s3
                 "ImageState",
                 "Instance",
                 "InstanceState",
+                "InstanceStateName",
                 "KeyPair",
                 "LaunchTemplate",
                 "LaunchTemplateRef",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 import attrs
 import pytest
@@ -131,6 +131,58 @@ def test_a_status_aws_adds_later_is_unknown_but_kept() -> None:
 
     assert instance.status is DbInstanceStatus.UNKNOWN
     assert instance.status_name == "quantum-tunnelling"
+
+
+#: The statuses of the RDS User Guide's table "DB instance status"
+#: (docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Overview.DBInstance.Status.html); RDS's
+#: service model leaves DBInstanceStatus a plain string, so the guide is the source.
+DOCUMENTED_STATUSES: Final = (
+    "available",
+    "backing-up",
+    "backtracking",
+    "configuring-enhanced-monitoring",
+    "configuring-iam-database-auth",
+    "configuring-log-exports",
+    "converting-to-vpc",
+    "creating",
+    "delete-precheck",
+    "deleting",
+    "failed",
+    "inaccessible-encryption-credentials",
+    "inaccessible-encryption-credentials-recoverable",
+    "incompatible-create",
+    "incompatible-network",
+    "incompatible-option-group",
+    "incompatible-parameters",
+    "incompatible-restore",
+    "insufficient-capacity",
+    "maintenance",
+    "modifying",
+    "moving-to-vpc",
+    "rebooting",
+    "resetting-master-credentials",
+    "renaming",
+    "restore-error",
+    "starting",
+    "stopped",
+    "stopping",
+    "storage-config-upgrade",
+    "storage-full",
+    "storage-initialization",
+    "storage-optimization",
+    "upgrading",
+)
+
+
+def test_every_status_the_rds_user_guide_documents_reads_as_a_member() -> None:
+    """No documented status (storage-initialization, backtracking, …) reads as UNKNOWN."""
+    unknown = [
+        status
+        for status in DOCUMENTED_STATUSES
+        if DbInstance._from_boto(item(DBInstanceStatus=status)).status is DbInstanceStatus.UNKNOWN
+    ]
+
+    assert unknown == []
 
 
 def test_status_members_compare_as_aws_strings() -> None:

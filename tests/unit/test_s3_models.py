@@ -46,11 +46,14 @@ def _group_grant(uri: str, permission: str) -> Grant:
         ((_group_grant(ALL_USERS, "FULL_CONTROL"),), True, True),
         ((_group_grant(AUTHENTICATED_USERS, "FULL_CONTROL"),), True, True),
         ((_group_grant(AUTHENTICATED_USERS, "READ_ACP"),), False, False),
+        ((_group_grant(ALL_USERS, "WRITE_ACP"),), False, True),
         ((_group_grant("http://acs.amazonaws.com/groups/s3/LogDelivery", "WRITE"),), False, False),
     ],
 )
 def test_acl_public_flags(grants: tuple[Grant, ...], public_read: bool, public_write: bool) -> None:
-    """Only AllUsers/AuthenticatedUsers grants of READ/WRITE or FULL_CONTROL make it public."""
+    """Only AllUsers/AuthenticatedUsers grants make it public: READ or FULL_CONTROL to read,
+    WRITE, WRITE_ACP (which can grant itself WRITE) or FULL_CONTROL to write; READ_ACP
+    (reading the ACL, not the objects) neither."""
     acl = BucketAcl(owner=Owner(id="me"), grants=grants)
 
     assert (acl.public_read, acl.public_write) == (public_read, public_write)

@@ -106,10 +106,12 @@ def test_block_device_sends_every_option_to_run_and_templates() -> None:
     }
     assert device._for_run() == expected
     assert device._for_template() == expected
-    assert BlockDevice()._for_run() == {
-        "DeviceName": "/dev/xvda",
-        "Ebs": {"VolumeType": "gp3", "DeleteOnTermination": True},
-    }
+
+
+def test_block_device_keeps_aws_default_deletion_on_termination() -> None:
+    """A BlockDevice that does not say sends no DeleteOnTermination, so AWS's default holds
+    (the AMI's own setting, which may keep the root volume), never a deletion it did not ask."""
+    assert BlockDevice()._for_run() == {"DeviceName": "/dev/xvda", "Ebs": {"VolumeType": "gp3"}}
 
 
 def test_metadata_and_spot_options_on_the_wire() -> None:

@@ -25,7 +25,7 @@ from awsfacade.autoscaling._checks import (
     check_zones,
     new_zones,
 )
-from awsfacade.autoscaling._models import AutoScalingGroup
+from awsfacade.autoscaling._models import AutoScalingGroup, weight_units
 from awsfacade.ec2._models import LaunchTemplateRef
 from awsfacade.errors import InvalidArgumentError, NotFoundError
 
@@ -43,11 +43,15 @@ __all__ = ["GroupsMixin"]
 #: HealthCheckType's limit in the service model (a comma-separated list: "EC2,ELB").
 _MAX_HEALTH_CHECK_TYPE = 32
 
-#: True once the group has exactly its desired number of instances, every one InService.
+#: AutoScalingGroup.at_desired_capacity, in JMESPath for the waiter: every instance is
+#: InService, and there are exactly as many as desired or, when instances carry weights
+#: (WeightedCapacity, a number as a string), their units reach the desired capacity.
 _IN_SERVICE = (
-    "length(AutoScalingGroups[0].Instances[?LifecycleState=='InService'] || `[]`)"
-    " == AutoScalingGroups[0].DesiredCapacity"
-    " && length(AutoScalingGroups[0].Instances || `[]`) == AutoScalingGroups[0].DesiredCapacity"
+    "length(AutoScalingGroups[0].Instances[?LifecycleState!='InService'] || `[]`) == `0`"
+    " && (length(AutoScalingGroups[0].Instances || `[]`) == AutoScalingGroups[0].DesiredCapacity"
+    " || length(AutoScalingGroups[0].Instances[?WeightedCapacity] || `[]`) > `0`"
+    " && sum(map(&(to_number(WeightedCapacity) || `1`), AutoScalingGroups[0].Instances))"
+    " >= AutoScalingGroups[0].DesiredCapacity)"
 )
 
 
@@ -103,13 +107,15 @@ def _last_seen(response: Mapping[str, object]) -> str:
         return "no such group"
     group = groups[0]
     instances = group.get("Instances")
-    states = (
-        [one.get("LifecycleState") for one in instances if _is_mapping(one)]
-        if _is_list(instances)
-        else []
+    members = [one for one in instances if _is_mapping(one)] if _is_list(instances) else []
+    serving = [one for one in members if one.get("LifecycleState") == "InService"]
+    units = (
+        f" ({sum(weight_units(one.get('WeightedCapacity')) for one in serving)} capacity units)"
+        if any("WeightedCapacity" in one for one in members)
+        else ""
     )
     return (
-        f"{states.count('InService')} of {len(states)} instances InService, "
+        f"{len(serving)} of {len(members)} instances InService{units}, "
         f"desired capacity {group.get('DesiredCapacity')}"
     )
 
@@ -325,8 +331,10 @@ class GroupsMixin(AutoScalingBase):
     def wait_until_in_service(
         self, name: str, *, timeout: float = 600, poll_interval: float = 15
     ) -> AutoScalingGroup:
-        """Wait until the group runs exactly its desired capacity of instances, every one
-        ``InService``, and return it as it is then.
+        """Wait until the group is at its desired capacity (see
+        :attr:`AutoScalingGroup.at_desired_capacity`: every instance ``InService``, as many as
+        desired, or as many capacity units in a group with instance weights) and return it as
+        it is then.
 
         botocore has no AutoScaling waiter: this polls DescribeAutoScalingGroups with
         botocore's waiter machinery, never sleeping past ``timeout``, and raises
@@ -336,7 +344,7 @@ class GroupsMixin(AutoScalingBase):
         check_name(name)
         check_timing(timeout, poll_interval)
         found = self.group(name)
-        if found.in_service_count == len(found.instances) == found.desired_capacity:
+        if found.at_desired_capacity:
             return found
         wait_for_path(
             self._client,

@@ -23,12 +23,19 @@ if TYPE_CHECKING:
         MixedInstancesPolicyOutputTypeDef,
     )
 
-__all__ = ["AutoScalingGroup", "GroupInstance", "LaunchConfiguration", "LifecycleState"]
+__all__ = [
+    "AutoScalingGroup",
+    "GroupInstance",
+    "LaunchConfiguration",
+    "LifecycleState",
+    "weight_units",
+]
 
 
 class LifecycleState(StateEnum):
-    """Where an instance is in its Auto Scaling group's lifecycle; ``UNKNOWN`` for a state
-    AWS adds later (the ``Warmed:*`` pool states among them: read ``lifecycle_state_name``)."""
+    """Where an instance is in its Auto Scaling group's lifecycle (the ``Warmed:*`` states
+    are a warm pool's); ``UNKNOWN`` for a state AWS adds later (``lifecycle_state_name`` keeps
+    AWS's string)."""
 
     PENDING = "Pending"
     PENDING_WAIT = "Pending:Wait"
@@ -44,6 +51,22 @@ class LifecycleState(StateEnum):
     DETACHED = "Detached"
     ENTERING_STANDBY = "EnteringStandby"
     STANDBY = "Standby"
+    REPLACING_ROOT_VOLUME = "ReplacingRootVolume"
+    REPLACING_ROOT_VOLUME_WAIT = "ReplacingRootVolume:Wait"
+    REPLACING_ROOT_VOLUME_PROCEED = "ReplacingRootVolume:Proceed"
+    ROOT_VOLUME_REPLACED = "RootVolumeReplaced"
+    WARMED_PENDING = "Warmed:Pending"
+    WARMED_PENDING_WAIT = "Warmed:Pending:Wait"
+    WARMED_PENDING_PROCEED = "Warmed:Pending:Proceed"
+    WARMED_PENDING_RETAINED = "Warmed:Pending:Retained"
+    WARMED_TERMINATING = "Warmed:Terminating"
+    WARMED_TERMINATING_WAIT = "Warmed:Terminating:Wait"
+    WARMED_TERMINATING_PROCEED = "Warmed:Terminating:Proceed"
+    WARMED_TERMINATING_RETAINED = "Warmed:Terminating:Retained"
+    WARMED_TERMINATED = "Warmed:Terminated"
+    WARMED_STOPPED = "Warmed:Stopped"
+    WARMED_RUNNING = "Warmed:Running"
+    WARMED_HIBERNATED = "Warmed:Hibernated"
     UNKNOWN = "Unknown"
 
 
@@ -81,6 +104,11 @@ def _template_ref(template_id: str | None, name: str | None, version: str) -> La
     return ref
 
 
+def weight_units(weight: object) -> int:
+    """The capacity units of AWS's ``WeightedCapacity`` (a number as a string), 1 without."""
+    return int(weight) if isinstance(weight, str) and weight.isascii() and weight.isdigit() else 1
+
+
 def _lifecycle_state_name(model: GroupInstance) -> str:
     """``lifecycle_state_name`` of an instance built by hand: its state's string."""
     return str(model.lifecycle_state)
@@ -93,7 +121,9 @@ class GroupInstance:
     ``lifecycle_state`` is ``LifecycleState.UNKNOWN`` for a state this version does not know;
     ``lifecycle_state_name`` is always AWS's own string. ``health_status`` is AWS's
     ``Healthy`` or ``Unhealthy``. The instance was launched from ``launch_configuration`` or
-    ``launch_template`` (AWS names one of them).
+    ``launch_template`` (AWS names one of them). ``weighted_capacity`` is AWS's string for the
+    capacity units it counts toward the group's desired capacity, in a group with instance
+    weights (``None`` elsewhere: one instance, one unit).
     """
 
     id: str
@@ -113,6 +143,11 @@ class GroupInstance:
     def in_service(self) -> bool:
         """Whether the instance is ``InService`` (serving traffic as part of the group)."""
         return self.lifecycle_state is LifecycleState.IN_SERVICE
+
+    @property
+    def capacity_units(self) -> int:
+        """The units the instance counts toward the desired capacity: its weight, else 1."""
+        return weight_units(self.weighted_capacity)
 
     @classmethod
     @converter
@@ -165,6 +200,10 @@ class AutoScalingGroup:
     new group yet (its ARN holds an id AWS alone knows). ``status`` is set (``Delete in
     progress``) while AWS deletes the group. ``subnet_ids`` is AWS's ``VPCZoneIdentifier``.
     ``tags_propagated_at_launch`` are the keys of the tags AWS copies onto new instances.
+
+    ``desired_capacity`` (like ``min_size`` and ``max_size``) counts instances, or, in a group
+    with instance weights, capacity units: ``desired_capacity_type`` is then AWS's
+    ``units``, ``vcpu`` or ``memory-mib``, and each instance's ``weighted_capacity`` its units.
     """
 
     name: str
@@ -172,6 +211,7 @@ class AutoScalingGroup:
     max_size: int
     desired_capacity: int
     created: datetime
+    desired_capacity_type: str | None = None
     arn: str | None = None
     launch_configuration: str | None = None
     launch_template: LaunchTemplateRef | None = None
@@ -202,6 +242,25 @@ class AutoScalingGroup:
         """How many of the group's instances are ``InService``."""
         return sum(1 for instance in self.instances if instance.in_service)
 
+    @property
+    def in_service_capacity(self) -> int:
+        """The capacity units of the ``InService`` instances (their count, without weights):
+        what AWS measures against ``desired_capacity``."""
+        return sum(instance.capacity_units for instance in self.instances if instance.in_service)
+
+    @property
+    def at_desired_capacity(self) -> bool:
+        """Whether every instance is ``InService`` and together they make the desired capacity:
+        exactly as many instances, or, with instance weights, at least as many units (AWS
+        launches until the capacity is met, and may pass it by part of an instance's weight).
+        """
+        if self.in_service_count != len(self.instances):
+            return False
+        weighted = any(instance.weighted_capacity is not None for instance in self.instances)
+        return len(self.instances) == self.desired_capacity or (
+            weighted and self.in_service_capacity >= self.desired_capacity
+        )
+
     @classmethod
     @converter
     def _from_boto(cls, item: AutoScalingGroupTypeDef) -> AutoScalingGroup:
@@ -214,6 +273,7 @@ class AutoScalingGroup:
             max_size=required(item.get("MaxSize"), "MaxSize"),
             desired_capacity=required(item.get("DesiredCapacity"), "DesiredCapacity"),
             created=utc(required(item.get("CreatedTime"), "CreatedTime")),
+            desired_capacity_type=item.get("DesiredCapacityType") or None,
             launch_configuration=item.get("LaunchConfigurationName") or None,
             launch_template=_template(item.get("LaunchTemplate")) or _mixed_template(policy),
             mixed_instances_policy=policy is not None,

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from awsfacade.ec2._models import (
         Instance,
         InstanceState,
+        InstanceStateName,
         LaunchTemplate,
         LaunchTemplateRef,
         Permission,
@@ -48,6 +49,7 @@ __all__ = [
     "ImageState",
     "Instance",
     "InstanceState",
+    "InstanceStateName",
     "KeyPair",
     "LaunchTemplate",
     "LaunchTemplateRef",
@@ -82,6 +84,7 @@ _LAZY = {
     "ImageState": _RESOURCE_MODELS,
     "Instance": _MODELS,
     "InstanceState": _MODELS,
+    "InstanceStateName": _MODELS,
     "KeyPair": _RESOURCE_MODELS,
     "LaunchTemplate": _MODELS,
     "LaunchTemplateRef": _MODELS,

@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TypeGuard
 
+from awsfacade._base import user_state
 from awsfacade._validate import check_cidr, check_id
 from awsfacade.ec2._models import InstanceState
 from awsfacade.errors import InvalidArgumentError
@@ -13,6 +14,8 @@ from awsfacade.errors import InvalidArgumentError
 if TYPE_CHECKING:
     from mypy_boto3_ec2.literals import InstanceTypeType
     from mypy_boto3_ec2.type_defs import IamInstanceProfileSpecificationTypeDef
+
+    from awsfacade.ec2._models import InstanceStateName
 
 __all__ = [
     "MAX_VOLUME_GIB",
@@ -57,18 +60,19 @@ def _is_instance_type(value: str) -> TypeGuard[InstanceTypeType]:
     return _INSTANCE_TYPE.fullmatch(value) is not None
 
 
-def state_values(states: Sequence[InstanceState] | None) -> list[str] | None:
-    """The states' AWS strings (``None``: no state filter); UNKNOWN cannot be asked for."""
+def state_values(
+    states: Sequence[InstanceState | InstanceStateName] | None,
+) -> list[str] | None:
+    """The states' AWS strings (``None``: no state filter), each given as an InstanceState or
+    its string; UNKNOWN cannot be asked for."""
     if states is None:
         return None
     if isinstance(states, str) or not isinstance(states, Sequence):
-        raise InvalidArgumentError("states must be a list of InstanceState members")
-    values: list[str] = []
-    for state in states:
-        if not isinstance(state, InstanceState) or state is InstanceState.UNKNOWN:
-            raise InvalidArgumentError(f"states must hold InstanceState members, not {state!r}")
-        values.append(str(state))
-    return values
+        raise InvalidArgumentError(
+            'states must be a list of states (InstanceState members or strings like "running"), '
+            f"not {states!r}"
+        )
+    return [str(user_state(InstanceState, state, "each of states")) for state in states]
 
 
 def instance_profile(value: object) -> IamInstanceProfileSpecificationTypeDef:

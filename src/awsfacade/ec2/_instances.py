@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from awsfacade import _tags
+from awsfacade._base import user_state
 from awsfacade._convert import sent
 from awsfacade._paging import only
 from awsfacade._validate import (
@@ -38,6 +39,8 @@ if TYPE_CHECKING:
         InstanceTypeDef,
         RunInstancesRequestTypeDef,
     )
+
+    from awsfacade.ec2._models import InstanceStateName
 
 __all__ = ["DEFAULT_INSTANCE_TYPE", "Ec2InstancesMixin"]
 
@@ -164,11 +167,12 @@ class Ec2InstancesMixin(Ec2Base):
         *,
         ids: Sequence[str] | None = None,
         tags: Mapping[str, str] | None = None,
-        states: Sequence[InstanceState] | None = None,
+        states: Sequence[InstanceState | InstanceStateName] | None = None,
         filters: Mapping[str, Sequence[str]] | None = None,
     ) -> Iterator[Instance]:
         """Instances matching every criterion given, page by page, reservations flattened.
 
+        ``states`` holds InstanceState members or their strings (``["running"]``).
         ``ids=[]`` and ``states=[]`` match nothing (they do not mean "all"); no request is
         sent for them. ``tags`` may name AWS's own tags (``aws:autoscaling:groupName``).
         """
@@ -233,12 +237,13 @@ class Ec2InstancesMixin(Ec2Base):
     def wait_until(
         self,
         instance_ids: Sequence[str],
-        state: InstanceState,
+        state: InstanceState | InstanceStateName,
         *,
         timeout: float = 600,
         poll_interval: float = 5,
     ) -> list[Instance]:
-        """Wait until every instance is in ``state`` and return them as they are then.
+        """Wait until every instance is in ``state`` (an InstanceState or its string,
+        ``"running"``) and return them as they are then.
 
         Polls with botocore's waiter machinery, never sleeping past ``timeout``: raises
         :class:`WaitTimeoutError` when time runs out and :class:`WaitFailedError` at once
@@ -248,19 +253,18 @@ class Ec2InstancesMixin(Ec2Base):
         :class:`NotFoundError`.
         """
         ids = check_ids(instance_ids, "instance_ids")
-        if not isinstance(state, InstanceState) or state is InstanceState.UNKNOWN:
-            raise InvalidArgumentError(f"state must be an InstanceState to wait for: {state!r}")
+        awaited = user_state(InstanceState, state, "state")
         wait_for_path(
             self._client,
             operation="DescribeInstances",
             path="Reservations[].Instances[].State.Name",
-            expected=str(state),
-            failures=[str(dead_end) for dead_end in _DEAD_ENDS[state]],
+            expected=str(awaited),
+            failures=[str(dead_end) for dead_end in _DEAD_ENDS[awaited]],
             not_found_errors=["InvalidInstanceID.NotFound"],
             params={"InstanceIds": ids},
             timeout=timeout,
             poll_interval=poll_interval,
-            description=f"{', '.join(ids)} to be {state}",
+            description=f"{', '.join(ids)} to be {awaited}",
             codes=self._error_codes,
         )
         return list(self.instances(ids=ids))

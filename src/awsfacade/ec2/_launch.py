@@ -43,7 +43,9 @@ def _is_volume_type(value: str) -> bool:
 @attrs.frozen(kw_only=True)
 class BlockDevice:
     """An EBS volume to create with the instance, at ``device_name`` (``/dev/xvda`` is the
-    root of most Linux AMIs). ``size_gib=None`` keeps the AMI's or snapshot's size."""
+    root of most Linux AMIs). ``size_gib=None`` keeps the AMI's or snapshot's size;
+    ``delete_on_termination=None`` keeps AWS's default: the AMI's own setting for a device
+    the AMI maps (an AMI may keep its root volume), deletion for any other."""
 
     device_name: str = "/dev/xvda"
     size_gib: int | None = None
@@ -53,7 +55,7 @@ class BlockDevice:
     encrypted: bool | None = None
     kms_key_id: str | None = None
     snapshot_id: str | None = None
-    delete_on_termination: bool = True
+    delete_on_termination: bool | None = None
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.device_name, str) or not _DEVICE.match(self.device_name):
@@ -72,7 +74,8 @@ class BlockDevice:
             check_int(self.throughput, "throughput", minimum=1)
         if self.encrypted is not None:
             check_bool(self.encrypted, "encrypted")
-        check_bool(self.delete_on_termination, "delete_on_termination")
+        if self.delete_on_termination is not None:
+            check_bool(self.delete_on_termination, "delete_on_termination")
         for name, value in (("kms_key_id", self.kms_key_id), ("snapshot_id", self.snapshot_id)):
             if value is not None:
                 check_id(value, name)
@@ -86,10 +89,9 @@ class BlockDevice:
         return {"DeviceName": self.device_name, "Ebs": ebs}
 
     def _ebs(self) -> EbsBlockDeviceTypeDef:
-        ebs: EbsBlockDeviceTypeDef = {
-            "VolumeType": self._volume_type(),
-            "DeleteOnTermination": self.delete_on_termination,
-        }
+        ebs: EbsBlockDeviceTypeDef = {"VolumeType": self._volume_type()}
+        if self.delete_on_termination is not None:
+            ebs["DeleteOnTermination"] = self.delete_on_termination
         if self.size_gib is not None:
             ebs["VolumeSize"] = self.size_gib
         if self.iops is not None:

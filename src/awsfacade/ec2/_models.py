@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 __all__ = [
     "Instance",
     "InstanceState",
+    "InstanceStateName",
     "LaunchTemplate",
     "LaunchTemplateRef",
     "Permission",
@@ -69,11 +70,20 @@ class InstanceState(StateEnum):
     UNKNOWN = "unknown"
 
 
+#: AWS's string for each :class:`InstanceState` but ``UNKNOWN``: what ``states=`` and
+#: ``wait_until`` accept beside the members, so a checker accepts ``"running"`` and refuses
+#: ``"runing"``.
+InstanceStateName = Literal[
+    "pending", "running", "shutting-down", "terminated", "stopping", "stopped"
+]
+
+
 class VpcState(StateEnum):
     """A VPC's state."""
 
     PENDING = "pending"
     AVAILABLE = "available"
+    DELETING = "deleting"
     UNKNOWN = "unknown"
 
 
@@ -114,7 +124,8 @@ class Instance:
     ``private_ip``/``public_ip`` are the primary addresses; ``private_ips``/``public_ips``
     hold every address of every network interface (primary first), ``ipv6_addresses`` every
     IPv6 address. ``state`` is ``InstanceState.UNKNOWN`` for a state this version does not
-    know; ``state_name`` is always AWS's own string.
+    know; ``state_name`` is always AWS's own string. ``state_transition_reason`` is AWS's
+    string as sent (``""`` for an instance that never changed state; ``None`` if absent).
     """
 
     id: str
@@ -188,7 +199,7 @@ class Instance:
             ),
             availability_zone=item.get("Placement", {}).get("AvailabilityZone") or None,
             state_reason=item.get("StateReason", {}).get("Message") or None,
-            state_transition_reason=item.get("StateTransitionReason") or None,
+            state_transition_reason=item.get("StateTransitionReason"),
             architecture=item.get("Architecture") or None,
             platform=item.get("Platform") or None,
             iam_instance_profile_arn=item.get("IamInstanceProfile", {}).get("Arn") or None,
@@ -349,9 +360,9 @@ class Rule:
                     f"from_port {self.from_port} is greater than to_port {self.to_port}"
                 )
         for cidr in self.cidrs:
-            check_cidr(cidr, version=4, what="each of cidrs")
+            check_cidr(cidr, version=4, what="each of cidrs", other="ipv6_cidrs")
         for cidr in self.ipv6_cidrs:
-            check_cidr(cidr, version=6, what="each of ipv6_cidrs")
+            check_cidr(cidr, version=6, what="each of ipv6_cidrs", other="cidrs")
         for group_id in self.group_ids:
             check_id(group_id, "each of group_ids")
         for prefix_list_id in self.prefix_list_ids:

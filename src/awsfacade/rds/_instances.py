@@ -8,7 +8,14 @@ from typing import TYPE_CHECKING, Final
 from awsfacade import _tags
 from awsfacade._convert import sent
 from awsfacade._paging import only
-from awsfacade._validate import check_bool, check_id, check_int, check_text, optional_ids
+from awsfacade._validate import (
+    check_bool,
+    check_id,
+    check_int,
+    check_text,
+    optional_ids,
+    required_choice,
+)
 from awsfacade._waiting import wait_for_path
 from awsfacade.errors import InvalidArgumentError, NotFoundError
 from awsfacade.rds._base import RdsBase
@@ -190,18 +197,28 @@ class RdsInstancesMixin(RdsBase):
             DbInstance._from_boto,
         )
 
+    @required_choice(
+        "skip_final_snapshot",
+        "delete_instance needs skip_final_snapshot= to say whether to keep the data: False "
+        "(AWS's own default) takes a final snapshot, named by final_snapshot_identifier, "
+        "before the deletion; True deletes the instance with no final snapshot. Nothing was "
+        "sent.",
+    )
     def delete_instance(
         self,
         identifier: str,
         *,
-        skip_final_snapshot: bool = True,
+        skip_final_snapshot: bool,
         final_snapshot_identifier: str | None = None,
     ) -> None:
-        """Delete a DB instance, without a final snapshot unless ``skip_final_snapshot=False``,
-        which needs the new snapshot's name as ``final_snapshot_identifier``.
+        """Delete a DB instance, after a final snapshot named ``final_snapshot_identifier``
+        (``skip_final_snapshot=False``, AWS's own default) or with none
+        (``skip_final_snapshot=True``).
 
-        The deletion takes minutes: :meth:`wait_until_deleted` waits for it.
-        :class:`InvalidStateError` while the instance cannot be deleted (still creating, say).
+        The choice has no default: a call that does not make it is refused, by type checkers
+        and, before any request, with :class:`InvalidArgumentError`. The deletion takes
+        minutes: :meth:`wait_until_deleted` waits for it. :class:`InvalidStateError` while
+        the instance cannot be deleted (still creating, say).
         """
         request: DeleteDBInstanceMessageTypeDef = {
             "DBInstanceIdentifier": check_identifier(identifier),

@@ -27,11 +27,13 @@ __all__ = ["DbInstance", "DbInstanceStatus", "DbSubnetGroup", "Endpoint"]
 
 
 class DbInstanceStatus(StateEnum):
-    """A DB instance's status, as the RDS User Guide lists them; ``UNKNOWN`` for a status
-    AWS adds later (the model's ``status_name`` keeps AWS's own string)."""
+    """A DB instance's status, as the RDS User Guide's table of DB instance statuses lists
+    them (RDS's service model leaves the field a plain string); ``UNKNOWN`` for a status AWS
+    adds later (the model's ``status_name`` keeps AWS's own string)."""
 
     AVAILABLE = "available"
     BACKING_UP = "backing-up"
+    BACKTRACKING = "backtracking"
     CONFIGURING_ENHANCED_MONITORING = "configuring-enhanced-monitoring"
     CONFIGURING_IAM_DATABASE_AUTH = "configuring-iam-database-auth"
     CONFIGURING_LOG_EXPORTS = "configuring-log-exports"
@@ -62,6 +64,7 @@ class DbInstanceStatus(StateEnum):
     STOPPING = "stopping"
     STORAGE_CONFIG_UPGRADE = "storage-config-upgrade"
     STORAGE_FULL = "storage-full"
+    STORAGE_INITIALIZATION = "storage-initialization"
     STORAGE_OPTIMIZATION = "storage-optimization"
     UPGRADING = "upgrading"
     UNKNOWN = "unknown"

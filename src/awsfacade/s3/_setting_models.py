@@ -39,6 +39,9 @@ ALL_USERS: Final = "http://acs.amazonaws.com/groups/global/AllUsers"
 #: The group grantee meaning anyone with any AWS account: public in all but name.
 AUTHENTICATED_USERS: Final = "http://acs.amazonaws.com/groups/global/AuthenticatedUsers"
 _PUBLIC_GROUPS: Final = frozenset({ALL_USERS, AUTHENTICATED_USERS})
+#: The bucket permissions that let a grantee list its objects, and write them (or the ACL).
+_LISTS: Final = frozenset({"READ", "FULL_CONTROL"})
+_WRITES: Final = frozenset({"WRITE", "WRITE_ACP", "FULL_CONTROL"})
 
 
 class VersioningStatus(StateEnum):
@@ -156,28 +159,29 @@ class Grant:
 
 @attrs.frozen(kw_only=True)
 class BucketAcl:
-    """A bucket's access control list. ``public_read``/``public_write``: AllUsers or
-    AuthenticatedUsers hold READ/WRITE or FULL_CONTROL (the public access block, bucket
-    policies and object ACLs can still change what is reachable)."""
+    """A bucket's access control list. ``public_read``/``public_write`` read its grants to
+    AllUsers or AuthenticatedUsers as S3's ACL documentation defines each permission on a
+    bucket: READ lists the objects; WRITE creates, overwrites and deletes them; READ_ACP reads
+    the ACL only (neither flag); WRITE_ACP rewrites the ACL, so whoever holds it can grant
+    itself anything (``public_write``); FULL_CONTROL is all four. The public access block,
+    bucket policies and object ACLs can still change what is reachable."""
 
     owner: Owner
     grants: tuple[Grant, ...] = ()
 
     @property
     def public_read(self) -> bool:
-        """Anyone (or any AWS account) may list the bucket."""
-        return self._public("READ")
+        """Anyone (or any AWS account) may list the bucket's objects."""
+        return self._public(_LISTS)
 
     @property
     def public_write(self) -> bool:
-        """Anyone (or any AWS account) may write objects into the bucket."""
-        return self._public("WRITE")
+        """Anyone (or any AWS account) may write or delete the bucket's objects, or rewrite
+        its ACL to let themselves."""
+        return self._public(_WRITES)
 
-    def _public(self, permission: str) -> bool:
-        return any(
-            grant.public and grant.permission in (permission, "FULL_CONTROL")
-            for grant in self.grants
-        )
+    def _public(self, permissions: frozenset[str]) -> bool:
+        return any(grant.public and grant.permission in permissions for grant in self.grants)
 
     @classmethod
     @converter

@@ -1,4 +1,5 @@
-"""States are InstanceState members: a str, even AWS's own state string, must not type-check.
+"""States are InstanceState members or AWS's strings for them ("running"): any other str,
+even one read at run time, and another enum's member must not type-check.
 
 InstanceState is a StrEnum, so a state is a str and compares with one (typing_models.py
 checks ``instance.state == "running"``); the other way round, a str is not an InstanceState.
@@ -15,9 +16,9 @@ if TYPE_CHECKING:
 
 
 def misuse(ec2: Ec2Service, instance: Instance) -> None:
-    """Each marked line uses a str (or another state enum) where an InstanceState is expected."""
-    ec2.wait_until(["i-1"], "running")  # expect: arg-type
-    ec2.instances(states=["running", InstanceState.STOPPED])  # expect: list-item
+    """Each marked line passes what is not an instance state where one is expected."""
+    ec2.wait_until(["i-1"], "Running")  # expect: arg-type
+    ec2.instances(states=["runing", InstanceState.STOPPED])  # expect: list-item
     state: InstanceState = "stopped"  # expect: assignment
     ec2.wait_until(["i-1"], instance.state_name)  # expect: arg-type
     ec2.wait_until(["i-1"], VpcState.AVAILABLE)  # expect: arg-type
