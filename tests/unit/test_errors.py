@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pickle
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import pytest
 from botocore.exceptions import (
@@ -17,6 +17,8 @@ from botocore.exceptions import (
 
 from awsfacade import errors
 from awsfacade._translate import NO_CODES, error_class, translate
+from awsfacade.autoscaling import AutoScalingService
+from awsfacade.ec2 import Ec2Service
 from awsfacade.errors import (
     AccessDeniedError,
     AlreadyExistsError,
@@ -38,11 +40,20 @@ from awsfacade.errors import (
     WaitFailedError,
     WaitTimeoutError,
 )
+from awsfacade.iam import IamService
+from awsfacade.rds import RdsService
+from awsfacade.route53 import Route53Service
+from awsfacade.s3 import S3Service
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
 
+    import boto3.session
     from botocore.exceptions import _ClientErrorResponseTypeDef
+
+    from awsfacade._base import Service
+
+C = TypeVar("C")
 
 
 def client_error(
@@ -379,3 +390,58 @@ def test_a_validation_error_saying_not_found_is_not_found() -> None:
         InvalidRequestError
     )
     assert error_class("ValidationError") is InvalidRequestError
+
+
+# -- translate_errors(): the escape hatch in the facade's error family -------------------------
+
+
+def raw(service: Service[C], call: Callable[[C], object]) -> None:
+    """``call`` on the service's raw client, inside its translate_errors()."""
+    with service.translate_errors():
+        call(service.client)
+
+
+#: Per service, a raw client call that AWS answers with the service's not-found error.
+RAW_CALLS: dict[str, Callable[[boto3.session.Session], None]] = {
+    "ec2": lambda session: raw(
+        Ec2Service(session),
+        lambda client: client.describe_instances(InstanceIds=["i-0123456789abcdef0"]),
+    ),
+    "s3": lambda session: raw(
+        S3Service(session), lambda client: client.head_bucket(Bucket="no-such-bucket")
+    ),
+    "iam": lambda session: raw(
+        IamService(session), lambda client: client.get_user(UserName="nobody")
+    ),
+    "rds": lambda session: raw(
+        RdsService(session),
+        lambda client: client.describe_db_instances(DBInstanceIdentifier="nodb"),
+    ),
+    "autoscaling": lambda session: raw(
+        AutoScalingService(session),
+        lambda client: client.delete_auto_scaling_group(AutoScalingGroupName="none"),
+    ),
+    "route53": lambda session: raw(
+        Route53Service(session),
+        lambda client: client.get_hosted_zone(Id="Z0000000000000000000"),
+    ),
+}
+
+
+@pytest.mark.parametrize("raw_call", RAW_CALLS.values(), ids=RAW_CALLS.keys())
+def test_translate_errors_gives_raw_client_calls_the_facade_s_errors(
+    aws_session: boto3.session.Session, raw_call: Callable[[boto3.session.Session], None]
+) -> None:
+    """Every service's translate_errors() turns the botocore error of a call made on its raw
+    client into the facade's error (NotFoundError here), with botocore's exception as cause."""
+    with pytest.raises(NotFoundError) as raised:
+        raw_call(aws_session)
+    assert isinstance(raised.value.__cause__, ClientError)
+
+
+def test_translate_errors_uses_the_service_s_own_codes(ec2_service: Ec2Service) -> None:
+    """A code only EC2 sends (DryRunOperation) is EC2's DryRunError through translate_errors."""
+    with pytest.raises(DryRunError), ec2_service.translate_errors():
+        ec2_service.client.run_instances(
+            ImageId="ami-12345678", MinCount=1, MaxCount=1, DryRun=True
+        )
