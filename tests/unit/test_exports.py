@@ -77,6 +77,7 @@ import awsfacade.s3
                 "AwsError",
                 "CapacityError",
                 "ClientSideError",
+                "CredentialsError",
                 "DryRunError",
                 "InUseError",
                 "InvalidArgumentError",
