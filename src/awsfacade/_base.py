@@ -58,12 +58,29 @@ class Service(Generic[C]):
 
     @property
     def client(self) -> C:
-        """The underlying typed boto3 client: the escape hatch for what the facade lacks."""
+        """The underlying typed boto3 client: the escape hatch for what the facade lacks.
+
+        Its calls raise botocore's exceptions; inside :meth:`translate_errors` they raise the
+        facade's own instead.
+        """
         return self._client
+
+    def translate_errors(self) -> AbstractContextManager[None]:
+        """A context manager that gives raw calls on :attr:`client` the facade's error family.
+
+        botocore's exceptions raised in the block become the
+        :class:`~awsfacade.errors.AwsError` subclass this service's own methods raise for them
+        (chosen with this service's error codes), with botocore's exception as ``__cause__``;
+        anything else passes through untouched::
+
+            with ec2.translate_errors():
+                ec2.client.describe_instance_status(InstanceIds=[instance_id])
+        """
+        return translate(self._error_codes)
 
     def _translate(self) -> AbstractContextManager[None]:
         """Translate botocore's exceptions raised in the block, with this service's codes."""
-        return translate(self._error_codes)
+        return self.translate_errors()
 
     def _list(
         self,

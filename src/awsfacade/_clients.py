@@ -27,7 +27,7 @@ from awsfacade.errors import InvalidArgumentError
 if TYPE_CHECKING:
     from botocore.config import _RetryDict
 
-__all__ = ["ClientCache", "ClientOptions", "default_session"]
+__all__ = ["ClientCache", "ClientOptions", "advise_region", "default_session"]
 
 C = TypeVar("C")
 
@@ -57,7 +57,8 @@ def default_session() -> Session:
     global _default_session  # noqa: PLW0603 - a process-wide lazily created singleton
     with _default_lock:
         if _default_session is None:
-            _default_session = Session()
+            with translate():  # AWS_PROFILE naming no profile: CredentialsError
+                _default_session = Session()
         return _default_session
 
 
@@ -133,6 +134,29 @@ def _is_url(value: object) -> bool:
     return parts.scheme in {"http", "https"} and bool(parts.netloc)
 
 
+#: What to do about a missing region, for sessions whose owner knows better than the general
+#: advice (fan_out's account sessions: the target's region). Weak: a session's entry goes with it.
+_region_advice: weakref.WeakKeyDictionary[Session, str] = weakref.WeakKeyDictionary()
+_region_advice_lock = threading.Lock()
+
+#: The general advice when a regional service gets no region.
+_SET_A_REGION = (
+    "pass region=... to the service, build the Session with region_name=..., "
+    "or set AWS_DEFAULT_REGION"
+)
+
+
+def advise_region(session: Session, advice: str) -> None:
+    """Have a regional service built on ``session`` without a region say ``advice``."""
+    with _region_advice_lock:
+        _region_advice[session] = advice
+
+
+def _no_region_advice(session: Session) -> str:
+    with _region_advice_lock:
+        return _region_advice.get(session, _SET_A_REGION)
+
+
 #: Where a global service (IAM, Route53, S3's bucket listing) goes when no region is given:
 #: botocore sends IAM and Route53 to their partition's global endpoint from here.
 GLOBAL_REGION = "us-east-1"
@@ -176,8 +200,7 @@ class ClientCache(Generic[C]):
             region_name = GLOBAL_REGION
         if not region_name:
             raise InvalidArgumentError(
-                f"no AWS region for {self.service_name}: pass region=... to the service, "
-                "build the Session with region_name=..., or set AWS_DEFAULT_REGION"
+                f"no AWS region for {self.service_name}: {_no_region_advice(session)}"
             )
         key: _CacheKey = (region_name, endpoint_url, _config_key(config))
         with self._lock:

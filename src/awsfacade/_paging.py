@@ -103,7 +103,7 @@ def not_asked_before(asked: set[T], token: T, described: str) -> None:
 
     A page naming as next a page already asked for would make the loop endless: that is an
     :class:`~awsfacade.errors.UnexpectedResponseError` (``described``, "as the next one
-    again"), as botocore's paginators refuse a repeated token.
+    again"), the error a token repeated to botocore's paginators becomes too.
     """
     if token in asked:
         raise UnexpectedResponseError(f"{described} as the next one again")

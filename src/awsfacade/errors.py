@@ -9,6 +9,8 @@ escape, they are kept as ``__cause__``::
     │   ├── NotFoundError            the thing does not exist
     │   ├── AlreadyExistsError       a thing with that name or id exists already
     │   ├── AccessDeniedError        credentials lack the permission
+    │   │   └── CredentialsError     credentials missing, rejected or expired (also raised
+    │   │                            before any request when botocore finds none)
     │   ├── ThrottledError           too many requests, even after botocore's retries
     │   ├── LimitExceededError       an account or service quota is used up
     │   ├── CapacityError            AWS has no capacity for it now (try another zone or later)
@@ -23,8 +25,8 @@ escape, they are kept as ``__cause__``::
     ├── PartialFailureError          a many-step operation failed half-way: what was done,
     │                                what was not, and the error that stopped it
     ├── AmbiguousError               (also LookupError) a lookup by name found several
-    └── ClientSideError              botocore failed before or without an answer (credentials,
-                                     region, connection)
+    └── ClientSideError              botocore failed before or without an answer (connection,
+                                     configuration)
 
 ``awsfacade._translate`` is the single place where botocore's exceptions become these.
 """
@@ -38,6 +40,7 @@ __all__ = [
     "AwsError",
     "CapacityError",
     "ClientSideError",
+    "CredentialsError",
     "DryRunError",
     "InUseError",
     "InvalidArgumentError",
@@ -59,37 +62,62 @@ class AwsError(Exception):
 
 
 class ServiceError(AwsError):
-    """AWS answered a request with an error."""
+    """AWS answered a request with an error.
+
+    ``code``, ``message`` and ``request_id`` are AWS's; ``hint``, when not empty, is the
+    library's advice on what to do next, printed after them.
+    """
 
     code: str
     message: str
     operation: str
     request_id: str | None
+    hint: str
 
     def __init__(
-        self, *, code: str, message: str, operation: str, request_id: str | None = None
+        self,
+        *,
+        code: str,
+        message: str,
+        operation: str,
+        request_id: str | None = None,
+        hint: str = "",
     ) -> None:
         self.code = code
         self.message = message
         self.operation = operation
         self.request_id = request_id
+        self.hint = hint
         super().__init__(self.__str__())
 
     def __str__(self) -> str:
         request = f" (request {self.request_id})" if self.request_id else ""
         message = " ".join(self.message.split())  # one line, whatever AWS sent
         text = f"{self.code}: {message}" if message else self.code
-        return f"{self.operation} failed: {text}{request}"
+        return _with_hint(f"{self.operation} failed: {text}{request}", self.hint)
 
     def __reduce__(self) -> tuple[object, ...]:
         # Keyword-only __init__ needs help to survive pickling (multiprocessing, logging queues).
-        return (_rebuild, (type(self), self.code, self.message, self.operation, self.request_id))
+        return (
+            _rebuild,
+            (type(self), self.code, self.message, self.operation, self.request_id, self.hint),
+        )
 
 
-def _rebuild(
-    cls: type[ServiceError], code: str, message: str, operation: str, request_id: str | None
+def _with_hint(text: str, hint: str) -> str:
+    """``text``, then the hint as a sentence of its own (one line still)."""
+    return f"{text.rstrip('.')}. {hint}" if hint else text
+
+
+def _rebuild(  # noqa: PLR0917 - the pickled attributes, in order
+    cls: type[ServiceError],
+    code: str,
+    message: str,
+    operation: str,
+    request_id: str | None,
+    hint: str = "",
 ) -> ServiceError:
-    return cls(code=code, message=message, operation=operation, request_id=request_id)
+    return cls(code=code, message=message, operation=operation, request_id=request_id, hint=hint)
 
 
 class NotFoundError(ServiceError):
@@ -102,6 +130,64 @@ class AlreadyExistsError(ServiceError):
 
 class AccessDeniedError(ServiceError):
     """The credentials are not allowed to do this."""
+
+
+#: Where botocore looks for credentials, in its order (``botocore.credentials``'s default
+#: resolver), for every CredentialsError's message. It names places, never a value.
+_SEARCHED = (
+    "AWS credentials are looked for, in this order, in: the keys given to the boto3 Session; "
+    "the environment variables AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN; "
+    "the profile (AWS_PROFILE, else 'default') in the config file (~/.aws/config or "
+    "AWS_CONFIG_FILE) and the shared credentials file (~/.aws/credentials or "
+    "AWS_SHARED_CREDENTIALS_FILE): a role to assume, web identity (AWS_WEB_IDENTITY_TOKEN_FILE), "
+    "SSO (renewed by 'aws sso login'), keys, credential_process; then the container's "
+    "credentials (ECS, EKS) and the EC2 instance metadata service"
+)
+
+#: AWS's codes for a request signed at a time more than 15 minutes away from AWS's clock
+#: (EC2 also answers RequestExpired for temporary credentials that have expired); among the
+#: credentials codes ``awsfacade._translate`` maps to CredentialsError.
+_CLOCK_CODES = frozenset({"RequestExpired", "RequestTimeTooSkewed", "RequestInTheFuture"})
+
+_CLOCK = (
+    "AWS refuses a request signed more than 15 minutes away from its own time: check this "
+    "machine's clock, and that temporary credentials have not expired"
+)
+
+
+class CredentialsError(AccessDeniedError):
+    """The credentials are missing, rejected or expired: one class whatever the service calls
+    it (``AuthFailure``, ``InvalidAccessKeyId``, ``InvalidClientTokenId``,
+    ``SignatureDoesNotMatch``, ``ExpiredToken``, ``UnrecognizedClientException``, …).
+
+    Raised for AWS's answer (``code``, ``operation`` and ``request_id`` are AWS's), and, before
+    any request, when botocore finds no usable credentials (``code`` is botocore's exception,
+    ``NoCredentialsError``, ``ProfileNotFound``, …; ``operation`` is ``""`` and ``request_id``
+    ``None``: AWS never answered). The message says where credentials are looked for (and,
+    for a request AWS found signed at the wrong time, to check the clock); it never quotes
+    a credential.
+    """
+
+    def __init__(
+        self,
+        *,
+        code: str,
+        message: str,
+        operation: str = "",
+        request_id: str | None = None,
+        hint: str | None = None,
+    ) -> None:
+        if hint is None:
+            hint = f"{_CLOCK}. {_SEARCHED}" if code in _CLOCK_CODES else _SEARCHED
+        super().__init__(
+            code=code, message=message, operation=operation, request_id=request_id, hint=hint
+        )
+
+    def __str__(self) -> str:
+        if self.operation:
+            return super().__str__()
+        message = " ".join(self.message.split())
+        return _with_hint(f"no usable AWS credentials: {message or self.code}", self.hint)
 
 
 class ThrottledError(ServiceError):

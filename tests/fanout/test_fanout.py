@@ -6,7 +6,7 @@ import gc
 import threading
 import weakref
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
@@ -240,20 +240,34 @@ def test_a_bug_in_the_work_stops_the_run(
         list(fan_out(plan, work, session=aws_session, max_workers=2))
 
 
+def build_without_region(session: boto3.session.Session, target: Target) -> int:
+    """Work that forgets target.region on a service."""
+    return sum(1 for _ in Ec2Service(session).instances())
+
+
+def raw_client_without_region(session: boto3.session.Session, target: Target) -> int:
+    """Work that forgets target.region on a raw client."""
+    # pyright strict calls Session.client partially unknown (uninstalled stubs).
+    raw: EC2Client = session.client("ec2")  # pyright: ignore[reportUnknownMemberType]
+    return len(raw.describe_instances()["Reservations"])
+
+
+@pytest.mark.parametrize("work", [build_without_region, raw_client_without_region])
 def test_the_account_session_has_no_default_region(
-    aws_session: boto3.session.Session, organization: Organization
+    aws_session: boto3.session.Session,
+    organization: Organization,
+    work: Callable[[boto3.session.Session, Target], int],
 ) -> None:
-    """Work that forgets target.region fails loudly instead of querying another region."""
-
-    def work(session: boto3.session.Session, target: Target) -> int:
-        return sum(1 for _ in Ec2Service(session).instances())
-
+    """Work that forgets target.region fails loudly instead of querying another region, with
+    an InvalidArgumentError that says to pass region=target.region (setting AWS_DEFAULT_REGION
+    would not reach fan_out's sessions)."""
     plan = targets(accounts=organization.accounts[:1], regions=REGIONS[:1])
     (outcome,) = fan_out(plan, work, session=aws_session)
     assert isinstance(outcome, Failure)
     assert outcome.stage == "work"
     assert isinstance(outcome.error, InvalidArgumentError)
-    assert "region" in str(outcome.error)
+    assert "pass region=target.region" in str(outcome.error)
+    assert "AWS_DEFAULT_REGION" not in str(outcome.error)
 
 
 def test_without_a_role_the_callers_own_credentials_are_used(

@@ -12,11 +12,12 @@ from typing import TYPE_CHECKING, ParamSpec, TypeVar
 import boto3.session
 import botocore.session
 import pytest
-from botocore.credentials import CredentialResolver, Credentials
+from botocore.credentials import CredentialProvider, CredentialResolver, Credentials
+from botocore.exceptions import CredentialRetrievalError
 from botocore.stub import Stubber
 from fanout_support import REGIONS, deny_role
 
-from awsfacade.errors import ClientSideError, UnexpectedResponseError
+from awsfacade.errors import CredentialsError, UnexpectedResponseError
 from awsfacade.fanout import Failure, Success, Target, fan_out, targets
 from awsfacade.fanout._clients import STS
 from awsfacade.fanout._sessions import Snapshot, assumed, snapshot
@@ -108,8 +109,8 @@ def test_a_snapshot_hides_its_secrets() -> None:
 
 
 def test_a_snapshot_needs_an_access_key() -> None:
-    """Credentials without a key cannot be shipped: ClientSideError."""
-    with pytest.raises(ClientSideError):
+    """Credentials without a key cannot be shipped: CredentialsError."""
+    with pytest.raises(CredentialsError):
         snapshot(Credentials(None, None))  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType] - wrong on purpose
 
 
@@ -170,18 +171,35 @@ def test_another_executor_gets_picklable_jobs(
     assert all(fn is run_job for fn in executor.shipped)
 
 
+class FailingProvider(CredentialProvider):
+    """A credential provider that fails as a broken credential_process does."""
+
+    METHOD = "custom-process"
+    CANONICAL_NAME = "custom-process"
+
+    def load(self) -> Credentials:
+        raise CredentialRetrievalError(provider="custom-process", error_msg="exit status 1")
+
+
+@pytest.mark.parametrize(
+    ("providers", "code"),
+    [([], "NoCredentialsError"), ([FailingProvider()], "CredentialRetrievalError")],
+    ids=["none", "failing"],
+)
 def test_without_credentials_the_own_account_fails_at_assume_role(
-    aws_session: boto3.session.Session,
+    aws_session: boto3.session.Session, providers: list[CredentialProvider], code: str
 ) -> None:
-    """A caller's session that has no credentials gives Failure("assume-role"), ClientSideError."""
+    """A caller's session that has no credentials, or whose credential provider fails, gives
+    Failure("assume-role") with a CredentialsError; the run carries on."""
     core = botocore.session.Session()
-    core.register_component("credential_provider", CredentialResolver([]))
+    core.register_component("credential_provider", CredentialResolver(providers))
     caller = boto3.session.Session(botocore_session=core, region_name="us-east-1")
     plan = targets(accounts=["111122223333"], regions=["us-east-1"], role_name=None)
     (outcome,) = fan_out(plan, len_of, session=caller)
     assert isinstance(outcome, Failure)
     assert outcome.stage == "assume-role"
-    assert isinstance(outcome.error, ClientSideError)
+    assert isinstance(outcome.error, CredentialsError)
+    assert outcome.error.code == code
 
 
 def test_a_refresh_that_fails_before_shipping_is_an_assume_role_failure(

@@ -41,22 +41,24 @@ class _Raw:
 
 
 def wire_error(
-    client: BaseClient, code: str, status: int, message: str = "injected"
+    client: BaseClient, code: str, status: int, message: str = "injected", *, extra: str = ""
 ) -> AWSResponse:
-    """An error answer as AWS puts it on the wire for ``client``'s service."""
+    """An error answer as AWS puts it on the wire for ``client``'s service; ``extra`` is more
+    XML inside its Error element (S3's CanonicalRequest, say)."""
     model = client.meta.service_model
+    error = f"<Code>{code}</Code><Message>{message}</Message>{extra}"
     if model.protocol == "ec2":
         body = (
-            f"<Response><Errors><Error><Code>{code}</Code><Message>{message}</Message></Error>"
-            "</Errors><RequestID>injected</RequestID></Response>"
+            f"<Response><Errors><Error>{error}</Error></Errors>"
+            "<RequestID>injected</RequestID></Response>"
         )
     elif model.service_name == "s3":
-        body = f"<Error><Code>{code}</Code><Message>{message}</Message></Error>"
+        body = f"<Error>{error}</Error>"
     else:
         # IAM, RDS, AutoScaling (query) and Route53 (rest-xml) wrap the error.
         body = (
-            f"<ErrorResponse><Error><Type>Sender</Type><Code>{code}</Code>"
-            f"<Message>{message}</Message></Error><RequestId>injected</RequestId></ErrorResponse>"
+            f"<ErrorResponse><Error><Type>Sender</Type>{error}</Error>"
+            "<RequestId>injected</RequestId></ErrorResponse>"
         )
     return AWSResponse(UNSERVED, status, HTTPHeaders(), _Raw(body.encode()))
 

@@ -153,6 +153,10 @@ MODELS: Final[Mapping[str, type]] = {
 #: Public methods that take no user input, with the reason they need no case.
 NO_INPUT: Final[Mapping[str, str]] = {
     "RdsService.subnet_groups": "lists every subnet group: no argument",
+    **{
+        f"{service}.translate_errors": "a context manager around the caller's own client calls"
+        for service in SERVICES
+    },
 }
 #: Service methods whose valid call sends no request.
 SENDS_NOTHING: Final = frozenset({"S3Service.presigned_url"})

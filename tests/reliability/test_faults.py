@@ -14,6 +14,7 @@ import pytest
 from botocore.config import Config
 from botocore.exceptions import (
     BotoCoreError,
+    ClientError,
     ConnectionClosedError,
     ConnectTimeoutError,
     EndpointConnectionError,
@@ -38,7 +39,14 @@ from faults_support import (
 from awsfacade._translate import translate
 from awsfacade.autoscaling import AutoScalingService
 from awsfacade.ec2 import Ec2Service
-from awsfacade.errors import AlreadyExistsError, ClientSideError, ServiceError, ThrottledError
+from awsfacade.errors import (
+    AccessDeniedError,
+    AlreadyExistsError,
+    ClientSideError,
+    CredentialsError,
+    ServiceError,
+    ThrottledError,
+)
 from awsfacade.iam import IamService
 from awsfacade.rds import RdsService
 from awsfacade.route53 import Route53Service
@@ -305,6 +313,54 @@ def test_server_errors_past_the_retries_keep_their_code(
     with pytest.raises(ServiceError):
         list(retries.users())
     assert counted.attempts == 3
+
+
+#: Each service's answers to credentials that are not valid or have expired, as its protocol
+#: sends them (code and HTTP status): EC2's AuthFailure and RequestExpired (its answer to
+#: expired temporary credentials as well as to a clock off by more than 15 minutes), S3's own
+#: codes, and the query protocol's common errors for IAM, RDS, AutoScaling and Route53.
+_QUERY_CREDENTIALS = [("InvalidClientTokenId", 403), ("SignatureDoesNotMatch", 403)]
+CREDENTIALS_CODES: dict[Callable[[Session], Scenario], list[tuple[str, int]]] = {
+    ec2_read: [("AuthFailure", 401), ("RequestExpired", 400)],
+    s3_read: [
+        ("InvalidAccessKeyId", 403),
+        ("SignatureDoesNotMatch", 403),
+        ("ExpiredToken", 400),
+        ("InvalidToken", 400),
+        ("TokenRefreshRequired", 400),
+        ("RequestTimeTooSkewed", 403),
+    ],
+    iam_read: [*_QUERY_CREDENTIALS, ("ExpiredToken", 403)],
+    rds_read: [*_QUERY_CREDENTIALS, ("ExpiredToken", 403)],
+    autoscaling_read: [*_QUERY_CREDENTIALS, ("ExpiredToken", 403)],
+    route53_read: [*_QUERY_CREDENTIALS, ("ExpiredToken", 403)],
+}
+
+
+@pytest.mark.parametrize(
+    ("scenario", "code", "status"),
+    [
+        pytest.param(make, code, status, id=f"{make.__name__}-{code}")
+        for make, answers in CREDENTIALS_CODES.items()
+        for code, status in answers
+    ],
+)
+def test_rejected_or_expired_credentials_are_a_credentials_error(
+    aws_session: Session, scenario: Callable[[Session], Scenario], code: str, status: int
+) -> None:
+    """Credentials AWS rejects or finds expired, whatever the service calls it: one
+    CredentialsError (an AccessDeniedError) with AWS's code and operation, whose message
+    says where credentials are looked for."""
+    case = scenario(aws_session)
+    fail_first(case.client, case.operation, wire_error(case.client, code, status), 99)
+
+    with pytest.raises(CredentialsError) as raised:
+        case.run()
+
+    assert isinstance(raised.value, AccessDeniedError)
+    assert (raised.value.code, raised.value.operation) == (code, case.operation)
+    assert "AWS credentials are looked for, in this order, in:" in str(raised.value)
+    assert isinstance(raised.value.__cause__, ClientError)
 
 
 @pytest.mark.parametrize("kind", ["memory", "disk"])

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import ast
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
@@ -22,7 +22,9 @@ import attrs
 import botocore.session
 import pytest
 from botocore import xform_name
+from botocore.exceptions import ClientError
 from botocore.model import ListShape, MapShape, Shape, StructureShape
+from faults_support import fail_first, wire_error
 from secrets_support import (
     Parsed,
     after_call,
@@ -39,7 +41,12 @@ from support import answer_calls, error_answer
 import awsfacade
 from awsfacade import _redact
 from awsfacade.ec2 import KeyPair
-from awsfacade.errors import AlreadyExistsError, InvalidArgumentError, InvalidRequestError
+from awsfacade.errors import (
+    AlreadyExistsError,
+    CredentialsError,
+    InvalidArgumentError,
+    InvalidRequestError,
+)
 from awsfacade.fanout import Target, organization_targets
 from awsfacade.fanout._clients import ORGANIZATIONS, STS
 from awsfacade.fanout._sessions import Snapshot, assumed, snapshot
@@ -466,6 +473,32 @@ def test_assumed_credentials_are_hidden(
     assert "<SessionToken>***</SessionToken>" in text  # botocore logged the answer, masked
     assert_absent(secret, text)
     assert_absent(token, text)
+
+
+def test_a_rejected_signature_keeps_the_session_token_out_of_the_error(
+    s3_service: S3Service,
+) -> None:
+    """S3's SignatureDoesNotMatch returns the canonical request it computed, whose
+    x-amz-security-token line is the session token: masked in the botocore error kept as the
+    CredentialsError's cause, and in no text of the error."""
+    token = "sentinel-token-0004"
+    canonical = f"GET\n/\n\nhost:s3.amazonaws.com\nx-amz-security-token:{token}\n\nhost"
+    answer = wire_error(
+        s3_service.client,
+        "SignatureDoesNotMatch",
+        403,
+        extra=f"<CanonicalRequest>{canonical}</CanonicalRequest>",
+    )
+    fail_first(s3_service.client, "ListBuckets", answer, 99)
+
+    with pytest.raises(CredentialsError) as raised:
+        list(s3_service.buckets())
+
+    cause = raised.value.__cause__
+    assert isinstance(cause, ClientError)
+    fields: Mapping[str, object] = cause.response.get("Error", {})
+    assert fields.get("CanonicalRequest") == canonical.replace(token, "***")
+    assert_absent(token, error_text(raised.value) + repr(cause.response))
 
 
 def _count_regions(session: boto3.session.Session, target: Target) -> int:

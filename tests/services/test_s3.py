@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, BinaryIO
 
 import boto3.session
 import pytest
+from botocore.exceptions import ClientError
 from s3_support import S3Requests
 
 from awsfacade.errors import (
@@ -244,13 +245,18 @@ def test_delete_bucket(s3: S3Service, bucket: str) -> None:
 
 
 def test_delete_bucket_that_is_not_empty_is_in_use(s3: S3Service, bucket: str) -> None:
-    """BucketNotEmpty is InUseError, and the bucket and its object stay."""
+    """BucketNotEmpty is InUseError whose message points to force=True, and the bucket and its
+    object stay."""
     s3.put_object(bucket, "keep", b"1")
 
     with pytest.raises(InUseError) as raised:
         s3.delete_bucket(bucket)
 
     assert raised.value.code == "BucketNotEmpty"
+    assert str(raised.value).endswith(
+        f". delete_bucket({bucket!r}, force=True) deletes every object and version first"
+    )
+    assert isinstance(raised.value.__cause__, ClientError)
     assert s3.get_object(bucket, "keep") == b"1"
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, assert_type
 
 from mypy_boto3_ec2 import EC2Client
@@ -28,8 +29,11 @@ if TYPE_CHECKING:
 
 
 def check_client(ec2: Ec2Service) -> None:
-    """The escape hatch is the boto3-stubs EC2 client."""
+    """The escape hatch is the boto3-stubs EC2 client; translate_errors() a context manager."""
     assert_type(ec2.client, EC2Client)
+    assert_type(ec2.translate_errors(), AbstractContextManager[None])
+    with ec2.translate_errors():
+        ec2.client.describe_instances()
 
 
 def check_package_export(ec2: PackageEc2Service) -> None:

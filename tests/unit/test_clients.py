@@ -11,12 +11,12 @@ from typing import TYPE_CHECKING
 import boto3.session
 import pytest
 from botocore.config import Config
-from botocore.exceptions import NoRegionError, UnknownServiceError
+from botocore.exceptions import NoRegionError, ProfileNotFound, UnknownServiceError
 
 from awsfacade import _clients
 from awsfacade._clients import ClientCache, ClientOptions
 from awsfacade.ec2 import Ec2Service
-from awsfacade.errors import ClientSideError, InvalidArgumentError
+from awsfacade.errors import ClientSideError, CredentialsError, InvalidArgumentError
 from awsfacade.testing import fake_environment
 
 if TYPE_CHECKING:
@@ -260,6 +260,21 @@ def test_services_built_without_a_session_share_one_default_session() -> None:
         assert first.client is second.client
         assert _clients.default_session() is _clients.default_session()
         assert first.client.meta.region_name == "eu-west-1"
+
+
+def test_a_profile_that_does_not_exist_is_a_credentials_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """AWS_PROFILE naming no profile: building a service without a session raises
+    CredentialsError (botocore's ProfileNotFound as cause), not botocore's exception."""
+    with fake_environment("eu-west-1"):
+        monkeypatch.setenv("AWS_PROFILE", "no-such-profile")
+        monkeypatch.setattr(_clients, "_default_session", None)  # a fresh start
+        with pytest.raises(CredentialsError) as raised:
+            Ec2Service()
+    assert raised.value.code == "ProfileNotFound"
+    assert isinstance(raised.value.__cause__, ProfileNotFound)
+    assert "no-such-profile" in str(raised.value)
 
 
 @pytest.mark.usefixtures("no_region_anywhere")

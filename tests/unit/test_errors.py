@@ -3,20 +3,32 @@
 from __future__ import annotations
 
 import pickle
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import pytest
 from botocore.exceptions import (
     ClientError,
+    CredentialRetrievalError,
     EndpointConnectionError,
+    InfiniteLoopConfigError,
+    LoginRefreshRequired,
+    NoAuthTokenError,
     NoCredentialsError,
     NoRegionError,
+    PaginationError,
     ParamValidationError,
     PartialCredentialsError,
+    ProfileNotFound,
+    RefreshWithMFAUnsupportedError,
+    SSOTokenLoadError,
+    TokenRetrievalError,
+    UnauthorizedSSOTokenError,
 )
 
 from awsfacade import errors
 from awsfacade._translate import NO_CODES, error_class, translate
+from awsfacade.autoscaling import AutoScalingService
+from awsfacade.ec2 import Ec2Service
 from awsfacade.errors import (
     AccessDeniedError,
     AlreadyExistsError,
@@ -24,6 +36,7 @@ from awsfacade.errors import (
     AwsError,
     CapacityError,
     ClientSideError,
+    CredentialsError,
     DryRunError,
     InUseError,
     InvalidArgumentError,
@@ -38,11 +51,20 @@ from awsfacade.errors import (
     WaitFailedError,
     WaitTimeoutError,
 )
+from awsfacade.iam import IamService
+from awsfacade.rds import RdsService
+from awsfacade.route53 import Route53Service
+from awsfacade.s3 import S3Service
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
 
-    from botocore.exceptions import _ClientErrorResponseTypeDef
+    import boto3.session
+    from botocore.exceptions import BotoCoreError, _ClientErrorResponseTypeDef
+
+    from awsfacade._base import Service
+
+C = TypeVar("C")
 
 
 def client_error(
@@ -98,7 +120,7 @@ CODES: list[tuple[str, type[ServiceError]]] = [
     ("DeleteConflict", InUseError),
     ("UnauthorizedOperation", AccessDeniedError),
     ("AccessDenied", AccessDeniedError),
-    ("AuthFailure", AccessDeniedError),
+    ("AuthFailure", CredentialsError),
     ("403", AccessDeniedError),
     ("RequestLimitExceeded", ThrottledError),
     ("Throttling", ThrottledError),
@@ -142,6 +164,29 @@ CODES: list[tuple[str, type[ServiceError]]] = [
     ("NoSuchEntity", NotFoundError),
     ("EntityAlreadyExists", AlreadyExistsError),
     ("DeleteConflict", InUseError),
+    # Credentials missing, not valid or expired, as each protocol spells it.
+    ("InvalidClientTokenId", CredentialsError),
+    ("InvalidAccessKeyId", CredentialsError),
+    ("UnrecognizedClientException", CredentialsError),
+    ("SignatureDoesNotMatch", CredentialsError),
+    ("InvalidSignatureException", CredentialsError),
+    ("IncompleteSignature", CredentialsError),
+    ("IncompleteSignatureException", CredentialsError),
+    ("MissingAuthenticationToken", CredentialsError),
+    ("MissingAuthenticationTokenException", CredentialsError),
+    ("ExpiredToken", CredentialsError),
+    ("ExpiredTokenException", CredentialsError),
+    ("InvalidToken", CredentialsError),
+    ("TokenRefreshRequired", CredentialsError),
+    ("InvalidSecurity", CredentialsError),
+    ("InvalidIdentityToken", CredentialsError),
+    ("IDPRejectedClaim", CredentialsError),
+    ("RequestExpired", CredentialsError),
+    ("RequestTimeTooSkewed", CredentialsError),
+    ("RequestInTheFuture", CredentialsError),
+    # A permission the credentials lack, or a parameter that merely looks like a credential.
+    ("AccessDeniedException", AccessDeniedError),
+    ("InvalidAuthenticationCode", InvalidRequestError),
     ("SomethingAwsInventsNextYear", ServiceError),
 ]
 
@@ -231,12 +276,58 @@ def test_param_validation_error_becomes_invalid_argument_error() -> None:
     [
         NoCredentialsError(),
         PartialCredentialsError(provider="env", cred_var="AWS_SECRET_ACCESS_KEY"),
+        ProfileNotFound(profile="prod"),
+        CredentialRetrievalError(provider="custom-process", error_msg="exit status 1"),
+        InfiniteLoopConfigError(source_profile="a", visited_profiles=["a", "b"]),
+        RefreshWithMFAUnsupportedError(),
+        SSOTokenLoadError(error_msg="no token cached"),
+        UnauthorizedSSOTokenError(),
+        TokenRetrievalError(provider="sso", error_msg="Token has expired and refresh failed"),
+        NoAuthTokenError(),
+        LoginRefreshRequired(),
     ],
+    ids=lambda error: type(error).__name__,
 )
-def test_missing_credentials_become_client_side_error(original: Exception) -> None:
-    """Missing or partial credentials become ClientSideError with the botocore error as cause."""
+def test_botocore_s_credential_failures_become_credentials_error(original: BotoCoreError) -> None:
+    """Whatever botocore failed to find or load, before any request: a CredentialsError (an
+    AccessDeniedError) named after botocore's exception, with no operation or request id, that
+    says where credentials are looked for; botocore's error is the cause."""
     error = translated(original)
-    assert type(error) is ClientSideError
+    assert type(error) is CredentialsError
+    assert isinstance(error, AccessDeniedError)
+    assert error.__cause__ is original
+    assert (error.code, error.operation, error.request_id) == (type(original).__name__, "", None)
+    said = str(original).rstrip(".")
+    assert str(error).startswith(f"no usable AWS credentials: {said}. AWS credentials are looked")
+    for place in ("AWS_ACCESS_KEY_ID", "AWS_PROFILE", "~/.aws/credentials", "instance metadata"):
+        assert place in str(error)
+
+
+def test_a_credentials_error_from_aws_says_where_credentials_are_looked_for() -> None:
+    """AWS's rejection keeps its operation, code, message and request id on one line, then
+    where credentials are looked for; a request signed at the wrong time says to check the
+    clock first."""
+    rejected = translated(
+        client_error("AuthFailure", message="AWS was not able to validate the credentials.")
+    )
+    assert str(rejected).startswith(
+        "DescribeInstances failed: AuthFailure: AWS was not able to validate the credentials. "
+        "(request req-1234). AWS credentials are looked for, in this order, in: the keys given "
+        "to the boto3 Session; the environment variables AWS_ACCESS_KEY_ID"
+    )
+    assert "\n" not in str(rejected)
+    skewed = str(translated(client_error("RequestTimeTooSkewed", message="Too skewed")))
+    assert "(request req-1234). AWS refuses a request signed more than 15 minutes away" in skewed
+    assert "check this machine's clock" in skewed
+    assert "AWS credentials are looked for" in skewed
+
+
+def test_a_page_size_the_paginator_refuses_is_an_invalid_argument() -> None:
+    """botocore's other PaginationError (a PageSize the operation does not take, refused before
+    any request) is InvalidArgumentError, not a failure of AWS's answer."""
+    original = PaginationError(message="PageSize parameter is not supported")
+    error = translated(original)
+    assert type(error) is InvalidArgumentError
     assert error.__cause__ is original
 
 
@@ -276,7 +367,13 @@ def test_translate_lets_other_exceptions_through() -> None:
         WaitTimeoutError("timed out"),
         WaitFailedError("gave up"),
         UnexpectedResponseError("missing field"),
-        ClientSideError("no credentials"),
+        ClientSideError("connection refused"),
+        CredentialsError(code="ExpiredToken", message="expired", operation="ListUsers"),
+        CredentialsError(code="RequestExpired", message="", operation="DescribeVpcs"),
+        CredentialsError(code="NoCredentialsError", message="Unable to locate credentials"),
+        InUseError(
+            code="BucketNotEmpty", message="not empty", operation="DeleteBucket", hint="empty it"
+        ),
         AmbiguousError("2 hosted zones are named corp.example."),
         PartialFailureError(
             "DeleteObjects",
@@ -294,11 +391,12 @@ def test_errors_survive_a_pickle_round_trip(error: AwsError) -> None:
     assert str(copy) == str(error)
     if isinstance(error, ServiceError):
         assert isinstance(copy, ServiceError)
-        assert (copy.code, copy.message, copy.operation, copy.request_id) == (
+        assert (copy.code, copy.message, copy.operation, copy.request_id, copy.hint) == (
             error.code,
             error.message,
             error.operation,
             error.request_id,
+            error.hint,
         )
 
 
@@ -379,3 +477,58 @@ def test_a_validation_error_saying_not_found_is_not_found() -> None:
         InvalidRequestError
     )
     assert error_class("ValidationError") is InvalidRequestError
+
+
+# -- translate_errors(): the escape hatch in the facade's error family -------------------------
+
+
+def raw(service: Service[C], call: Callable[[C], object]) -> None:
+    """``call`` on the service's raw client, inside its translate_errors()."""
+    with service.translate_errors():
+        call(service.client)
+
+
+#: Per service, a raw client call that AWS answers with the service's not-found error.
+RAW_CALLS: dict[str, Callable[[boto3.session.Session], None]] = {
+    "ec2": lambda session: raw(
+        Ec2Service(session),
+        lambda client: client.describe_instances(InstanceIds=["i-0123456789abcdef0"]),
+    ),
+    "s3": lambda session: raw(
+        S3Service(session), lambda client: client.head_bucket(Bucket="no-such-bucket")
+    ),
+    "iam": lambda session: raw(
+        IamService(session), lambda client: client.get_user(UserName="nobody")
+    ),
+    "rds": lambda session: raw(
+        RdsService(session),
+        lambda client: client.describe_db_instances(DBInstanceIdentifier="nodb"),
+    ),
+    "autoscaling": lambda session: raw(
+        AutoScalingService(session),
+        lambda client: client.delete_auto_scaling_group(AutoScalingGroupName="none"),
+    ),
+    "route53": lambda session: raw(
+        Route53Service(session),
+        lambda client: client.get_hosted_zone(Id="Z0000000000000000000"),
+    ),
+}
+
+
+@pytest.mark.parametrize("raw_call", RAW_CALLS.values(), ids=RAW_CALLS.keys())
+def test_translate_errors_gives_raw_client_calls_the_facade_s_errors(
+    aws_session: boto3.session.Session, raw_call: Callable[[boto3.session.Session], None]
+) -> None:
+    """Every service's translate_errors() turns the botocore error of a call made on its raw
+    client into the facade's error (NotFoundError here), with botocore's exception as cause."""
+    with pytest.raises(NotFoundError) as raised:
+        raw_call(aws_session)
+    assert isinstance(raised.value.__cause__, ClientError)
+
+
+def test_translate_errors_uses_the_service_s_own_codes(ec2_service: Ec2Service) -> None:
+    """A code only EC2 sends (DryRunOperation) is EC2's DryRunError through translate_errors."""
+    with pytest.raises(DryRunError), ec2_service.translate_errors():
+        ec2_service.client.run_instances(
+            ImageId="ami-12345678", MinCount=1, MaxCount=1, DryRun=True
+        )

@@ -78,6 +78,7 @@ import awsfacade.s3
                 "AwsError",
                 "CapacityError",
                 "ClientSideError",
+                "CredentialsError",
                 "DryRunError",
                 "InUseError",
                 "InvalidArgumentError",

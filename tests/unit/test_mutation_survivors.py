@@ -13,7 +13,7 @@ import boto3.session
 import pytest
 
 from awsfacade.ec2 import BlockDevice, Ec2Service, LaunchTemplate
-from awsfacade.errors import ClientSideError
+from awsfacade.errors import CredentialsError
 
 VolumeType = Literal["gp2", "gp3", "io1", "io2", "st1", "sc1", "standard"]
 VOLUME_TYPES: list[VolumeType] = ["gp2", "gp3", "io1", "io2", "st1", "sc1", "standard"]
@@ -33,7 +33,8 @@ def test_launch_template_built_by_hand_starts_at_version_one() -> None:
 
 
 def test_missing_credentials_say_so_in_awsfacade_words(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A call without any credentials raises ClientSideError saying no credentials are usable."""
+    """A call without any credentials raises CredentialsError saying no credentials are usable
+    and where they are looked for."""
     for name in list(os.environ):
         if name.startswith("AWS_"):
             monkeypatch.delenv(name)
@@ -43,7 +44,7 @@ def test_missing_credentials_say_so_in_awsfacade_words(monkeypatch: pytest.Monke
     monkeypatch.setenv("HTTPS_PROXY", "http://127.0.0.1:9")  # nothing may leave this machine
     ec2 = Ec2Service(boto3.session.Session(region_name="us-east-1"))
 
-    with pytest.raises(ClientSideError, match=r"^no usable AWS credentials"):
+    with pytest.raises(CredentialsError, match=r"^no usable AWS credentials: .* looked for"):
         ec2.security_group("sg-0123456789abcdef0")
 
 

@@ -5,16 +5,21 @@ from __future__ import annotations
 import gc
 import weakref
 from collections.abc import Generator, Iterator
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 import pytest
 from botocore.exceptions import ClientError
+from botocore.stub import Stubber
 
 from awsfacade._paging import items
-from awsfacade.errors import ThrottledError
+from awsfacade.errors import ThrottledError, UnexpectedResponseError
 
 if TYPE_CHECKING:
     from botocore.exceptions import _ClientErrorResponseTypeDef
+    from mypy_boto3_iam.type_defs import ListUsersResponseTypeDef
+
+    from awsfacade.iam import IamService
 
 Page = dict[str, list[int]]
 
@@ -100,6 +105,40 @@ def test_client_error_while_fetching_a_page_becomes_an_aws_error() -> None:
     assert caught.value.code == "Throttling"
     assert caught.value.operation == "DescribeInstances"
     assert isinstance(caught.value.__cause__, ClientError)
+
+
+def test_a_page_token_aws_repeats_is_an_unexpected_response(iam_service: IamService) -> None:
+    """A listing botocore pages (IAM's ListUsers) whose second page names the same marker as
+    the next one again: UnexpectedResponseError (as on the hand-paged listings), after the
+    items already read, instead of a page loop or a client-side failure."""
+    page: ListUsersResponseTypeDef = {
+        "Users": [
+            {
+                "Path": "/",
+                "UserName": "alice",
+                "UserId": "AIDAEXAMPLE000000001",
+                "Arn": "arn:aws:iam::123456789012:user/alice",
+                "CreateDate": datetime(2024, 5, 17, tzinfo=UTC),
+            }
+        ],
+        "IsTruncated": True,
+        "Marker": "page-2",
+        "ResponseMetadata": {
+            "RequestId": "r",
+            "HostId": "",
+            "HTTPStatusCode": 200,
+            "HTTPHeaders": {},
+            "RetryAttempts": 0,
+        },
+    }
+    with Stubber(iam_service.client) as stub:
+        stub.add_response("list_users", page)
+        stub.add_response("list_users", page)
+        users = iam_service.users()
+        assert [next(users).name, next(users).name] == ["alice", "alice"]
+        with pytest.raises(UnexpectedResponseError) as raised:
+            next(users)
+    assert str(raised.value) == "AWS named the page {'Marker': 'page-2'} as the next one again"
 
 
 def test_stopping_early_stops_fetching() -> None:

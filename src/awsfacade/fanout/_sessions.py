@@ -4,8 +4,9 @@ refreshable credentials and sharing one botocore loader.
 A role's credentials come from STS ``AssumeRole`` through one STS client made from the
 caller's session; botocore refreshes them before they expire (15 minutes ahead, on the next
 request that needs them), so no timer is needed. An account's session has no default region
-(its region is ``""``): the work names ``target.region``, and forgetting it fails loudly
-instead of silently querying the environment's region for every target.
+(not even the environment's): the work names ``target.region``, and forgetting it fails
+loudly, saying so (:data:`NO_REGION`), instead of silently querying the environment's region
+for every target.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING, TypedDict
 import attrs
 import boto3.session
 import botocore.session
+from botocore.configprovider import ConfigValueStore, ConstantProvider
 from botocore.credentials import (
     CredentialProvider,
     CredentialResolver,
@@ -24,16 +26,22 @@ from botocore.credentials import (
     RefreshableCredentials,
 )
 
-from awsfacade._clients import DEFAULT_CONFIG
+from awsfacade._clients import DEFAULT_CONFIG, advise_region
 from awsfacade._convert import sent
 from awsfacade._translate import translate
-from awsfacade.errors import AwsError, ClientSideError
+from awsfacade.errors import AwsError, CredentialsError
 
 if TYPE_CHECKING:
     from botocore.loaders import Loader
     from mypy_boto3_sts.client import STSClient
 
-__all__ = ["AccountSession", "Snapshot", "account_session", "snapshot"]
+__all__ = ["NO_REGION", "AccountSession", "Snapshot", "account_session", "snapshot"]
+
+#: What the work is told when it builds a regional service or client without a region.
+NO_REGION = (
+    "fan_out's sessions have no default region: pass region=target.region to the service "
+    "(region_name=target.region to session.client)"
+)
 
 
 class _Metadata(TypedDict):
@@ -75,8 +83,11 @@ def account_session(credentials: Credentials, loader: Loader) -> boto3.session.S
     core.register_component("data_loader", loader)
     core.register_component("credential_provider", CredentialResolver([_Given(credentials)]))
     core.set_default_client_config(DEFAULT_CONFIG)
-    core.set_config_variable("region", "")
+    # No region, and no fallback on AWS_DEFAULT_REGION or a profile's region either.
+    store: ConfigValueStore = core.get_component("config_store")
+    store.set_config_provider("region", ConstantProvider(None))
     session = boto3.session.Session(botocore_session=core)
+    advise_region(session, NO_REGION)
     # Warm the session's lazily created parts here, under the account's lock, so that the
     # work's threads creating clients on it at once only read them.
     session.get_available_regions("ec2")
@@ -87,7 +98,9 @@ def snapshot(credentials: Credentials) -> Snapshot:
     """The credentials' current values (refreshed first if they are about to expire)."""
     frozen = credentials.get_frozen_credentials()
     if frozen.access_key is None or frozen.secret_key is None:
-        raise ClientSideError("the account's credentials have no access key")
+        raise CredentialsError(
+            code="PartialCredentialsError", message="the account's credentials have no key pair"
+        )
     return Snapshot(access_key=frozen.access_key, secret_key=frozen.secret_key, token=frozen.token)
 
 
@@ -210,9 +223,12 @@ class _MakeCredentials:
 
     def __call__(self) -> Credentials:
         if self._role_arn is None:
-            own = self._caller.get_credentials()
+            with translate():  # a profile, SSO session or credential_process that fails
+                own = self._caller.get_credentials()
             if own is None:
-                raise ClientSideError("no usable AWS credentials in the caller's session")
+                raise CredentialsError(
+                    code="NoCredentialsError", message="the caller's session has no credentials"
+                )
             return own
         return assumed(self._sts.client(), self._role_arn, self._duration, self._name)
 

@@ -18,7 +18,7 @@ from botocore.loaders import create_loader
 from awsfacade._translate import translate
 from awsfacade.errors import AwsError
 from awsfacade.fanout._outcomes import Failure, Outcome, Success
-from awsfacade.fanout._sessions import account_session, static_credentials
+from awsfacade.fanout._sessions import NO_REGION, account_session, static_credentials
 
 if TYPE_CHECKING:
     import boto3.session
@@ -37,7 +37,7 @@ def _work(session: boto3.session.Session, target: Target, work: Work[T]) -> Outc
     """Call the work: an AwsError, or a botocore error the work let out, is a Failure; any
     other exception (a bug in the work) propagates and stops ``fan_out``."""
     try:
-        with translate():
+        with translate(no_region=NO_REGION):
             return Success(target=target, value=work(session, target))
     except AwsError as error:
         return Failure(target=target, stage="work", error=error)

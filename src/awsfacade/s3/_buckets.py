@@ -10,6 +10,7 @@ from awsfacade._translate import error_class
 from awsfacade._validate import check_bool, check_id
 from awsfacade.errors import (
     AwsError,
+    InUseError,
     NotFoundError,
     PartialFailureError,
     UnexpectedResponseError,
@@ -123,7 +124,8 @@ class S3BucketMixin(S3Base):
         return True
 
     def delete_bucket(self, name: str, *, force: bool = False) -> None:
-        """Delete a bucket; :class:`~awsfacade.errors.InUseError` if it is not empty.
+        """Delete a bucket; :class:`~awsfacade.errors.InUseError` if it is not empty (its
+        message says that ``force=True`` empties it).
 
         ``force=True`` empties it first: every object, and every version and delete marker
         when versioning is or was on, 1,000 a request, one listing page in memory at a time.
@@ -139,11 +141,19 @@ class S3BucketMixin(S3Base):
             with self._translate():
                 self._client.delete_bucket(Bucket=name)
         except AwsError as error:
-            if not deleted:
+            if deleted:
+                raise PartialFailureError(
+                    "DeleteBucket", done=tuple(deleted), not_done=(name,), error=error
+                ) from error
+            if force or not isinstance(error, InUseError) or error.code != "BucketNotEmpty":
                 raise
-            raise PartialFailureError(
-                "DeleteBucket", done=tuple(deleted), not_done=(name,), error=error
-            ) from error
+            raise InUseError(
+                code=error.code,
+                message=error.message,
+                operation=error.operation,
+                request_id=error.request_id,
+                hint=f"delete_bucket({name!r}, force=True) deletes every object and version first",
+            ) from error.__cause__
 
     def _empty(self, name: str, deleted: list[str]) -> None:
         """Delete every version and delete marker of the bucket, appending each to ``deleted``.
