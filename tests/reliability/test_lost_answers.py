@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 import pytest
+from botocore.config import Config
 from botocore.exceptions import ConnectTimeoutError, EndpointConnectionError
 from faults_support import (
     IdempotentAfterLoss,
@@ -39,6 +40,7 @@ from faults_support import (
 from awsfacade.autoscaling import AutoScalingService
 from awsfacade.ec2 import Ec2Service
 from awsfacade.errors import (
+    AlreadyExistsError,
     AmbiguousError,
     ClientSideError,
     ServiceError,
@@ -441,6 +443,31 @@ def test_a_retry_meeting_a_resource_unlike_the_one_sent_still_raises(
     assert aws.attempts == 2
     assert raised.value.code == case.code
     assert case.ids(aws_session) == [other]
+
+
+def test_a_lost_answer_with_retries_off_still_returns_the_one_made(aws_session: Session) -> None:
+    """With botocore's retries off, the one attempt made it and its answer was lost: the
+    outcome is unknown, so the user is read, and returned as sent."""
+    iam = IamService(aws_session, config=Config(retries={"total_max_attempts": 1}))
+    aws = lose_first_answer(iam.client, "CreateUser")
+
+    made = iam.create_user("bob", path="/ops/")
+
+    assert aws.attempts == 1
+    assert [user.name for user in iam.users()] == [made.name] == ["bob"]
+
+
+def test_a_name_taken_met_after_throttling_still_raises(iam_service: IamService) -> None:
+    """A throttled first attempt proves nothing was made: "already exists" on the retry is
+    about a user made before, even one just like it, and is raised (a retry alone is not
+    evidence that this call made it)."""
+    iam_service.create_user("bob", path="/ops/")
+    fail_first(
+        iam_service.client, "CreateUser", wire_error(iam_service.client, "Throttling", 400), 1
+    )
+
+    with pytest.raises(AlreadyExistsError):
+        iam_service.create_user("bob", path="/ops/")
 
 
 def test_a_bucket_whose_answer_is_lost_in_us_east_1_is_made_once(s3_service: S3Service) -> None:
