@@ -10,6 +10,7 @@ from botocore.awsrequest import AWSResponse, HTTPHeaders
 if TYPE_CHECKING:
     from botocore.client import BaseClient
     from botocore.model import OperationModel
+    from botocore.stub import Stubber
 
 
 def _is_wire_params(value: object) -> TypeGuard[Mapping[str, object]]:
@@ -157,3 +158,19 @@ def answer_calls(
     # (response, parsed) pair that botocore then uses instead of sending the request.
     client.meta.events.register(f"before-call.{service}.{operation}", hook)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
     return hook
+
+
+#: The read a create with no idempotency token makes first, to tell later what it made if its
+#: answer is lost (awsfacade._create.create_counted), and an answer of nothing existing yet.
+READ_BEFORE: Mapping[str, tuple[str, Mapping[str, object]]] = {
+    "allocate_address": ("describe_addresses", {"Addresses": []}),
+    "create_access_key": ("list_access_keys", {"AccessKeyMetadata": []}),
+    "create_vpc": ("describe_vpcs", {"Vpcs": []}),
+}
+
+
+def read_before(stubber: Stubber, method: str) -> None:
+    """Stub the read the create ``method`` makes first, if it makes one (READ_BEFORE)."""
+    if method in READ_BEFORE:
+        read, answer = READ_BEFORE[method]
+        stubber.add_response(read, dict(answer))

@@ -21,6 +21,7 @@ from boto3.session import Session
 from botocore.config import Config
 
 from awsfacade import _logging, _redact
+from awsfacade._create import watch_creates
 from awsfacade._translate import translate
 from awsfacade.errors import InvalidArgumentError
 
@@ -214,5 +215,6 @@ class ClientCache(Generic[C]):
                 with _session_lock(session), translate():
                     client = self._create(session, options)
                 _logging.register(client)  # the "awsfacade" logger's request and retry lines
+                watch_creates(client)  # creates that survive a lost answer
                 per_session[key] = client
             return client

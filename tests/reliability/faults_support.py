@@ -17,7 +17,7 @@ from contextlib import contextmanager, suppress
 from typing import TYPE_CHECKING
 
 from botocore.awsrequest import AWSPreparedRequest, AWSResponse, HTTPHeaders
-from botocore.exceptions import ConnectionClosedError
+from botocore.exceptions import BotoCoreError, ConnectionClosedError
 from moto.core.models import botocore_stubber
 
 if TYPE_CHECKING:
@@ -209,6 +209,72 @@ class IdempotentAfterLoss:
         assert carried_out.content, "an empty answer"  # read now: replayed after the "loss"
         self._answers[token] = carried_out
         raise ConnectionClosedError(endpoint_url=request.url)
+
+
+class LoseFirstAnswer:
+    """A ``before-send`` hook: the first attempt of one operation is carried out by moto (AWS),
+    then its answer is lost: the connection closes before botocore reads it
+    (ConnectionClosedError), or ``instead`` comes: an answer (a 5xx AWS sent after carrying
+    it out) or an exception botocore raises.
+
+    Later attempts go to moto, as they would to AWS; botocore's retry (the second) gets
+    ``repeated`` instead where moto and AWS differ (AWS's DBSubnetGroupAlreadyExists where moto
+    replaces the group, say). With
+    ``carried_out=False`` the first attempt is lost on its way to AWS instead (nothing made);
+    ``meanwhile`` runs after it, as something else creating at the same time would.
+    ``attempts`` counts every attempt.
+    """
+
+    def __init__(
+        self,
+        repeated: AWSResponse | None = None,
+        *,
+        instead: AWSResponse | BotoCoreError | None = None,
+        carried_out: bool = True,
+        meanwhile: Callable[[], object] | None = None,
+    ) -> None:
+        self._repeated = repeated
+        self._instead = instead
+        self._carried_out = carried_out
+        self._meanwhile = meanwhile
+        self.attempts = 0
+
+    def __call__(
+        self, *, event_name: str, request: AWSPreparedRequest, **_: object
+    ) -> AWSResponse | None:
+        self.attempts += 1
+        if self.attempts > 1:
+            if self.attempts > 2 or self._repeated is None:
+                return None
+            request.url = UNSERVED
+            return self._repeated
+        if self._carried_out:
+            carried_out = botocore_stubber(event_name, request)
+            assert carried_out is not None, "moto did not answer the first attempt"
+            assert carried_out.status_code < 300, carried_out.content  # AWS made it
+        if self._meanwhile is not None:
+            self._meanwhile()
+        if self._instead is None:
+            raise ConnectionClosedError(endpoint_url=request.url)  # moto's handler not reached
+        if isinstance(self._instead, BotoCoreError):
+            raise self._instead
+        request.url = UNSERVED  # answered: moto's own handler must not carry it out again
+        return self._instead
+
+
+def lose_first_answer(
+    client: BaseClient,
+    operation: str,
+    repeated: AWSResponse | None = None,
+    *,
+    instead: AWSResponse | BotoCoreError | None = None,
+    carried_out: bool = True,
+    meanwhile: Callable[[], object] | None = None,
+) -> LoseFirstAnswer:
+    """Register a :class:`LoseFirstAnswer` hook ahead of moto's for ``operation``."""
+    hook = LoseFirstAnswer(repeated, instead=instead, carried_out=carried_out, meanwhile=meanwhile)
+    register_ahead(client, operation, hook)
+    return hook
 
 
 def xml_value(body: object, name: str) -> str:

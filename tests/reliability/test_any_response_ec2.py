@@ -176,7 +176,14 @@ OPERATIONS: tuple[Operation[E], ...] = (
     # -- VPCs and subnets ----------------------------------------------------------------------
     Operation(
         "CreateVpc",
-        (Call("create_vpc", lambda s: s.create_vpc(cidr_block="10.0.0.0/16"), Vpc),),
+        (
+            Call(
+                "create_vpc",
+                lambda s: s.create_vpc(cidr_block="10.0.0.0/16"),
+                Vpc,
+                before=(("DescribeVpcs", {"Vpcs": []}),),
+            ),
+        ),
         always_sent=("Vpc", "Vpc.VpcId", "Vpc.CidrBlock"),
     ),
     Operation(
@@ -332,7 +339,14 @@ OPERATIONS: tuple[Operation[E], ...] = (
     # -- Elastic IP addresses ------------------------------------------------------------------
     Operation(
         "AllocateAddress",
-        (Call("allocate_address", lambda s: s.allocate_address(), Address),),
+        (
+            Call(
+                "allocate_address",
+                lambda s: s.allocate_address(),
+                Address,
+                before=(("DescribeAddresses", {"Addresses": []}),),
+            ),
+        ),
         always_sent=("AllocationId",),
     ),
     Operation(

@@ -102,7 +102,9 @@ class Case:
     """One public method that sends one request: ``call`` it with ``operation`` answered by
     any valid response; it returns ``returns`` (each item, for a listing). ``always``: the
     paths of fields AWS always sends though the shape does not say so; ``documents``: the
-    paths of policy documents in the response (drawn from :data:`DOCUMENTS`)."""
+    paths of policy documents in the response (drawn from :data:`DOCUMENTS`); ``before``:
+    the answers to the reads it sends first (a create with no idempotency token lists what
+    exists)."""
 
     name: str
     operation: str
@@ -110,6 +112,7 @@ class Case:
     returns: type | tuple[type, ...]
     always: tuple[str, ...] = ()
     documents: tuple[str, ...] = ()
+    before: tuple[tuple[str, Mapping[str, object]], ...] = ()
 
 
 def _in(listing: str, fields: tuple[str, ...]) -> tuple[str, ...]:
@@ -145,6 +148,7 @@ CASES = (
         lambda iam: iam.create_access_key(USER),
         AccessKey,
         ("AccessKey.CreateDate",),
+        before=(("ListAccessKeys", {"AccessKeyMetadata": []}),),
     ),
     Case(
         "access_keys",
@@ -337,7 +341,7 @@ def test_every_operation_iam_reads_is_answered() -> None:
 def test_one_request(iam: IamService, case: Case, data: st.DataObject) -> None:
     """Each one-request method turns any valid response into its models."""
     response = data.draw(responses(case.operation, case.documents), label="response")
-    with stubbed(iam.client, (case.operation, response)):
+    with stubbed(iam.client, *case.before, (case.operation, response)):
         outcome(
             lambda: case.call(iam),
             case.returns,

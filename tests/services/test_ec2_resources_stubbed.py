@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from botocore.exceptions import ClientError
+from support import read_before
 
 from awsfacade.ec2 import (
     Ec2Service,
@@ -217,6 +218,7 @@ def test_aws_error_codes_map_to_their_classes(
 ) -> None:
     """Error codes moto never sends for these calls map to the most specific error class."""
     method, code, expected, call = case
+    read_before(stubber, method)
     stubber.add_client_error(method, service_error_code=code, service_message="no")
 
     with pytest.raises(ServiceError) as raised:
@@ -345,6 +347,7 @@ def test_allocate_address_response_without_allocation_id_raises_unexpected_respo
     service: Ec2Service, stubber: Stubber
 ) -> None:
     """An AllocateAddress answer lacking AllocationId raises UnexpectedResponseError."""
+    read_before(stubber, "allocate_address")
     stubber.add_response("allocate_address", {"PublicIp": "198.51.100.7", "Domain": "vpc"})
 
     with pytest.raises(UnexpectedResponseError, match=r"AllocateAddress.*AllocationId"):

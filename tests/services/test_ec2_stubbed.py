@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from botocore.exceptions import ClientError
+from support import read_before
 
 from awsfacade.ec2 import Ec2Service, InstanceState
 from awsfacade.errors import (
@@ -256,6 +257,7 @@ def test_create_response_without_its_resource_raises_unexpected_response(
 ) -> None:
     """A create_* answer lacking its resource raises UnexpectedResponseError, not KeyError."""
     method, field, call = case
+    read_before(stubber, method)
     stubber.add_response(method, {})
 
     with pytest.raises(UnexpectedResponseError, match=field):

@@ -283,12 +283,18 @@ def test_a_missing_document_is_an_unexpected_response(iam: IamService, stub: Stu
         iam.policy_document(ARN)
 
 
+def _access_key_of_new_user(iam: IamService) -> object:
+    """A new user's access key (create_access_key lists the user's keys first)."""
+    iam.create_user("a")
+    return iam.create_access_key("a")
+
+
 MISSING: list[tuple[str, str, Callable[[IamService], object]]] = [
     ("CreateUser", "User", lambda iam: iam.create_user("a")),
     ("GetUser", "User", lambda iam: iam.user("a")),
     ("CreateGroup", "Group", lambda iam: iam.create_group("g")),
     ("GetGroup", "Group", lambda iam: iam.group("g")),
-    ("CreateAccessKey", "AccessKey", lambda iam: iam.create_access_key("a")),
+    ("CreateAccessKey", "AccessKey", _access_key_of_new_user),
     ("CreateRole", "Role", lambda iam: iam.create_role("r", assume_role_policy=TRUST)),
     ("GetRole", "Role", lambda iam: iam.role("r")),
     ("CreatePolicy", "Policy", lambda iam: iam.create_policy("p", document=TRUST)),

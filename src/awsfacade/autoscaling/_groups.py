@@ -6,8 +6,11 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, TypeGuard
 
+import attrs
+
 from awsfacade import _tags
 from awsfacade._consistency import read_after_create, server_time
+from awsfacade._create import create_unique
 from awsfacade._paging import only
 from awsfacade._validate import (
     check_bool,
@@ -120,6 +123,31 @@ def _last_seen(response: Mapping[str, object]) -> str:
     )
 
 
+def _same_group(found: AutoScalingGroup, sent: AutoScalingGroup) -> bool:
+    """Whether ``found`` has every setting of the group ``sent`` describes. AWS names a
+    launch template by id and name, and fills in the zones of the subnets given."""
+    ref, found_ref = sent.launch_template, found.launch_template
+    same_template = (ref is None and found_ref is None) or (
+        ref is not None
+        and found_ref is not None
+        and ref.id in (None, found_ref.id)
+        and ref.name in (None, found_ref.name)
+        and ref.version == found_ref.version
+    )
+    return (
+        same_template
+        and (found.min_size, found.max_size, found.desired_capacity)
+        == (sent.min_size, sent.max_size, sent.desired_capacity)
+        and found.launch_configuration == sent.launch_configuration
+        and set(sent.availability_zones) in (set(), set(found.availability_zones))
+        and set(found.subnet_ids) == set(sent.subnet_ids)
+        and found.health_check_type == sent.health_check_type
+        and sent.health_check_grace_period in (None, found.health_check_grace_period)
+        and set(found.target_group_arns) == set(sent.target_group_arns)
+        and found.tags == sent.tags
+    )
+
+
 class GroupsMixin(AutoScalingBase):
     """Auto Scaling groups."""
 
@@ -151,7 +179,10 @@ class GroupsMixin(AutoScalingBase):
         a template may take its network from the template, which AWS judges. ``tags`` are
         copied onto the instances the group launches unless ``propagate_tags_at_launch`` is
         False. AWS may not show a new group for a moment: the read is retried, and if it is
-        still not visible the model is built from what was created (``arn`` None).
+        still not visible the model is built from what was created (``arn`` None). If
+        CreateAutoScalingGroup's answer is lost and botocore's retry meets AlreadyExists, the
+        group is read: returned if its sizes, launch source, network and tags are the ones
+        sent.
         """
         check_name(name)
         low, high, desired = check_sizes(min_size, max_size, desired_capacity)
@@ -195,28 +226,36 @@ class GroupsMixin(AutoScalingBase):
             )
         if target_groups:
             request["TargetGroupARNs"] = target_groups
-        with self._translate():
-            response = self._client.create_auto_scaling_group(**request)
+        as_sent = AutoScalingGroup(
+            name=name,
+            min_size=low,
+            max_size=high,
+            desired_capacity=low if desired is None else desired,
+            created=server_time(None),
+            launch_configuration=config_name,
+            launch_template=launch_template,
+            availability_zones=tuple(zones or ()),
+            subnet_ids=tuple(subnets or ()),
+            health_check_type=health_check_type or "EC2",
+            health_check_grace_period=health_check_grace_period,
+            target_group_arns=tuple(target_groups),
+            tags=checked_tags,
+            tags_propagated_at_launch=frozenset(checked_tags if propagate else ()),
+        )
 
-        def as_created() -> AutoScalingGroup:
-            return AutoScalingGroup(
-                name=name,
-                min_size=low,
-                max_size=high,
-                desired_capacity=low if desired is None else desired,
-                created=server_time(response.get("ResponseMetadata", {}).get("HTTPHeaders")),
-                launch_configuration=config_name,
-                launch_template=launch_template,
-                availability_zones=tuple(zones or ()),
-                subnet_ids=tuple(subnets or ()),
-                health_check_type=health_check_type or "EC2",
-                health_check_grace_period=health_check_grace_period,
-                target_group_arns=tuple(target_groups),
-                tags=checked_tags,
-                tags_propagated_at_launch=frozenset(checked_tags if propagate else ()),
+        def send() -> AutoScalingGroup:
+            with self._translate():
+                response = self._client.create_auto_scaling_group(**request)
+            created = server_time(response.get("ResponseMetadata", {}).get("HTTPHeaders"))
+            return read_after_create(
+                lambda: self.group(name), lambda: attrs.evolve(as_sent, created=created)
             )
 
-        return read_after_create(lambda: self.group(name), as_created)
+        def find(_: object) -> AutoScalingGroup | None:
+            group = self.group(name)
+            return group if _same_group(group, as_sent) else None
+
+        return create_unique(send, operation="CreateAutoScalingGroup", find=find)
 
     def groups(
         self, *, names: Sequence[str] | None = None, tags: Mapping[str, str] | None = None

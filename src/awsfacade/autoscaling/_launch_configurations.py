@@ -5,7 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
+import attrs
+
 from awsfacade._consistency import read_after_create, server_time
+from awsfacade._create import create_unique
 from awsfacade._paging import only
 from awsfacade._validate import check_bool, optional_ids
 from awsfacade.autoscaling._base import AutoScalingBase, by_chunks
@@ -48,7 +51,9 @@ class LaunchConfigurationsMixin(AutoScalingBase):
         ``user_data`` is the text itself (botocore base64-encodes it; at most 16 KiB).
         ``iam_instance_profile`` is a profile's name or ARN. AWS may not show a new
         configuration for a moment: the read is retried, and if it is still not visible the
-        model is built from what was created, so it is never lost.
+        model is built from what was created, so it is never lost. If
+        CreateLaunchConfiguration's answer is lost and botocore's retry meets AlreadyExists,
+        the configuration is read: returned if it has the settings sent.
         """
         check_name(name)
         request: CreateLaunchConfigurationTypeTypeDef = {
@@ -71,23 +76,32 @@ class LaunchConfigurationsMixin(AutoScalingBase):
             request["AssociatePublicIpAddress"] = check_bool(
                 associate_public_ip, "associate_public_ip"
             )
-        with self._translate():
-            response = self._client.create_launch_configuration(**request)
+        as_sent = LaunchConfiguration(
+            name=name,
+            image_id=image_id,
+            instance_type=instance_type,
+            created=server_time(None),
+            key_name=key_name,
+            security_group_ids=tuple(group_ids),
+            user_data=user_data or None,
+            iam_instance_profile=iam_instance_profile,
+            associate_public_ip=associate_public_ip,
+        )
 
-        def as_created() -> LaunchConfiguration:
-            return LaunchConfiguration(
-                name=name,
-                image_id=image_id,
-                instance_type=instance_type,
-                created=server_time(response.get("ResponseMetadata", {}).get("HTTPHeaders")),
-                key_name=key_name,
-                security_group_ids=tuple(group_ids),
-                user_data=user_data or None,
-                iam_instance_profile=iam_instance_profile,
-                associate_public_ip=associate_public_ip,
+        def send() -> LaunchConfiguration:
+            with self._translate():
+                response = self._client.create_launch_configuration(**request)
+            created = server_time(response.get("ResponseMetadata", {}).get("HTTPHeaders"))
+            return read_after_create(
+                lambda: self.launch_configuration(name),
+                lambda: attrs.evolve(as_sent, created=created),
             )
 
-        return read_after_create(lambda: self.launch_configuration(name), as_created)
+        def find(_: object) -> LaunchConfiguration | None:
+            found = self.launch_configuration(name)
+            return found if _same_configuration(found, as_sent) else None
+
+        return create_unique(send, operation="CreateLaunchConfiguration", find=find)
 
     def launch_configurations(
         self, *, names: Sequence[str] | None = None
@@ -128,3 +142,22 @@ class LaunchConfigurationsMixin(AutoScalingBase):
         check_name(name)
         with self._translate():
             self._client.delete_launch_configuration(LaunchConfigurationName=name)
+
+
+def _same_configuration(found: LaunchConfiguration, sent: LaunchConfiguration) -> bool:
+    """Whether ``found`` has every setting of the configuration ``sent`` describes."""
+    return (
+        found.image_id,
+        found.instance_type,
+        found.key_name,
+        set(found.security_group_ids),
+        found.user_data,
+        found.iam_instance_profile,
+    ) == (
+        sent.image_id,
+        sent.instance_type,
+        sent.key_name,
+        set(sent.security_group_ids),
+        sent.user_data,
+        sent.iam_instance_profile,
+    ) and sent.associate_public_ip in (None, found.associate_public_ip)

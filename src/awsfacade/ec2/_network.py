@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from awsfacade import _tags
 from awsfacade._consistency import read_after_create
 from awsfacade._convert import sent
+from awsfacade._create import create_counted, create_unique
 from awsfacade._paging import only
 from awsfacade._validate import check_id, check_text, optional_ids
 from awsfacade.ec2._base import Ec2Base, ec2_filters, tag_specifications
@@ -60,21 +61,48 @@ class Ec2NetworkMixin(Ec2Base):
             request["VpcId"] = check_id(vpc_id, "vpc_id")
         if checked_tags:
             request["TagSpecifications"] = tag_specifications(checked_tags, "security-group")
+
+        def send() -> SecurityGroup:
+            with self._translate():
+                response = self._client.create_security_group(**request)
+            group_id = sent(response.get("GroupId"), "GroupId", "CreateSecurityGroup")
+
+            def as_created() -> SecurityGroup:
+                return SecurityGroup(
+                    id=group_id,
+                    name=name,
+                    description=description,
+                    vpc_id=vpc_id,
+                    egress=(Rule(protocol="-1", cidrs=("0.0.0.0/0",)),),
+                    tags=checked_tags,
+                )
+
+            return read_after_create(lambda: self.security_group(group_id), as_created)
+
+        def find(_: object) -> SecurityGroup | None:
+            group = self._group_named(name, vpc_id)
+            same = group.description == description and group.tags == checked_tags
+            return group if same else None
+
+        return create_unique(send, operation="CreateSecurityGroup", find=find)
+
+    def _group_named(self, name: str, vpc_id: str | None) -> SecurityGroup:
+        """The security group ``name`` of the VPC ``vpc_id``, else of the default VPC (where
+        a group made with no VpcId is); :class:`NotFoundError` if there is none."""
+        not_found = NotFoundError(
+            code="InvalidGroup.NotFound",
+            message=f"The security group '{name}' does not exist",
+            operation="DescribeSecurityGroups",
+        )
+        if vpc_id is not None:
+            return only(self.security_groups(names=[name], vpc_id=vpc_id), not_found)
+        # GroupNames (unlike the group-name filter) looks in the default VPC only.
         with self._translate():
-            response = self._client.create_security_group(**request)
-        group_id = sent(response.get("GroupId"), "GroupId", "CreateSecurityGroup")
-
-        def as_created() -> SecurityGroup:
-            return SecurityGroup(
-                id=group_id,
-                name=name,
-                description=description,
-                vpc_id=vpc_id,
-                egress=(Rule(protocol="-1", cidrs=("0.0.0.0/0",)),),
-                tags=checked_tags,
-            )
-
-        return read_after_create(lambda: self.security_group(group_id), as_created)
+            response = self._client.describe_security_groups(GroupNames=[name])
+        return only(
+            (SecurityGroup._from_boto(item) for item in response.get("SecurityGroups", [])),
+            not_found,
+        )
 
     def security_groups(
         self,
@@ -157,14 +185,30 @@ class Ec2NetworkMixin(Ec2Base):
     # -- VPCs and subnets ------------------------------------------------------------------
 
     def create_vpc(self, *, cidr_block: str, tags: Mapping[str, str] | None = None) -> Vpc:
-        """Create a VPC with an IPv4 block from /16 to /28 (built from AWS's answer)."""
+        """Create a VPC with an IPv4 block from /16 to /28 (built from AWS's answer).
+
+        CreateVpc has no idempotency token: a retry after a lost answer would make a second
+        VPC. So the VPCs with that block and tags are listed first (one request), botocore
+        does not send the create again once it may have been carried out, and then the one
+        new VPC is returned; the error says whether it was carried out otherwise.
+        """
         block = check_block(cidr_block)
         checked_tags = _tags.validate(tags)
-        with self._translate():
-            response = self._client.create_vpc(
-                CidrBlock=block, TagSpecifications=tag_specifications(checked_tags, "vpc")
-            )
-        return Vpc._from_boto(sent(response.get("Vpc"), "Vpc", "CreateVpc"))
+
+        def send() -> Vpc:
+            with self._translate():
+                response = self._client.create_vpc(
+                    CidrBlock=block, TagSpecifications=tag_specifications(checked_tags, "vpc")
+                )
+            return Vpc._from_boto(sent(response.get("Vpc"), "Vpc", "CreateVpc"))
+
+        return create_counted(
+            send,
+            operation="CreateVpc",
+            matching=lambda: self.vpcs(filters={"cidr": [block]}, tags=checked_tags),
+            key=lambda vpc: vpc.id,
+            what=f"VPC with CIDR block {block}",
+        )
 
     def vpcs(
         self,
@@ -212,19 +256,40 @@ class Ec2NetworkMixin(Ec2Base):
         availability_zone: str | None = None,
         tags: Mapping[str, str] | None = None,
     ) -> Subnet:
-        """Create a subnet in a VPC, in ``availability_zone`` or one AWS picks."""
-        request: CreateSubnetRequestTypeDef = {
-            "VpcId": check_id(vpc_id, "vpc_id"),
-            "CidrBlock": check_block(cidr_block),
-        }
+        """Create a subnet in a VPC, in ``availability_zone`` or one AWS picks.
+
+        A VPC holds one subnet of a CIDR block: when botocore's retry after a lost answer
+        meets InvalidSubnet.Conflict, the subnet of that block, zone and tags is returned.
+        """
+        vpc = check_id(vpc_id, "vpc_id")
+        block = check_block(cidr_block)
+        request: CreateSubnetRequestTypeDef = {"VpcId": vpc, "CidrBlock": block}
         if availability_zone is not None:
             request["AvailabilityZone"] = check_id(availability_zone, "availability_zone")
         checked_tags = _tags.validate(tags)
         if checked_tags:
             request["TagSpecifications"] = tag_specifications(checked_tags, "subnet")
-        with self._translate():
-            response = self._client.create_subnet(**request)
-        return Subnet._from_boto(sent(response.get("Subnet"), "Subnet", "CreateSubnet"))
+
+        def send() -> Subnet:
+            with self._translate():
+                response = self._client.create_subnet(**request)
+            return Subnet._from_boto(sent(response.get("Subnet"), "Subnet", "CreateSubnet"))
+
+        def find(_: object) -> Subnet | None:
+            subnet = only(
+                self.subnets(vpc_id=vpc, filters={"cidr-block": [block]}),
+                NotFoundError(
+                    code="InvalidSubnetID.NotFound",
+                    message=f"No subnet of {block} in {vpc}",
+                    operation="DescribeSubnets",
+                ),
+            )
+            same_zone = availability_zone in (None, subnet.availability_zone)
+            return subnet if same_zone and subnet.tags == checked_tags else None
+
+        return create_unique(
+            send, operation="CreateSubnet", find=find, exists=("InvalidSubnet.Conflict",)
+        )
 
     def subnets(
         self,

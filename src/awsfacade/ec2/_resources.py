@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Literal, TypeGuard
 
 from awsfacade import _tags
 from awsfacade._convert import sent
+from awsfacade._create import create_counted, create_unique, with_secret
 from awsfacade._paging import one_page, only
 from awsfacade._validate import check_bool, check_id, check_int, check_text, optional_ids
 from awsfacade.ec2._base import Ec2Base, ec2_filters, tag_specifications
@@ -17,6 +18,8 @@ from awsfacade.ec2._resource_models import Address, Image, KeyPair, Volume, Volu
 from awsfacade.errors import InvalidArgumentError, NotFoundError
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from mypy_boto3_ec2.literals import VolumeTypeType
     from mypy_boto3_ec2.type_defs import (
         AssociateAddressRequestTypeDef,
@@ -100,18 +103,34 @@ class Ec2ResourcesMixin(Ec2Base):
     ) -> KeyPair:
         """Create a key pair; the result's ``private_key`` is the only copy of the private key.
 
-        :class:`AlreadyExistsError` if a key pair of that name exists.
+        :class:`AlreadyExistsError` if a key pair of that name exists. The private key is in
+        CreateKeyPair's answer only: if that answer is lost and botocore's retry meets the
+        key pair the lost attempt made (named so, of this type and tags, created during this
+        call), that key pair is deleted and made again, so that there is one, with its key.
         """
-        request: CreateKeyPairRequestTypeDef = {"KeyName": _key_name(name)}
+        key_name = _key_name(name)
+        request: CreateKeyPairRequestTypeDef = {"KeyName": key_name}
         if key_type not in _KEY_TYPES:
             raise InvalidArgumentError(f'key_type must be "rsa" or "ed25519", not {key_type!r}')
         request["KeyType"] = key_type
         checked_tags = _tags.validate(tags)
         if checked_tags:
             request["TagSpecifications"] = tag_specifications(checked_tags, "key-pair")
-        with self._translate():
-            response = self._client.create_key_pair(**request)
-        return KeyPair._from_created(response, key_type=key_type, tags=checked_tags)
+
+        def send() -> KeyPair:
+            with self._translate():
+                response = self._client.create_key_pair(**request)
+            return KeyPair._from_created(response, key_type=key_type, tags=checked_tags)
+
+        def find(began: datetime) -> KeyPair | None:
+            return self._key_pair_made_since(key_name, began, checked_tags, key_type)
+
+        return with_secret(
+            lambda: create_unique(send, operation="CreateKeyPair", find=find),
+            has_secret=lambda made: made.private_key is not None,
+            delete=lambda orphan: self.delete_key_pair(orphan.name),
+            operation="CreateKeyPair",
+        )
 
     def import_key_pair(
         self, name: str, public_key: str | bytes, *, tags: Mapping[str, str] | None = None
@@ -120,18 +139,43 @@ class Ec2ResourcesMixin(Ec2Base):
         ``ssh-ed25519 AAAA…`` format, as in ``~/.ssh/id_ed25519.pub``).
 
         :class:`AlreadyExistsError` if a key pair of that name exists; a private key passed by
-        mistake is refused before anything is sent.
+        mistake is refused before anything is sent. If the answer is lost and botocore's
+        retry meets the key pair the lost attempt made (named so, with these tags, created
+        during this call), that one is returned.
         """
+        key_name = _key_name(name)
         request: ImportKeyPairRequestTypeDef = {
-            "KeyName": _key_name(name),
+            "KeyName": key_name,
             "PublicKeyMaterial": _public_key(public_key),
         }
         checked_tags = _tags.validate(tags)
         if checked_tags:
             request["TagSpecifications"] = tag_specifications(checked_tags, "key-pair")
-        with self._translate():
-            response = self._client.import_key_pair(**request)
-        return KeyPair._from_imported(response, tags=checked_tags)
+
+        def send() -> KeyPair:
+            with self._translate():
+                response = self._client.import_key_pair(**request)
+            return KeyPair._from_imported(response, tags=checked_tags)
+
+        return create_unique(
+            send,
+            operation="ImportKeyPair",
+            find=lambda began: self._key_pair_made_since(key_name, began, checked_tags),
+        )
+
+    def _key_pair_made_since(
+        self,
+        name: str,
+        began: datetime,
+        tags: Mapping[str, str],
+        key_type: str | None = None,
+    ) -> KeyPair | None:
+        """The key pair ``name`` if it was created at ``began`` or later, with ``tags`` (and
+        of ``key_type``, if given); None if not; NotFoundError if there is none."""
+        found = self.key_pair(name)
+        made_since = found.created is not None and found.created >= began
+        same = found.tags == tags and key_type in (None, found.key_type)
+        return found if made_since and same else None
 
     def key_pairs(
         self,
@@ -308,13 +352,29 @@ class Ec2ResourcesMixin(Ec2Base):
     # -- Elastic IP addresses --------------------------------------------------------------
 
     def allocate_address(self, *, tags: Mapping[str, str] | None = None) -> Address:
-        """Allocate an Elastic IP address from Amazon's pool, associated with nothing yet."""
+        """Allocate an Elastic IP address from Amazon's pool, associated with nothing yet.
+
+        AllocateAddress has no idempotency token: a retry after a lost answer would allocate
+        a second address. So the addresses with these tags are listed first (one request),
+        botocore does not send it again once it may have been carried out, and then the one
+        new address is returned; the error says whether it was carried out otherwise.
+        """
         checked_tags = _tags.validate(tags)
-        with self._translate():
-            response = self._client.allocate_address(
-                Domain="vpc", TagSpecifications=tag_specifications(checked_tags, "elastic-ip")
-            )
-        return Address._from_allocated(response, tags=checked_tags)
+
+        def send() -> Address:
+            with self._translate():
+                response = self._client.allocate_address(
+                    Domain="vpc", TagSpecifications=tag_specifications(checked_tags, "elastic-ip")
+                )
+            return Address._from_allocated(response, tags=checked_tags)
+
+        return create_counted(
+            send,
+            operation="AllocateAddress",
+            matching=lambda: self.addresses(filters={"domain": ["vpc"]}, tags=checked_tags),
+            key=lambda address: address.allocation_id,
+            what="Elastic IP address" + (" with those tags" if checked_tags else ""),
+        )
 
     def addresses(
         self,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from awsfacade._convert import sent
+from awsfacade._create import create_unique
 from awsfacade.iam._base import IamBase
 from awsfacade.iam._checks import (
     EXISTING_USER_NAME,
@@ -26,12 +27,22 @@ class IamGroupsMixin(IamBase):
     # -- groups --------------------------------------------------------------------------------
 
     def create_group(self, name: str, *, path: str = "/") -> Group:
-        """Create a group and return it as CreateGroup describes it."""
+        """Create a group and return it as CreateGroup describes it. If that answer is lost
+        and botocore's retry meets EntityAlreadyExists, the group is read: returned if it
+        has this path."""
         group_name = check_name(name, "name", GROUP_NAME)
         checked_path = check_path(path)
-        with self._translate():
-            response = self._client.create_group(GroupName=group_name, Path=checked_path)
-        return Group._from_boto(sent(response.get("Group"), "Group", "CreateGroup"))
+
+        def send() -> Group:
+            with self._translate():
+                response = self._client.create_group(GroupName=group_name, Path=checked_path)
+            return Group._from_boto(sent(response.get("Group"), "Group", "CreateGroup"))
+
+        def find(_: object) -> Group | None:
+            group = self.group(group_name)
+            return group if group.path == checked_path else None
+
+        return create_unique(send, operation="CreateGroup", find=find)
 
     def groups(self, *, path_prefix: str = "/") -> Iterator[Group]:
         """Groups whose path starts with ``path_prefix``, page by page."""

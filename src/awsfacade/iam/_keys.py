@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from awsfacade._convert import sent
+from awsfacade._create import create_counted, with_secret
 from awsfacade._validate import check_bool
 from awsfacade.iam._base import IamBase
 from awsfacade.iam._checks import EXISTING_USER_NAME, check_access_key_id, check_name
@@ -28,11 +29,33 @@ class IamKeysMixin(IamBase):
         """A new access key of ``user``, with its ``secret``: AWS shows it this once only.
 
         IAM allows two keys a user (:class:`LimitExceededError` for a third).
+        CreateAccessKey has no idempotency token, and a retry after a lost answer would make
+        a second key: so the user's keys are listed first (one request), botocore does not
+        send it again once it may have been carried out, and a key the lost attempt made
+        (its secret lost with the answer) is deleted and made again. The error says whether
+        it was carried out otherwise.
         """
         check_name(user, "user", EXISTING_USER_NAME)
-        with self._translate():
-            response = self._client.create_access_key(UserName=user)
-        return AccessKey._from_boto(sent(response.get("AccessKey"), "AccessKey", "CreateAccessKey"))
+
+        def send() -> AccessKey:
+            with self._translate():
+                response = self._client.create_access_key(UserName=user)
+            return AccessKey._from_boto(
+                sent(response.get("AccessKey"), "AccessKey", "CreateAccessKey")
+            )
+
+        return with_secret(
+            lambda: create_counted(
+                send,
+                operation="CreateAccessKey",
+                matching=lambda: self.access_keys(user),
+                key=lambda key: key.id,
+                what=f"access key of {user}",
+            ),
+            has_secret=lambda key: key.secret is not None,
+            delete=lambda orphan: self.delete_access_key(user, orphan.id),
+            operation="CreateAccessKey",
+        )
 
     def access_keys(self, user: str) -> Iterator[AccessKey]:
         """The access keys of ``user`` (without secrets), page by page."""

@@ -6,8 +6,10 @@ from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Literal
 
 from awsfacade._convert import sent
+from awsfacade._create import create_unique
+from awsfacade._paging import only
 from awsfacade._validate import check_bool
-from awsfacade.errors import InvalidArgumentError
+from awsfacade.errors import InvalidArgumentError, NotFoundError
 from awsfacade.iam._base import IamBase
 from awsfacade.iam._checks import (
     GROUP_NAME,
@@ -49,7 +51,12 @@ class IamPoliciesMixin(IamBase):
         tags: Mapping[str, str] | None = None,
     ) -> Policy:
         """Create a customer managed policy from a document given as a mapping (sent as
-        JSON) and return it as CreatePolicy describes it."""
+        JSON) and return it as CreatePolicy describes it.
+
+        If that answer is lost and botocore's retry meets EntityAlreadyExists, the policy of
+        that name and path is read: returned if its document and description are the ones
+        sent.
+        """
         request: CreatePolicyRequestTypeDef = {
             "PolicyName": check_name(name, "name", POLICY_NAME),
             "PolicyDocument": dump(document, "document"),
@@ -64,9 +71,31 @@ class IamPoliciesMixin(IamBase):
         checked_tags = check_tags(tags)
         if checked_tags:
             request["Tags"] = [{"Key": k, "Value": v} for k, v in checked_tags.items()]
-        with self._translate():
-            response = self._client.create_policy(**request)
-        return Policy._from_boto(sent(response.get("Policy"), "Policy", "CreatePolicy"))
+
+        def send() -> Policy:
+            with self._translate():
+                response = self._client.create_policy(**request)
+            return Policy._from_boto(sent(response.get("Policy"), "Policy", "CreatePolicy"))
+
+        def find(_: object) -> Policy | None:
+            # Its ARN holds the account id, which no answer here gives: list the path's.
+            listed = only(
+                (one for one in self.policies(path_prefix=request["Path"]) if one.name == name),
+                NotFoundError(
+                    code="NoSuchEntity",
+                    message=f"No policy {name} at path {request['Path']}",
+                    operation="ListPolicies",
+                ),
+            )
+            policy = self.policy(listed.arn)  # with its description
+            same = (
+                policy.path == request["Path"]
+                and policy.description == (description or None)
+                and self.policy_document(policy.arn) == document
+            )
+            return policy if same else None
+
+        return create_unique(send, operation="CreatePolicy", find=find)
 
     def policies(
         self,

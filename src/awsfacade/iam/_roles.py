@@ -6,6 +6,7 @@ from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING
 
 from awsfacade._convert import sent
+from awsfacade._create import create_unique
 from awsfacade._validate import check_bool, check_int
 from awsfacade.errors import InvalidArgumentError
 from awsfacade.iam._base import Step, later
@@ -66,7 +67,12 @@ class IamRolesMixin(IamPoliciesMixin):
         max_session_duration: int | None = None,
     ) -> Role:
         """Create a role whose trust policy (who may assume it) is ``assume_role_policy``,
-        a mapping sent as JSON; return it as CreateRole describes it."""
+        a mapping sent as JSON; return it as CreateRole describes it.
+
+        If that answer is lost and botocore's retry meets EntityAlreadyExists, the role is
+        read: returned if its path, trust policy, description, session duration and tags are
+        the ones sent.
+        """
         request: CreateRoleRequestTypeDef = {
             "RoleName": check_name(name, "name", ROLE_NAME),
             "AssumeRolePolicyDocument": dump(assume_role_policy, "assume_role_policy"),
@@ -84,9 +90,24 @@ class IamRolesMixin(IamPoliciesMixin):
         checked_tags = check_tags(tags)
         if checked_tags:
             request["Tags"] = [{"Key": k, "Value": v} for k, v in checked_tags.items()]
-        with self._translate():
-            response = self._client.create_role(**request)
-        return Role._from_boto(sent(response.get("Role"), "Role", "CreateRole"), complete=True)
+
+        def send() -> Role:
+            with self._translate():
+                response = self._client.create_role(**request)
+            return Role._from_boto(sent(response.get("Role"), "Role", "CreateRole"), complete=True)
+
+        def find(_: object) -> Role | None:
+            role = self.role(name)
+            same = (
+                role.path == request["Path"]
+                and role.assume_role_policy == assume_role_policy
+                and role.description == (description or None)
+                and max_session_duration in (None, role.max_session_duration)
+                and role.tags == checked_tags
+            )
+            return role if same else None
+
+        return create_unique(send, operation="CreateRole", find=find)
 
     def roles(self, *, path_prefix: str = "/", with_tags: bool = False) -> Iterator[Role]:
         """Roles whose path starts with ``path_prefix``, page by page.

@@ -6,6 +6,7 @@ from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING
 
 from awsfacade._convert import sent
+from awsfacade._create import create_unique
 from awsfacade._paging import not_asked_before
 from awsfacade._validate import check_bool
 from awsfacade.errors import (
@@ -51,7 +52,9 @@ class IamUsersMixin(IamGroupsMixin, IamKeysMixin, IamPoliciesMixin):
         self, name: str, *, path: str = "/", tags: Mapping[str, str] | None = None
     ) -> User:
         """Create a user and return it as CreateUser describes it (no read-back that AWS's
-        eventual consistency could fail)."""
+        eventual consistency could fail). If that answer is lost and botocore's retry meets
+        EntityAlreadyExists, the user is read: returned if it has this path and these tags.
+        """
         request: CreateUserRequestTypeDef = {
             "UserName": check_name(name, "name", USER_NAME),
             "Path": check_path(path),
@@ -59,9 +62,18 @@ class IamUsersMixin(IamGroupsMixin, IamKeysMixin, IamPoliciesMixin):
         checked_tags = check_tags(tags)
         if checked_tags:
             request["Tags"] = [{"Key": k, "Value": v} for k, v in checked_tags.items()]
-        with self._translate():
-            response = self._client.create_user(**request)
-        return User._from_boto(sent(response.get("User"), "User", "CreateUser"), complete=True)
+
+        def send() -> User:
+            with self._translate():
+                response = self._client.create_user(**request)
+            return User._from_boto(sent(response.get("User"), "User", "CreateUser"), complete=True)
+
+        def find(_: object) -> User | None:
+            user = self.user(name)
+            same = user.path == request["Path"] and user.tags == checked_tags
+            return user if same else None
+
+        return create_unique(send, operation="CreateUser", find=find)
 
     def users(self, *, path_prefix: str = "/", with_tags: bool = False) -> Iterator[User]:
         """Users whose path starts with ``path_prefix``, page by page.

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Final
 
 from awsfacade import _tags
 from awsfacade._convert import sent
+from awsfacade._create import create_unique
 from awsfacade._paging import only
 from awsfacade._validate import (
     check_bool,
@@ -96,6 +97,10 @@ class RdsInstancesMixin(RdsBase):
         ``None`` for a setting means AWS's default. ``CreateDBInstance`` answers with the new
         instance, so the model is built from that answer: no read-back, which eventual
         consistency could fail. The master password is sent to AWS and kept nowhere.
+
+        If that answer is lost and botocore's retry meets DBInstanceAlreadyExists, the
+        instance is read: returned if its engine, class, storage and the other settings
+        given are the ones sent.
         """
         request = self._create_request(
             check_identifier(identifier),
@@ -126,11 +131,19 @@ class RdsInstancesMixin(RdsBase):
             request["StorageEncrypted"] = check_bool(storage_encrypted, "storage_encrypted")
         if deletion_protection is not None:
             request["DeletionProtection"] = check_bool(deletion_protection, "deletion_protection")
-        with self._translate():
-            response = self._client.create_db_instance(**request)
-        return DbInstance._from_boto(
-            sent(response.get("DBInstance"), "DBInstance", "CreateDBInstance")
-        )
+
+        def send() -> DbInstance:
+            with self._translate():
+                response = self._client.create_db_instance(**request)
+            return DbInstance._from_boto(
+                sent(response.get("DBInstance"), "DBInstance", "CreateDBInstance")
+            )
+
+        def find(_: object) -> DbInstance | None:
+            found = self.instance(request["DBInstanceIdentifier"])
+            return found if _as_sent(found, request) else None
+
+        return create_unique(send, operation="CreateDBInstance", find=find)
 
     @staticmethod
     def _create_request(
@@ -292,3 +305,35 @@ class RdsInstancesMixin(RdsBase):
             )
         except NotFoundError:
             return  # DescribeDBInstances no longer knows it: deleted
+
+
+def _as_sent(found: DbInstance, request: CreateDBInstanceMessageTypeDef) -> bool:
+    """Whether ``found`` has every setting ``request`` gave (RDS keeps names in lower case,
+    and may complete a major engine version with its minor one)."""
+    group = found.subnet_group.name if found.subnet_group is not None else None
+    given: list[tuple[object, object]] = [
+        (request["Engine"].lower(), found.engine.lower()),
+        (request["DBInstanceClass"], found.instance_class),
+        (request.get("AllocatedStorage"), found.allocated_storage),
+        (request.get("MasterUsername"), found.master_username),
+        (_lower(request.get("DBSubnetGroupName")), _lower(group)),
+        (request.get("DBName"), found.db_name),
+        (request.get("Port"), found.port),
+        (request.get("StorageType"), found.storage_type),
+        (request.get("MultiAZ"), found.multi_az),
+        (request.get("PubliclyAccessible"), found.publicly_accessible),
+        (request.get("StorageEncrypted"), found.storage_encrypted),
+        (request.get("DeletionProtection"), found.deletion_protection),
+    ]
+    groups = request.get("VpcSecurityGroupIds")
+    version = request.get("EngineVersion")
+    return (
+        all(sent_value is None or sent_value == value for sent_value, value in given)
+        and (groups is None or set(groups) == set(found.vpc_security_group_ids))
+        and (version is None or (found.engine_version or "").startswith(version))
+        and found.tags == _tags.Tags.from_aws(request.get("Tags"))
+    )
+
+
+def _lower(name: str | None) -> str | None:
+    return None if name is None else name.lower()

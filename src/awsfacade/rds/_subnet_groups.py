@@ -6,6 +6,7 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from awsfacade._convert import sent
+from awsfacade._create import create_unique
 from awsfacade._paging import only
 from awsfacade._validate import check_id, check_ids
 from awsfacade.errors import NotFoundError
@@ -28,18 +29,31 @@ class RdsSubnetGroupsMixin(RdsBase):
         self, name: str, *, subnet_ids: Sequence[str], description: str
     ) -> DbSubnetGroup:
         """Create a DB subnet group of subnets in one VPC (AWS wants them in at least two
-        availability zones) and return it, built from AWS's answer (no read-back)."""
+        availability zones) and return it, built from AWS's answer (no read-back).
+
+        If that answer is lost and botocore's retry meets DBSubnetGroupAlreadyExists, the
+        group is read: returned if its description and subnets are the ones sent.
+        """
         # A name already taken is DBSubnetGroupAlreadyExists on AWS (moto replaces the group).
         checked_name = check_subnet_group_name(name, creating=True)
         ids = check_ids(subnet_ids, "subnet_ids")
         text = check_id(description, "description")
-        with self._translate():
-            response = self._client.create_db_subnet_group(
-                DBSubnetGroupName=checked_name, DBSubnetGroupDescription=text, SubnetIds=ids
+
+        def send() -> DbSubnetGroup:
+            with self._translate():
+                response = self._client.create_db_subnet_group(
+                    DBSubnetGroupName=checked_name, DBSubnetGroupDescription=text, SubnetIds=ids
+                )
+            return DbSubnetGroup._from_boto(
+                sent(response.get("DBSubnetGroup"), "DBSubnetGroup", "CreateDBSubnetGroup")
             )
-        return DbSubnetGroup._from_boto(
-            sent(response.get("DBSubnetGroup"), "DBSubnetGroup", "CreateDBSubnetGroup")
-        )
+
+        def find(_: object) -> DbSubnetGroup | None:
+            group = self.subnet_group(checked_name)
+            same = group.description == text and set(group.subnet_ids) == set(ids)
+            return group if same else None
+
+        return create_unique(send, operation="CreateDBSubnetGroup", find=find)
 
     def subnet_groups(self) -> Iterator[DbSubnetGroup]:
         """Every DB subnet group, 100 a page, lazily."""

@@ -8,9 +8,11 @@ from collections.abc import Iterable, Iterator
 from botocore.paginate import TokenEncoder
 
 from awsfacade._convert import sent
+from awsfacade._create import create_unique
+from awsfacade._paging import only
 from awsfacade._validate import check_type
 from awsfacade._waiting import wait_for_path
-from awsfacade.errors import AwsError, InvalidArgumentError
+from awsfacade.errors import AwsError, InvalidArgumentError, NotFoundError
 from awsfacade.route53._base import Route53Base
 from awsfacade.route53._batching import batches
 from awsfacade.route53._errors import ChangeBatchError
@@ -86,8 +88,41 @@ class Route53RecordsMixin(Route53Base):
         )
 
     def create_record(self, zone_id: str, record: RecordSet) -> str:
-        """Create a record set (InvalidRequestError if it exists); returns the change id."""
-        return self._change_one(zone_id, "CREATE", record)
+        """Create a record set (InvalidRequestError if it exists); returns the change id.
+
+        If the answer is lost and botocore's retry is refused because the record set exists
+        (InvalidChangeBatch), it is read: if it is the one sent, an UPSERT of it, which
+        changes nothing, gives a change id to wait for (the lost one cannot be asked for).
+        """
+        zone = check_zone_id(zone_id)
+        checked = check_type(record, RecordSet, "record")
+
+        def unnamed(one: RecordSet) -> dict[str, object]:
+            return {key: value for key, value in one._to_boto().items() if key != "Name"}
+
+        def find(_: object) -> str | None:
+            listed = only(
+                (
+                    found
+                    for found in self.records(zone, name=checked.name, type=checked.type)
+                    if found.set_identifier == checked.set_identifier
+                ),
+                NotFoundError(
+                    code="NoSuchRecordSet",
+                    message=f"No record set {checked.label} in {zone}",
+                    operation="ListResourceRecordSets",
+                ),
+            )
+            if unnamed(listed) != unnamed(checked):
+                return None
+            return self._change_one(zone, "UPSERT", checked)
+
+        return create_unique(
+            lambda: self._change_one(zone, "CREATE", checked),
+            operation="ChangeResourceRecordSets",
+            find=find,
+            exists=("InvalidChangeBatch",),
+        )
 
     def upsert_record(self, zone_id: str, record: RecordSet) -> str:
         """Create a record set or replace the one with its name, type (and set identifier);

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from awsfacade._consistency import read_after_create, server_time
+from awsfacade._create import create_unique
 from awsfacade._translate import error_class
 from awsfacade._validate import check_bool, check_id
 from awsfacade.errors import (
@@ -50,6 +51,9 @@ class S3BucketMixin(S3Base):
         regional endpoint refuses any other: the request goes through a client of that
         region. AWS may not list a new bucket for a moment; the read is retried, and if it
         still does not show the model is built from what was created, so it is never lost.
+        If CreateBucket's answer is lost, botocore's retry creates it again in us-east-1
+        (S3 answers 200 to its owner there) and elsewhere meets BucketAlreadyOwnedByYou: then
+        the bucket is returned if it is in ``region``.
         """
         check_bucket_name(name)
         bucket_region = self.region if region is None else check_id(region, "region")
@@ -58,15 +62,6 @@ class S3BucketMixin(S3Base):
             # The stubs type LocationConstraint as a Literal of the regions known when they
             # were generated; a region added since is a str that AWS accepts all the same.
             request["CreateBucketConfiguration"] = {"LocationConstraint": bucket_region}  # type: ignore[typeddict-item]  # pyright: ignore[reportArgumentType] - any region string is valid
-        with self._translate():
-            response = self._client_for(bucket_region).create_bucket(**request)
-
-        def as_created() -> Bucket:
-            return Bucket(
-                name=name,
-                created=server_time(response.get("ResponseMetadata", {}).get("HTTPHeaders")),
-                region=bucket_region,
-            )
 
         def read() -> Bucket:
             found = self._listed_bucket(name)
@@ -76,8 +71,30 @@ class S3BucketMixin(S3Base):
                 else Bucket(name=found.name, created=found.created, region=bucket_region)
             )
 
-        # The bucket exists: a failed read-back (of any kind) returns it as created.
-        return read_after_create(read, as_created)
+        def send() -> Bucket:
+            with self._translate():
+                response = self._client_for(bucket_region).create_bucket(**request)
+
+            def as_created() -> Bucket:
+                return Bucket(
+                    name=name,
+                    created=server_time(response.get("ResponseMetadata", {}).get("HTTPHeaders")),
+                    region=bucket_region,
+                )
+
+            # The bucket exists: a failed read-back (of any kind) returns it as created.
+            return read_after_create(read, as_created)
+
+        def find(_: object) -> Bucket | None:
+            found = self._listed_bucket(name)
+            # ListBuckets may not say where it is (moto does not); HeadBucket does.
+            if found.region is None:
+                with self._translate():
+                    where = self._client.head_bucket(Bucket=name).get("BucketRegion")
+                found = Bucket(name=found.name, created=found.created, region=where)
+            return found if found.region == bucket_region else None
+
+        return create_unique(send, operation="CreateBucket", find=find)
 
     def _listed_bucket(self, name: str) -> Bucket:
         """The bucket ``name`` as ListBuckets reports it; NotFoundError if it is not listed."""
