@@ -167,3 +167,24 @@ def test_moto_server_and_proxy_modes_get_motos_own_mock(monkeypatch: pytest.Monk
     assert isinstance(new_mock(), MockAWS)
     monkeypatch.setattr(settings, "TEST_SERVER_MODE", True)
     assert type(new_mock()) is ServerModeMockAWS
+
+
+def test_a_mocked_session_lets_the_previous_one_s_moto_objects_go() -> None:
+    """moto keeps each model object it makes for its dashboard; a new mocked session lets go of
+    the previous session's, so a run of many EC2 tests does not keep them all alive."""
+    from moto.core.model_instances import model_data
+
+    from awsfacade.ec2 import Ec2Service
+    from awsfacade.testing import mocked_session
+
+    def kept() -> int:
+        classes = [model for models in model_data.values() for model in models.values()]
+        return sum(len(getattr(model, "instances_tracked", ())) for model in classes)
+
+    counts: list[int] = []
+    for _ in range(3):
+        with mocked_session() as session:
+            Ec2Service(session).create_vpc(cidr_block="10.0.0.0/16")
+            counts.append(kept())
+    assert counts[0] > 0
+    assert counts[2] == counts[1]  # not three tests' worth
