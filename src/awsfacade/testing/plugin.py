@@ -20,6 +20,7 @@ changes when asked, and gives back:
 
 from __future__ import annotations
 
+import atexit
 import gc
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
@@ -85,7 +86,7 @@ class _Run:
     every later collection. It runs before the second test that uses ``aws_session``, after a
     full collection has freed the first test's garbage, so nothing dead is frozen; and only if
     nothing is frozen yet (the suite's own freeze, or an outer run's, is left alone). The run
-    unfreezes at its end what it froze.
+    unfreezes at its very end what it froze.
     """
 
     def __init__(self, *, blocking: bool) -> None:
@@ -102,12 +103,16 @@ class _Run:
             gc.freeze()
             self.froze = True
 
-    def end(self) -> None:
-        """Unfreeze what this run froze; give the guard back the setting it had (a pytester
-        run inside a test run)."""
+    def unfreeze(self) -> None:
+        """Unfreeze what this run froze: a cleanup of the run, after pytest's own last
+        collections (they would walk every object otherwise)."""
         if self.froze:
             gc.unfreeze()
-        _guard.set_blocking(self.previous_blocking)
+            # The interpreter's last collections, at exit, walk every object left: over 100 000
+            # here, a tenth of a second or more. Frozen again then, they are skipped as they
+            # were (Python promises no finalizer at exit). Registered once, however many runs.
+            atexit.unregister(gc.freeze)
+            atexit.register(gc.freeze)
 
 
 _RUN = pytest.StashKey[_Run]()
@@ -119,7 +124,8 @@ def pytest_configure(config: pytest.Config) -> None:
         "markers", "aws_region(name): the region of awsfacade's aws_session fixture"
     )
     blocking = config.getoption(_BLOCK) is True or config.getini(_BLOCK) is True
-    config.stash[_RUN] = _Run(blocking=blocking)
+    run = config.stash[_RUN] = _Run(blocking=blocking)
+    config.add_cleanup(run.unfreeze)  # configured before pytest's plugins: cleaned up after
     if blocking:
         # Before any conftest or test module can create a Session.
         _guard.hold()
@@ -129,13 +135,14 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
-    """Give back what the run changed."""
+    """Take the guard out, and give it back the setting it had (a pytester run inside a test
+    run)."""
     run = config.stash.get(_RUN, None)
     if run is None:  # configure never ran (an error before it)
         return
     if run.blocking:
         _guard.release()
-    run.end()
+    _guard.set_blocking(run.previous_blocking)
 
 
 @pytest.fixture
