@@ -8,14 +8,11 @@ Every inner run here goes to a subprocess: this suite turns the guard on for its
 from __future__ import annotations
 
 import json
-import textwrap
 
 import pytest
 
-# A suite's own AWS tests, none of them using the plugin: moto's mock_aws, a before-send hook of
-# its own, botocore's Stubber. The last test prints what it can see of botocore, moto and the
-# garbage collector, and checks that none of it is awsfacade's.
-OWN_TESTS = """
+# What a suite's own AWS tests import, and an answer to STS GetCallerIdentity of their own.
+OWN_HEADER = """
 import gc
 import io
 import json
@@ -45,7 +42,14 @@ IDENTITY = (
 class Raw(io.BytesIO):
     def stream(self, **kwargs):
         yield self.read()
+"""
 
+# A suite's own AWS tests, none of them using the plugin: moto's mock_aws, a before-send hook of
+# its own, botocore's Stubber. The last test prints what it can see of botocore, moto and the
+# garbage collector, and checks that none of it is awsfacade's.
+OWN_TESTS = (
+    OWN_HEADER
+    + """
 
 def sts():
     return boto3.client(
@@ -104,6 +108,7 @@ def test_botocore_moto_and_gc_are_as_they_left_them():
         assert BUILTIN_HANDLERS[-1] == ("before-send", botocore_stubber)
     assert state["frozen"] == 0
 """
+)
 
 # Without the testing extra: moto cannot be imported (set before any test module is).
 NO_MOTO_CONFTEST = 'import sys\n\nsys.modules["moto"] = None\n'
@@ -198,7 +203,7 @@ def test_a_wrapper_put_over_ours_is_kept(pytester: pytest.Pytester) -> None:
     """A test that wraps botocore's ``Endpoint._send`` over the plugin's (a fake transport of
     its own) keeps its wrapper after the plugin's fixture ends; the plugin's own is then idle."""
     pytester.makepyfile(
-        textwrap.dedent(OWN_TESTS).split("def sts():")[0]
+        OWN_HEADER
         + """
 ANSWERED = []
 
