@@ -1,4 +1,7 @@
-"""What the pytest plugin costs: per test with ``ec2_service``, and at every pytest start-up.
+"""What the pytest plugin costs: per test with ``aws_session`` or ``ec2_service``, and at start-up.
+
+Run alone with ``python benchmarks/plugin_cost.py [tests] [rounds]`` (100 and 5 by default);
+``benchmarks/run.py`` runs it with the other parts.
 
 Whole pytest runs in a temporary folder (its own ``pytest.ini``, so no project conftest is
 read), rounds alternating the variants; medians of wall time and of the run's CPU time
@@ -6,8 +9,8 @@ read), rounds alternating the variants; medians of wall time and of the run's CP
 shared one the wall time also holds the waits for a core, so the per-test figure is CPU time
 (the wall time is in its note) and the start-up has a row for each.
 
-- fixture overhead: ``tests`` trivial tests that take ``ec2_service`` against the same number
-  that take nothing; (with - without) / tests.
+- fixture overhead: ``tests`` trivial tests that take ``aws_session``, and as many that take
+  ``ec2_service``, each against the same number that take nothing; (with - without) / tests.
 - start-up: one trivial test with the plugin (the default, as installed through the
   ``pytest11`` entry point) against the same run with ``-p no:awsfacade``.
 """
@@ -22,7 +25,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from _table import Figure, median, progress
+from _table import Figure, markdown, median, progress
 
 #: The issue's budgets.
 FIXTURE_LIMIT_MS = 15.0
@@ -67,22 +70,34 @@ def _write_test(root: Path, name: str, tests: int, body: str) -> Path:
     return path
 
 
+def _wall_ms(wall: dict[str, list[float]], fixture: str, tests: int) -> float:
+    """The wall time a test with ``fixture`` adds over a bare one, in milliseconds."""
+    return (median(wall[fixture]) - median(wall["plain"])) / tests * 1000
+
+
 def plugin_figures(tests: int, repeat: int) -> list[Figure]:
     """The fixture's overhead a test, and the plugin's start-up cost in CPU and wall time."""
     with tempfile.TemporaryDirectory(prefix="awsfacade-bench-") as directory:
         root = Path(directory)
         (root / "pytest.ini").write_text("[pytest]\n")
         plain = _write_test(root, "plain", tests, "def test_each(n):\n    assert n >= 0\n")
-        fixture = _write_test(
+        session = _write_test(
             root,
-            "fixture",
+            "session",
+            tests,
+            "def test_each(aws_session, n):\n    assert aws_session.region_name\n",
+        )
+        service = _write_test(
+            root,
+            "service",
             tests,
             "def test_each(ec2_service, n):\n    assert ec2_service.client\n",
         )
         one = _write_test(root, "one", 1, "def test_each(n):\n    assert n == 0\n")
         runs = {
             "plain": _Run(plain, (), tests),
-            "ec2_service": _Run(fixture, (), tests),
+            "aws_session": _Run(session, (), tests),
+            "ec2_service": _Run(service, (), tests),
             "one": _Run(one, (), 1),
             "one unplugged": _Run(one, ("-p", "no:awsfacade"), 1),
         }
@@ -92,29 +107,31 @@ def plugin_figures(tests: int, repeat: int) -> list[Figure]:
         cpu: dict[str, list[float]] = {name: [] for name in runs}
         # The one-test runs are short: twice as many rounds of them, for steadier medians.
         for names, rounds in (
-            (["plain", "ec2_service"], repeat),
+            (["plain", "aws_session", "ec2_service"], repeat),
             (["one", "one unplugged"], 2 * repeat + 1),
         ):
             for round_ in range(rounds):
-                for name in names[round_ % 2 :] + names[: round_ % 2]:
+                turn = round_ % len(names)
+                for name in names[turn:] + names[:turn]:
                     seconds, cpu_seconds = _pytest(runs[name], root)
                     wall[name].append(seconds)
                     cpu[name].append(cpu_seconds)
     progress(f"pytest: {repeat} rounds of {tests} tests, {2 * repeat + 1} of one test")
-    with_fixture, without = median(cpu["ec2_service"]), median(cpu["plain"])
-    wall_per_test_ms = (median(wall["ec2_service"]) - median(wall["plain"])) / tests * 1000
+    without = median(cpu["plain"])
     figures = [
         Figure(
-            f"pytest, {tests} trivial tests: with `ec2_service` vs none, a test",
-            with_fixture / tests * 1000,
+            f"pytest, {tests} trivial tests: with `{fixture}` vs none, a test",
+            median(cpu[fixture]) / tests * 1000,
             without / tests * 1000,
             "ms",
-            (with_fixture - without) / tests * 1000,
+            (median(cpu[fixture]) - without) / tests * 1000,
             "+ms",
             "<=",
             FIXTURE_LIMIT_MS,
-            note=f"CPU of the whole run / tests; wall: +{wall_per_test_ms:.1f} ms a test",
+            note=f"CPU of the whole run / tests; wall: +{_wall_ms(wall, fixture, tests):.1f} ms "
+            "a test",
         )
+        for fixture in ("aws_session", "ec2_service")
     ]
     for kind, samples in (("CPU", cpu), ("wall", wall)):
         plugged, unplugged = median(samples["one"]), median(samples["one unplugged"])
@@ -132,3 +149,8 @@ def plugin_figures(tests: int, repeat: int) -> list[Figure]:
             )
         )
     return figures
+
+
+if __name__ == "__main__":
+    arguments = [int(argument) for argument in sys.argv[1:3]]
+    print(markdown(plugin_figures(*arguments) if arguments else plugin_figures(100, 5)))

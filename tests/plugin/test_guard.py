@@ -205,7 +205,8 @@ def test_call_in_teardown(calls_in_teardown):
 def test_moto_and_loopback_pass_the_guard(pytester: pytest.Pytester, fresh_moto_url: str) -> None:
     """With the guard on, moto's fixtures, moto's own ``mock_aws``, a test's own ``before-send``
     answer for any host, and a moto server on loopback (by address and by the name localhost)
-    are all allowed."""
+    are all allowed; and moto's handler stays in botocore's ``BUILTIN_HANDLERS``, the plugin
+    adding none."""
     port = fresh_moto_url.rsplit(":", 1)[1]
     pytester.makepyfile(
         f"""
@@ -249,10 +250,18 @@ def test_moto_and_loopback_pass_the_guard(pytester: pytest.Pytester, fresh_moto_
             for host in ("127.0.0.1", "localhost"):
                 ec2 = Ec2Service(new_session(), endpoint_url="http://" + host + ":{port}")
                 assert [v.is_default for v in ec2.vpcs()] == [True]
+
+        def test_builtin_handlers_are_moto_s_and_botocore_s():
+            from botocore.handlers import BUILTIN_HANDLERS
+            from moto.core.models import botocore_stubber
+
+            assert ("before-send", botocore_stubber) in BUILTIN_HANDLERS
+            modules = {{getattr(handler, "__module__", "") for _, handler, *_ in BUILTIN_HANDLERS}}
+            assert not [module for module in modules if module.startswith("awsfacade")]
         """
     )
     result = pytester.runpytest("-p", "no:cacheprovider", "--awsfacade-block-aws")
-    result.assert_outcomes(passed=4)
+    result.assert_outcomes(passed=5)
 
 
 def test_a_foreign_endpoint_in_a_mocked_session_is_blocked(pytester: pytest.Pytester) -> None:
@@ -304,16 +313,6 @@ def test_a_foreign_endpoint_in_a_mocked_session_is_blocked(pytester: pytest.Pyte
 def test_loopback_hosts(url: str, *, loopback: bool) -> None:
     """Only this machine's addresses and names count as loopback."""
     assert _guard.is_loopback(url) is loopback
-
-
-def test_install_twice_adds_one_handler() -> None:
-    """install() after botocore and moto are imported (as here) acts at once and adds nothing
-    twice: one guard handler, and moto's own handler stays out."""
-    from botocore.handlers import BUILTIN_HANDLERS
-
-    _guard.install()
-    specs = [spec for spec in BUILTIN_HANDLERS if spec[0] == "before-send"]
-    assert specs == [("before-send", _guard.before_send)]
 
 
 def test_after_import_calls_back_once_the_module_ran(

@@ -6,21 +6,22 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from typing import TYPE_CHECKING
 
+import pytest
 from botocore import handlers
 
 from awsfacade.testing import fake_environment, new_session
 
-if TYPE_CHECKING:
-    import pytest
 
-
-def test_a_session_made_before_moto_is_answered_by_moto(pytester: pytest.Pytester) -> None:
+@pytest.mark.parametrize("options", [(), ("--awsfacade-block-aws",)], ids=["guard off", "guard on"])
+def test_a_session_made_before_moto_is_answered_by_moto(
+    pytester: pytest.Pytester, options: tuple[str, ...]
+) -> None:
     """Neither pytest's start nor a test module's import loads moto; a Session and a client
     made at import time, before any fixture, are still answered by moto's mock (the fixture's
-    and moto's own ``mock_aws``), each request once, with the guard on. The garbage collector
-    is frozen once, before the second aws_session test, and still collects what comes after.
+    and moto's own ``mock_aws``) in a test that uses the fixtures, each request once, the guard
+    on or off. The garbage collector is frozen once, before the second aws_session test, and
+    still collects what comes after.
     """
     pytester.makepyfile(
         """
@@ -82,19 +83,15 @@ def test_a_session_made_before_moto_is_answered_by_moto(pytester: pytest.Pyteste
             assert ref() is None
         """
     )
-    result = pytester.runpytest_subprocess("-p", "no:cacheprovider", "--awsfacade-block-aws")
+    result = pytester.runpytest_subprocess("-p", "no:cacheprovider", *options)
     result.assert_outcomes(passed=6)
 
 
 def test_loading_the_plugin_imports_neither_botocore_nor_moto() -> None:
-    """The plugin's module imports no botocore, boto3 or moto: it asks to be called back when
-    botocore.handlers is imported, and that callback adds its handler."""
+    """The plugin's module imports no botocore, boto3 or moto (pytest's start pays for none)."""
     code = (
         "import sys, awsfacade.testing.plugin\n"
         "assert not {'botocore', 'boto3', 'moto'} & set(sys.modules), sys.modules.keys()\n"
-        "from awsfacade.testing._guard import before_send\n"
-        "from botocore.handlers import BUILTIN_HANDLERS\n"
-        "assert ('before-send', before_send) in BUILTIN_HANDLERS\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=120
@@ -167,3 +164,24 @@ def test_moto_server_and_proxy_modes_get_motos_own_mock(monkeypatch: pytest.Monk
     assert isinstance(new_mock(), MockAWS)
     monkeypatch.setattr(settings, "TEST_SERVER_MODE", True)
     assert type(new_mock()) is ServerModeMockAWS
+
+
+def test_a_mocked_session_lets_the_previous_one_s_moto_objects_go() -> None:
+    """moto keeps each model object it makes for its dashboard; a new mocked session lets go of
+    the previous session's, so a run of many EC2 tests does not keep them all alive."""
+    from moto.core.model_instances import model_data
+
+    from awsfacade.ec2 import Ec2Service
+    from awsfacade.testing import mocked_session
+
+    def kept() -> int:
+        classes = [model for models in model_data.values() for model in models.values()]
+        return sum(len(getattr(model, "instances_tracked", ())) for model in classes)
+
+    counts: list[int] = []
+    for _ in range(3):
+        with mocked_session() as session:
+            Ec2Service(session).create_vpc(cidr_block="10.0.0.0/16")
+            counts.append(kept())
+    assert counts[0] > 0
+    assert counts[2] == counts[1]  # not three tests' worth

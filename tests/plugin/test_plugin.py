@@ -468,3 +468,26 @@ def test_without_moto_pytest_starts_and_loads_the_plugin(pytester: pytest.Pytest
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "2 passed" in done.stdout
+
+
+def test_fixtures_imported_into_a_conftest_work_with_the_plugin_disabled(
+    pytester: pytest.Pytester,
+) -> None:
+    """With ``-p no:awsfacade``, a suite that imports the fixtures into its conftest gets
+    working fixtures; the garbage collector is not frozen, as no run of the plugin would
+    unfreeze it."""
+    pytester.makeconftest("from awsfacade.testing.plugin import *  # noqa: F403\n")
+    pytester.makepyfile(
+        """
+        import gc
+
+        def test_first(ec2_service):
+            assert [v.is_default for v in ec2_service.vpcs()] == [True]
+
+        def test_second(ec2_service):
+            assert [v.is_default for v in ec2_service.vpcs()] == [True]
+            assert gc.get_freeze_count() == 0
+        """
+    )
+    result = pytester.runpytest_subprocess("-p", "no:cacheprovider", "-p", "no:awsfacade")
+    result.assert_outcomes(passed=2)

@@ -16,6 +16,8 @@ No fixture can reach real AWS: the credentials are fake, and a request moto does
 goes to a proxy on a closed loopback port and fails to connect; loopback addresses (a moto
 server) are reached directly. With ``--awsfacade-block-aws`` (or ``awsfacade_block_aws = true``
 in the ini file) any test whose botocore request would leave the machine fails, fixture or not.
+Loading the plugin changes nothing: a run that uses none of its fixtures, markers or options
+runs as it would without awsfacade installed.
 This module does not import pytest, boto3 or moto (each is imported on first use):
 ``mocked_session()`` works in any script.
 """

@@ -1,28 +1,27 @@
-"""The handler the plugin adds to botocore's ``BUILTIN_HANDLERS`` when pytest loads it.
+"""What the plugin changes in botocore, only while it is asked for, and undone after.
 
-botocore copies ``BUILTIN_HANDLERS`` into every Session it creates, so from then on every
-Session — made in a fixture, in a test, in a conftest or at a test module's import — sends each
-request through :func:`before_send` (moto patches botocore the same way). It
+Two wrappers on botocore's ``Endpoint``, installed by :func:`hold` and removed when the last
+holder calls :func:`release` (the plugin holds them for the length of a test that uses one of
+its fixtures, and for the whole run when the no-real-AWS guard is on):
 
-- hands the request to moto's own handler once moto is imported: a Session created before moto
-  was (the plugin imports moto only when a fixture needs it) is answered by moto's mock exactly
-  like one created after;
-- while blocking is on, notes which operation a request it did not answer belongs to.
+- ``Endpoint._send``, which sends a request over HTTP and is reached only when no
+  ``before-send`` handler answered it (not moto's, not a test's own hook; botocore's ``Stubber``
+  answers even earlier). There a request is first offered to moto's mock, if moto is imported
+  and its mock is on: botocore copies ``BUILTIN_HANDLERS`` into a Session when the Session is
+  made, so a Session made before moto was imported (at a test module's import, in a conftest)
+  has no moto handler, yet is answered by moto like one made after; a request moto's own
+  handler answered never gets here, so none is carried out twice. Then, while blocking is on,
+  :func:`refuse_if_leaving` refuses (and records) a request for any host that is not loopback,
+  before anything is sent, so that the test fails even if it swallowed the error.
+- ``Endpoint.create_request``, which notes each request's operation, while blocking, for the
+  guard's message.
 
-The guard itself sits where a request would leave: botocore's ``Endpoint._send``, which sends it
-over HTTP and is reached only when no ``before-send`` handler answered (not moto's, not a test's
-own hook). While blocking is on, :func:`refuse_if_leaving` refuses there a request for any host
-that is not loopback, before anything is sent, and records it, so that the test fails even if
-it swallowed the error.
-
-botocore calls *every* ``before-send`` handler and keeps the first answer, so moto's handler
-must not be registered as well (it would run each request a second time): when moto's
-``moto.core.models`` is imported, the handler it appends to ``BUILTIN_HANDLERS`` is taken out
-again; :func:`before_send` stands in for it.
-
-Nothing is imported for this when pytest starts: :func:`install` asks to be called back when
-``botocore.handlers`` and ``botocore.endpoint`` are imported (:class:`_AfterImport`), which
-happens before any botocore Session can exist, since ``botocore.session`` imports both.
+Nothing else is touched: not ``BUILTIN_HANDLERS`` (moto's handler stays where moto put it), not
+moto. Nothing is imported to install the wrappers: if ``botocore.endpoint`` is not imported yet,
+:func:`hold` has Python call back when it is (:class:`_AfterImport`), which happens before any
+botocore Session can exist, since ``botocore.session`` imports it. If something else replaced a
+wrapper of ours meanwhile, theirs is left in place (ours, if theirs calls it, does nothing while
+nobody holds it).
 """
 
 from __future__ import annotations
@@ -34,8 +33,9 @@ import ipaddress
 import sys
 import threading
 import weakref
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Final
+from collections.abc import Callable, Generator, Sequence
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Final, Generic, TypeVar
 from urllib.parse import urlsplit
 
 if TYPE_CHECKING:
@@ -43,21 +43,24 @@ if TYPE_CHECKING:
     from types import ModuleType
 
     from botocore.awsrequest import AWSPreparedRequest, AWSResponse
+    from botocore.endpoint import Endpoint
+    from botocore.model import OperationModel
 
 __all__ = [
     "RealAwsRequestError",
-    "before_send",
     "blocked_count",
-    "install",
+    "held",
+    "hold",
     "is_loopback",
     "refuse_if_leaving",
+    "release",
     "set_blocking",
     "take_blocked",
 ]
 
 #: The module that holds moto's botocore handler; present once anything imported moto.
 _MOTO_MODELS: Final = "moto.core.models"
-_BOTOCORE_HANDLERS: Final = "botocore.handlers"
+_ENDPOINT: Final = "botocore.endpoint"
 _LOOPBACK_NAMES: Final = frozenset({"localhost", "localhost.localdomain"})
 
 
@@ -76,9 +79,11 @@ class RealAwsRequestError(Exception):
 
 
 class _State:
-    """Whether the guard blocks, and every request it has blocked (from any thread)."""
+    """Who holds the wrappers, whether the guard blocks, and every request it has blocked (from
+    any thread)."""
 
     def __init__(self) -> None:
+        self.holders = 0
         self.blocking = False
         self.blocked: list[RealAwsRequestError] = []
         self.lock = threading.Lock()
@@ -121,13 +126,13 @@ def is_loopback(url: str) -> bool:
         return False
 
 
-def _moto_answer(request: AWSPreparedRequest, event_name: str) -> AWSResponse | None:
+def _moto_answer(request: AWSPreparedRequest) -> AWSResponse | None:
     """moto's answer to ``request`` while its mock is on; None before moto is imported."""
     if _MOTO_MODELS not in sys.modules:  # nobody imported moto: nothing is mocked
         return None
     from moto.core.models import botocore_stubber  # already imported: a dictionary lookup
 
-    return botocore_stubber(event_name, request)
+    return botocore_stubber("before-send", request)  # moto reads only the request
 
 
 # The operation each request about to be checked belongs to, for the guard's message.
@@ -136,23 +141,9 @@ _operations: weakref.WeakKeyDictionary[AWSPreparedRequest, tuple[str, str]] = (
 )
 
 
-def before_send(
-    request: AWSPreparedRequest, event_name: str, **kwargs: object
-) -> AWSResponse | None:
-    """moto's answer if its mock is on; else, while blocking, note the request's operation."""
-    del kwargs  # botocore requires handlers to accept any keyword
-    answer = _moto_answer(request, event_name)
-    if answer is None and _state.blocking:
-        # The event is "before-send.<service id>.<operation>".
-        _, service, operation = [*event_name.split(".", 2), "?", "?"][:3]
-        _operations[request] = (service, operation)
-    return answer
-
-
 def refuse_if_leaving(request: AWSPreparedRequest) -> None:
     """While blocking is on, refuse (and record) a request about to be sent to a host that is
-    not loopback. Called by botocore's ``Endpoint._send``, reached only by a request that no
-    ``before-send`` handler answered: not moto, not a test's own hook."""
+    not loopback."""
     if not _state.blocking or is_loopback(request.url):
         return
     service, operation = _operations.get(request, ("?", "?"))
@@ -162,41 +153,109 @@ def refuse_if_leaving(request: AWSPreparedRequest) -> None:
     raise error
 
 
-def _check_sends() -> None:
-    """Have botocore's ``Endpoint._send`` (which sends a request over HTTP) call
-    :func:`refuse_if_leaving` first (once)."""
-    from botocore.endpoint import Endpoint
+_Send = Callable[["Endpoint", "AWSPreparedRequest"], object]
+_CreateRequest = Callable[["Endpoint", object, "OperationModel | None"], "AWSPreparedRequest"]
 
-    send: Callable[[Endpoint, AWSPreparedRequest], object] = getattr(Endpoint, "_send")  # noqa: B009 - botocore-stubs do not declare it
-    if getattr(send, "_awsfacade_checked", False):
-        return
+
+def _checked(send: _Send) -> _Send:
+    """``Endpoint._send`` that, while held, offers the request to moto first, then to the
+    guard."""
 
     @functools.wraps(send)
     def checked_send(endpoint: Endpoint, request: AWSPreparedRequest) -> object:
-        refuse_if_leaving(request)
+        if _state.holders:
+            answer = _moto_answer(request)
+            if answer is not None:
+                return answer
+            refuse_if_leaving(request)
         return send(endpoint, request)
 
-    setattr(checked_send, "_awsfacade_checked", True)  # noqa: B010 - a function attribute
-    setattr(Endpoint, "_send", checked_send)  # noqa: B010 - botocore-stubs do not declare it
+    return checked_send
 
 
-def _add_handler() -> None:
-    """Append :func:`before_send` to ``BUILTIN_HANDLERS`` (once)."""
-    from botocore.handlers import BUILTIN_HANDLERS
+def _noted(create_request: _CreateRequest) -> _CreateRequest:
+    """``Endpoint.create_request`` that, while held and blocking, notes the request's
+    operation."""
 
-    if not any(spec[1] is before_send for spec in BUILTIN_HANDLERS):
-        BUILTIN_HANDLERS.append(("before-send", before_send))
+    @functools.wraps(create_request)
+    def noted_create_request(
+        endpoint: Endpoint, params: object, operation_model: OperationModel | None = None
+    ) -> AWSPreparedRequest:
+        request = create_request(endpoint, params, operation_model)
+        if _state.holders and _state.blocking and operation_model is not None:
+            service = operation_model.service_model.service_id.hyphenize()
+            _operations[request] = (service, operation_model.name)
+        return request
+
+    return noted_create_request
 
 
-def _drop_moto_handler() -> None:
-    """Take moto's own handler out of ``BUILTIN_HANDLERS``: :func:`before_send` calls it."""
-    from botocore.handlers import BUILTIN_HANDLERS
+_F = TypeVar("_F", _Send, _CreateRequest)
 
-    BUILTIN_HANDLERS[:] = [
-        spec
-        for spec in BUILTIN_HANDLERS
-        if type(spec[1]).__module__ != "moto.core.botocore_stubber"
-    ]
+
+class _Wrapper(Generic[_F]):
+    """One method of botocore's ``Endpoint`` and the plugin's wrapper of it, while installed."""
+
+    def __init__(self, name: str, wrap: Callable[[_F], _F]) -> None:
+        self.name = name
+        self.wrap: Callable[[_F], _F] = wrap
+        self.ours: _F | None = None
+        self.wrapped: _F | None = None
+
+    def install(self) -> None:
+        """Wrap the method the class has now, unless it is ours."""
+        from botocore.endpoint import Endpoint
+
+        current: _F = vars(Endpoint)[self.name]
+        if current is not self.ours:
+            self.wrapped, self.ours = current, self.wrap(current)
+            setattr(Endpoint, self.name, self.ours)
+
+    def remove(self) -> None:
+        """Put back the method ours wrapped, unless something else replaced ours since (then
+        theirs stays; ours, if theirs calls it, does nothing while nobody holds it)."""
+        from botocore.endpoint import Endpoint
+
+        if self.ours is not None and vars(Endpoint)[self.name] is self.ours:
+            setattr(Endpoint, self.name, self.wrapped)
+        self.ours = self.wrapped = None
+
+
+_wrappers: Final = (_Wrapper("_send", _checked), _Wrapper("create_request", _noted))
+
+
+def _install() -> None:
+    for wrapper in _wrappers:
+        wrapper.install()
+
+
+def hold() -> None:
+    """Have the wrappers installed until the matching :func:`release`; imports nothing (they
+    are installed when ``botocore.endpoint`` is imported, if it is not yet). Called from pytest's
+    own thread, like :func:`release`."""
+    _state.holders += 1
+    if _state.holders == 1:
+        _when_imported(_ENDPOINT, _install)
+
+
+def release() -> None:
+    """Let go of the wrappers; the last release takes them out of botocore."""
+    _state.holders -= 1
+    if _state.holders == 0:
+        _after_import.forget(_ENDPOINT)
+        if _ENDPOINT in sys.modules:
+            for wrapper in _wrappers:
+                wrapper.remove()
+
+
+@contextmanager
+def held() -> Generator[None, None, None]:
+    """:func:`hold` inside, :func:`release` on the way out."""
+    hold()
+    try:
+        yield
+    finally:
+        release()
 
 
 class _ThenCall(importlib.abc.Loader):
@@ -218,7 +277,10 @@ class _ThenCall(importlib.abc.Loader):
 
 
 class _AfterImport(importlib.abc.MetaPathFinder):
-    """Finds the named modules where Python would, and has each call its callback once run."""
+    """Finds the named modules where Python would, and has each call its callback once run.
+
+    It is in ``sys.meta_path`` only while it waits for a module.
+    """
 
     def __init__(self) -> None:
         self.callbacks: dict[str, Callable[[], None]] = {}
@@ -231,8 +293,21 @@ class _AfterImport(importlib.abc.MetaPathFinder):
             return None
         spec = importlib.machinery.PathFinder.find_spec(fullname, path, target)
         if spec is not None and spec.loader is not None:
+            self.forget(fullname)
             spec.loader = _ThenCall(spec.loader, after)
         return spec
+
+    def wait_for(self, name: str, action: Callable[[], None]) -> None:
+        """Call ``action`` right after module ``name`` is imported."""
+        self.callbacks[name] = action
+        if self not in sys.meta_path:
+            sys.meta_path.insert(0, self)
+
+    def forget(self, name: str) -> None:
+        """Stop waiting for ``name``; out of ``sys.meta_path`` when waiting for nothing."""
+        self.callbacks.pop(name, None)
+        if not self.callbacks and self in sys.meta_path:
+            sys.meta_path.remove(self)
 
 
 _after_import: Final = _AfterImport()
@@ -242,16 +317,5 @@ def _when_imported(name: str, action: Callable[[], None]) -> None:
     """Call ``action`` now if module ``name`` is imported, else right after its import."""
     if name in sys.modules:
         action()
-        return
-    _after_import.callbacks[name] = action
-    if _after_import not in sys.meta_path:
-        sys.meta_path.insert(0, _after_import)
-
-
-def install() -> None:
-    """Have :func:`before_send` in botocore's ``BUILTIN_HANDLERS`` for every Session created
-    from now on, in place of moto's handler, and botocore's sends checked; imports neither
-    botocore nor moto."""
-    _when_imported(_BOTOCORE_HANDLERS, _add_handler)
-    _when_imported("botocore.endpoint", _check_sends)
-    _when_imported(_MOTO_MODELS, _drop_moto_handler)
+    else:
+        _after_import.wait_for(name, action)

@@ -1,21 +1,28 @@
 """The pytest plugin, registered through the ``pytest11`` entry point (see the package doc).
 
-Start-up stays light: loading the plugin imports neither botocore, boto3 nor moto. It has one
-handler added to botocore's ``BUILTIN_HANDLERS`` as soon as ``botocore.handlers`` is imported
-(see :mod:`awsfacade.testing._guard`), so every Session — made in a conftest, at a test module's
-import, anywhere — is answered by moto's mock while one is on, although moto itself is imported
-only by the first fixture that needs it (or by the tests).
+Loading it changes nothing outside pytest's own options: it imports neither botocore, boto3 nor
+moto, and leaves botocore, moto and the garbage collector alone. A run that uses none of its
+fixtures, markers or options runs as it would without awsfacade installed. What it changes, it
+changes when asked, and gives back:
 
-The opt-in guard: with ``--awsfacade-block-aws`` or ``awsfacade_block_aws = true`` in the ini
-file, a botocore request for a host that is not loopback, and that moto's mock did not answer,
-is refused before it is sent and fails the test that made it, even if the test caught the error.
+- for the length of a test that uses one of its fixtures (``aws_credentials`` and every fixture
+  built on it), botocore's ``Endpoint`` is wrapped (see :mod:`awsfacade.testing._guard`), so a
+  Session made before moto was imported — in a conftest, at a test module's import — is answered
+  by moto's mock like one made after;
+- ``aws_session`` freezes the garbage collector's view of what is alive before its second test
+  in a run (:class:`_Run`); the run unfreezes it at its end;
+- the opt-in guard: with ``--awsfacade-block-aws`` or ``awsfacade_block_aws = true`` in the ini
+  file, the wrappers stay from the run's start to its end, and a botocore request for a host
+  that is not loopback, and that moto's mock did not answer, is refused before it is sent and
+  fails the test that made it, even if the test caught the error
+  (:mod:`awsfacade.testing._blocking`).
 """
 
 from __future__ import annotations
 
+import atexit
 import gc
-from collections.abc import Generator, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import pytest
@@ -32,9 +39,6 @@ if TYPE_CHECKING:
     from awsfacade.rds import RdsService
     from awsfacade.route53 import Route53Service
     from awsfacade.s3 import S3Service
-
-# Before any conftest or test module can create a Session (pytest loads entry points first).
-_guard.install()
 
 __all__ = [
     "autoscaling_service",
@@ -56,7 +60,6 @@ _BLOCK_HELP = (
     "fail any test whose botocore request would go to a host that is not loopback and that "
     "moto's mock did not answer; the request is refused before it is sent"
 )
-_previous_blocking = pytest.StashKey[bool]()
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -72,66 +75,74 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addini(_BLOCK, help=f"{_BLOCK_HELP} (default: false)", type="bool", default=False)
 
 
+class _Run:
+    """What the plugin changed in one pytest run, given back at the run's end.
+
+    The garbage collector: each test's Session, clients and moto state are cycles that only a
+    full collection frees, and a full collection walks every live object: after moto and a
+    service model are loaded that is over 100 000 of them, about half of what a test with
+    ``ec2_service`` costs. ``gc.freeze()`` (made for long-lived processes) leaves the objects
+    alive at that moment — modules, parsed service models, pytest's collected tests — out of
+    every later collection. It runs before the second test that uses ``aws_session``, after a
+    full collection has freed the first test's garbage, so nothing dead is frozen; and only if
+    nothing is frozen yet (the suite's own freeze, or an outer run's, is left alone). The run
+    unfreezes at its very end what it froze.
+    """
+
+    def __init__(self, *, blocking: bool) -> None:
+        self.blocking = blocking
+        self.previous_blocking = _guard.set_blocking(blocking)
+        self.sessions = 0
+        self.froze = False
+
+    def before_session(self) -> None:
+        """Called by each ``aws_session``: freeze before the second one."""
+        self.sessions += 1
+        if self.sessions == 2 and gc.get_freeze_count() == 0:
+            gc.collect()
+            gc.freeze()
+            self.froze = True
+
+    def unfreeze(self) -> None:
+        """Unfreeze what this run froze: a cleanup of the run, after pytest's own last
+        collections (they would walk every object otherwise)."""
+        if self.froze:
+            gc.unfreeze()
+            # The interpreter's last collections, at exit, walk every object left: over 100 000
+            # here, a tenth of a second or more. Frozen again then, they are skipped as they
+            # were (Python promises no finalizer at exit). Registered once, however many runs.
+            atexit.unregister(gc.freeze)
+            atexit.register(gc.freeze)
+
+
+_RUN = pytest.StashKey[_Run]()
+
+
 def pytest_configure(config: pytest.Config) -> None:
-    """Declare the plugin's marker; turn the guard on if asked."""
+    """Declare the plugin's marker; with the guard asked for, install it for the whole run."""
     config.addinivalue_line(
         "markers", "aws_region(name): the region of awsfacade's aws_session fixture"
     )
     blocking = config.getoption(_BLOCK) is True or config.getini(_BLOCK) is True
-    config.stash[_previous_blocking] = _guard.set_blocking(blocking)
+    run = config.stash[_RUN] = _Run(blocking=blocking)
+    config.add_cleanup(run.unfreeze)  # configured before pytest's plugins: cleaned up after
+    if blocking:
+        # Before any conftest or test module can create a Session.
+        _guard.hold()
+        from awsfacade.testing import _blocking
+
+        config.pluginmanager.register(_blocking, "awsfacade-block-aws")
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
-    """Give the guard back the setting it had (a pytester run inside a test run)."""
-    _guard.set_blocking(config.stash.get(_previous_blocking, False))
-
-
-@contextmanager
-def _failing_on_blocked_requests() -> Generator[None, None, None]:
-    """Fail the test phase inside if the guard blocked a request during it, caught or not."""
-    mark = _guard.blocked_count()
-    try:
-        yield
-    except _guard.RealAwsRequestError:
-        _guard.take_blocked(mark)
-        raise  # the test's own failure already says it
-    except Exception as error:
-        blocked = _guard.take_blocked(mark)
-        if blocked:
-            message = f"{_message(blocked)}\n(then: {type(error).__name__}: {error})"
-            raise pytest.fail.Exception(message, pytrace=False) from error
-        raise
-    blocked = _guard.take_blocked(mark)
-    if blocked:
-        pytest.fail(_message(blocked), pytrace=False)
-
-
-def _message(blocked: list[_guard.RealAwsRequestError]) -> str:
-    return "\n".join(str(error) for error in blocked)
-
-
-@pytest.hookimpl(wrapper=True)
-def pytest_runtest_setup(item: pytest.Item) -> Generator[None, None, None]:
-    """Fixtures' requests blocked by the guard fail the test's setup."""
-    del item
-    with _failing_on_blocked_requests():
-        return (yield)
-
-
-@pytest.hookimpl(wrapper=True)
-def pytest_runtest_call(item: pytest.Item) -> Generator[None, None, None]:
-    """The test's requests blocked by the guard fail it, even when it caught the error."""
-    del item
-    with _failing_on_blocked_requests():
-        return (yield)
-
-
-@pytest.hookimpl(wrapper=True)
-def pytest_runtest_teardown(item: pytest.Item) -> Generator[None, None, None]:
-    """Requests blocked during teardown fail the test's teardown."""
-    del item
-    with _failing_on_blocked_requests():
-        return (yield)
+    """Take the guard out, and give it back the setting it had (a pytester run inside a test
+    run)."""
+    run = config.stash.get(_RUN, None)
+    if run is None:  # configure never ran (an error before it)
+        return
+    if run.blocking:
+        _guard.release()
+    _guard.set_blocking(run.previous_blocking)
 
 
 @pytest.fixture
@@ -148,39 +159,23 @@ def aws_region(request: pytest.FixtureRequest) -> str:
 
 @pytest.fixture
 def aws_credentials(aws_region: str) -> Iterator[None]:
-    """Fake AWS credentials in the environment, and nothing that could find real ones."""
-    with fake_environment(aws_region):
+    """Fake AWS credentials in the environment, and nothing that could find real ones; every
+    Session, even one made before moto was imported, is answered by moto while a mock is on."""
+    with _guard.held(), fake_environment(aws_region):
         yield
 
 
-class _Freezer:
-    """Moves what the first AWS test left alive out of the garbage collector's sight, once.
-
-    Each test's Session, clients and moto state are cycles that only a full collection frees,
-    and a full collection walks every live object: after moto and a service model are loaded
-    that is over 100 000 of them, about half of what a test with ``ec2_service`` costs.
-    ``gc.freeze()`` (made for long-lived processes) leaves the objects alive at that moment —
-    modules, parsed service models, pytest's collected tests — out of every later collection.
-    It runs before the second test that uses ``aws_session``, after a full collection has freed
-    the first test's garbage, so nothing dead is frozen.
-    """
-
-    sessions = 0
-
-    @classmethod
-    def before_session(cls) -> None:
-        cls.sessions += 1
-        if cls.sessions == 2:
-            gc.collect()
-            gc.freeze()
-
-
 @pytest.fixture
-def aws_session(aws_credentials: None, aws_region: str) -> Iterator[Session]:
+def aws_session(
+    aws_credentials: None, aws_region: str, request: pytest.FixtureRequest
+) -> Iterator[Session]:
     """A boto3 Session answered by moto, with fresh moto state for this test."""
     del aws_credentials  # requested for its fake environment
-    _Freezer.before_session()
-    with moto_session(aws_region) as session:
+    run = request.config.stash.get(_RUN, None)
+    if run is not None:  # None: the fixtures imported into a conftest, this plugin disabled
+        run.before_session()
+    # Held here too: a suite may replace aws_credentials with its own (moto's docs name theirs so).
+    with _guard.held(), moto_session(aws_region) as session:
         yield session
 
 
