@@ -211,6 +211,17 @@ def alternate(actions: Mapping[str, Callable[[], object]], repeat: int) -> dict[
     return samples
 
 
+def with_bytecode(pycache: str) -> dict[str, str]:
+    """This process's environment for a child Python that reads and writes bytecode in
+    ``pycache``, as an installed package has its ``.pyc`` files (``PYTHONDONTWRITEBYTECODE``,
+    set on some machines, would have every child compile awsfacade's sources again)."""
+    environment = {
+        key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"
+    }
+    environment["PYTHONPYCACHEPREFIX"] = pycache
+    return environment
+
+
 def median(values: Sequence[float]) -> float:
     """The median of ``values``."""
     return statistics.median(values)

@@ -21,14 +21,13 @@ times the compilation of awsfacade's sources (which, with bytecode writing off, 
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from _table import Figure, median, progress
+from _table import Figure, median, progress, with_bytecode
 
 #: The modules whose import cost is measured, ``awsfacade`` first, each with the import a
 #: user writes (the name they import from it; none for ``import awsfacade`` itself).
@@ -78,15 +77,6 @@ def statement(module: str) -> str:
     return f"import {module}" if name is None else f"from {module} import {name}"
 
 
-def _environment(pycache: str) -> dict[str, str]:
-    """This process's environment, with bytecode written to and read from ``pycache``."""
-    environment = {
-        key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"
-    }
-    environment["PYTHONPYCACHEPREFIX"] = pycache
-    return environment
-
-
 def _sample(module: str, environment: Mapping[str, str]) -> _Sample:
     """``import boto3``, then :func:`statement` for ``module``, in a fresh interpreter."""
     name = IMPORTS[module]
@@ -111,7 +101,7 @@ def _sample(module: str, environment: Mapping[str, str]) -> _Sample:
 def import_figures(repeat: int) -> list[Figure]:
     """One figure a module, plus whether any of them imports moto."""
     with tempfile.TemporaryDirectory(prefix="awsfacade-pycache-") as pycache:
-        return _figures(repeat, _environment(pycache))
+        return _figures(repeat, with_bytecode(pycache))
 
 
 def _figures(repeat: int, environment: Mapping[str, str]) -> list[Figure]:

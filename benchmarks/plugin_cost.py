@@ -4,7 +4,8 @@ Run alone with ``python benchmarks/plugin_cost.py [tests] [rounds]`` (100 and 5 
 ``benchmarks/run.py`` runs it with the other parts.
 
 Whole pytest runs in a temporary folder (its own ``pytest.ini``, so no project conftest is
-read), rounds alternating the variants; medians of wall time and of the run's CPU time
+read, and the children's bytecode kept in a temporary ``PYTHONPYCACHEPREFIX`` as an installed
+package has it), rounds alternating the variants; medians of wall time and of the run's CPU time
 (user + system of the child, from ``getrusage``). On a quiet machine the two agree; on a
 shared one the wall time also holds the waits for a core, so the per-test figure is CPU time
 (the wall time is in its note) and the start-up has a row for each.
@@ -22,10 +23,11 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from _table import Figure, markdown, median, progress
+from _table import Figure, markdown, median, progress, with_bytecode
 
 #: The issue's budgets.
 FIXTURE_LIMIT_MS = 15.0
@@ -46,7 +48,7 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def _pytest(run: _Run, cwd: Path) -> tuple[float, float]:
+def _pytest(run: _Run, cwd: Path, environment: Mapping[str, str]) -> tuple[float, float]:
     """(wall, CPU) seconds of one pytest run; raises if its tests did not all pass."""
     cpu = _children_cpu()
     start = time.perf_counter()
@@ -55,6 +57,7 @@ def _pytest(run: _Run, cwd: Path) -> tuple[float, float]:
         capture_output=True,
         text=True,
         cwd=cwd,
+        env=environment,
         check=False,
         timeout=600,
     )
@@ -77,8 +80,12 @@ def _wall_ms(wall: dict[str, list[float]], fixture: str, tests: int) -> float:
 
 def plugin_figures(tests: int, repeat: int) -> list[Figure]:
     """The fixture's overhead a test, and the plugin's start-up cost in CPU and wall time."""
-    with tempfile.TemporaryDirectory(prefix="awsfacade-bench-") as directory:
+    with (
+        tempfile.TemporaryDirectory(prefix="awsfacade-bench-") as directory,
+        tempfile.TemporaryDirectory(prefix="awsfacade-pycache-") as pycache,
+    ):
         root = Path(directory)
+        environment = with_bytecode(pycache)
         (root / "pytest.ini").write_text("[pytest]\n")
         plain = _write_test(root, "plain", tests, "def test_each(n):\n    assert n >= 0\n")
         session = _write_test(
@@ -102,7 +109,7 @@ def plugin_figures(tests: int, repeat: int) -> list[Figure]:
             "one unplugged": _Run(one, ("-p", "no:awsfacade"), 1),
         }
         for run in runs.values():  # warm-up: .pyc files and the file system cache
-            _pytest(run, root)
+            _pytest(run, root, environment)
         wall: dict[str, list[float]] = {name: [] for name in runs}
         cpu: dict[str, list[float]] = {name: [] for name in runs}
         # The one-test runs are short: twice as many rounds of them, for steadier medians.
@@ -113,7 +120,7 @@ def plugin_figures(tests: int, repeat: int) -> list[Figure]:
             for round_ in range(rounds):
                 turn = round_ % len(names)
                 for name in names[turn:] + names[:turn]:
-                    seconds, cpu_seconds = _pytest(runs[name], root)
+                    seconds, cpu_seconds = _pytest(runs[name], root, environment)
                     wall[name].append(seconds)
                     cpu[name].append(cpu_seconds)
     progress(f"pytest: {repeat} rounds of {tests} tests, {2 * repeat + 1} of one test")
