@@ -41,10 +41,12 @@ from botocore.retries.standard import RetryEventAdapter, ThrottlingErrorDetector
 
 from awsfacade._consistency import DELAYS, read_after_create, server_time
 from awsfacade.errors import (
+    AccessDeniedError,
     AlreadyExistsError,
     AmbiguousError,
     AwsError,
     ClientSideError,
+    CredentialsError,
     ServiceError,
 )
 
@@ -231,10 +233,14 @@ def create_counted(
     carried out: then what appeared since is listed (again for a few seconds while nothing
     has), and the one new resource is returned (without what only the lost answer held).
 
+    Credentials allowed to create but not to list (a least-privilege role) still create:
+    the listing's :class:`AccessDeniedError` is noted and the create sent, never twice; if
+    its answer is then lost, its error says that what it made could not be looked for.
+
     Raises the create's error, saying it was not carried out, when nothing appeared;
     :class:`AmbiguousError` when several did.
     """
-    before = {key(item) for item in matching()}
+    before, denied = _listed(matching, key)
     attempts = Attempts(operation, retry=False)
     try:
         with attempts:
@@ -243,6 +249,12 @@ def create_counted(
         if not attempts.last_unknown:
             raise
         failure = error
+    if before is None:
+        raise _noted(
+            failure,
+            f"it may have been carried out: listing each {what} was denied ({denied}), so "
+            "what it made cannot be looked for",
+        ) from failure.__cause__
     try:
         new = _appeared(matching, key, before)
     except AwsError as error:
@@ -286,6 +298,19 @@ def with_secret(
     )
 
 
+def _listed(
+    matching: Callable[[], Iterable[M]], key: Callable[[M], str]
+) -> tuple[set[str] | None, str]:
+    """The ids ``matching()`` lists, or ``None`` and the error's code if listing is denied
+    (credentials that fail are raised: the create would fail the same way)."""
+    try:
+        return {key(item) for item in matching()}, ""
+    except CredentialsError:
+        raise
+    except AccessDeniedError as error:
+        return None, error.code
+
+
 def _appeared(
     matching: Callable[[], Iterable[M]], key: Callable[[M], str], before: set[str]
 ) -> list[M]:
@@ -301,12 +326,13 @@ def _appeared(
 
 
 def _noted(error: AwsError, note: str) -> AwsError:
-    """``error`` again, its message saying ``note`` too."""
+    """``error`` again, saying ``note`` too: as its hint (AWS's message is kept as sent)."""
     if isinstance(error, ServiceError):
         return type(error)(
             code=error.code,
-            message=f"{error.message} ({note})",
+            message=error.message,
             operation=error.operation,
             request_id=error.request_id,
+            hint=f"{error.hint}; {note}" if error.hint else note,
         )
     return ClientSideError(f"{error} ({note})")

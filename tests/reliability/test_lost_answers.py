@@ -29,6 +29,7 @@ from botocore.config import Config
 from botocore.exceptions import ConnectTimeoutError, EndpointConnectionError
 from faults_support import (
     IdempotentAfterLoss,
+    fail_call,
     fail_first,
     lose_first_answer,
     query_value,
@@ -36,6 +37,7 @@ from faults_support import (
     register_ahead,
     wire_error,
 )
+from support import error_answer
 
 from awsfacade.autoscaling import AutoScalingService
 from awsfacade.ec2 import Ec2Service
@@ -548,12 +550,13 @@ def test_a_create_with_a_token_whose_answer_is_lost_is_made_once(
 @attrs.frozen
 class Counted:
     """A create with neither token nor unique name: ``create`` returns the id made, ``ids``
-    the ids there are, ``raw`` makes one through the client as a user's own code would.
-    ``attempts``: the requests a lost answer costs (an access key's lost secret is made
-    again: one more)."""
+    the ids there are, ``raw`` makes one through the client as a user's own code would;
+    ``listing`` is the operation that lists them. ``attempts``: the requests a lost answer
+    costs (an access key's lost secret is made again: one more)."""
 
     client: Callable[[Session], BaseClient]
     operation: str
+    listing: str
     create: Callable[[Session], str]
     ids: Callable[[Session], list[str]]
     raw: Callable[[Session], object]
@@ -570,6 +573,7 @@ COUNTED = {
     "vpc": Counted(
         _ec2,
         "CreateVpc",
+        "DescribeVpcs",
         lambda s: Ec2Service(s).create_vpc(cidr_block=BLOCK, tags={"team": "a"}).id,
         lambda s: [vpc.id for vpc in Ec2Service(s).vpcs(filters={"cidr": [BLOCK]})],
         lambda s: Ec2Service(s).client.create_vpc(CidrBlock=BLOCK),
@@ -577,6 +581,7 @@ COUNTED = {
     "access-key": Counted(
         _iam,
         "CreateAccessKey",
+        "ListAccessKeys",
         _access_key,
         lambda s: [key.id for key in IamService(s).access_keys(_user(s))],
         lambda s: IamService(s).client.create_access_key(UserName="alice"),
@@ -585,6 +590,7 @@ COUNTED = {
     "address": Counted(
         _ec2,
         "AllocateAddress",
+        "DescribeAddresses",
         lambda s: Ec2Service(s).allocate_address(tags={"team": "a"}).allocation_id,
         lambda s: [address.allocation_id for address in Ec2Service(s).addresses()],
         lambda s: Ec2Service(s).client.allocate_address(Domain="vpc"),
@@ -676,6 +682,29 @@ def test_a_users_own_client_call_is_retried_as_botocore_does(
 
     assert aws.attempts == 2
     assert len(case.ids(aws_session)) == 2
+
+
+@pytest.mark.parametrize("case", COUNTED.values(), ids=COUNTED.keys())
+def test_credentials_that_may_not_list_still_create_never_twice(
+    aws_session: Session, case: Counted
+) -> None:
+    """A least-privilege role may create but not list: the create is made as before; with
+    its answer lost it is not sent again, and its error says that what it made could not be
+    looked for (rather than that nothing was made)."""
+    _user(aws_session)
+    client = case.client(aws_session)
+    denied = error_answer("UnauthorizedOperation", status=403)
+    fail_call(client, case.listing, denied)
+    made = case.create(aws_session)
+    assert case.ids(aws_session) == [made]
+
+    fail_call(client, case.listing, denied)  # the create's listing before it
+    aws = lose_first_answer(client, case.operation)
+    with pytest.raises(ClientSideError, match="cannot be looked for"):
+        case.create(aws_session)
+
+    assert aws.attempts == 1
+    assert len(case.ids(aws_session)) == 2  # the second was made: the caller is told it may be
 
 
 def test_two_new_vpcs_after_a_lost_answer_are_ambiguous(
