@@ -22,7 +22,7 @@ from botocore.config import Config
 
 from awsfacade import _logging, _redact
 from awsfacade._create import watch_creates
-from awsfacade._translate import translate
+from awsfacade._translate import SET_A_REGION, translate
 from awsfacade.errors import InvalidArgumentError
 
 if TYPE_CHECKING:
@@ -140,12 +140,6 @@ def _is_url(value: object) -> bool:
 _region_advice: weakref.WeakKeyDictionary[Session, str] = weakref.WeakKeyDictionary()
 _region_advice_lock = threading.Lock()
 
-#: The general advice when a regional service gets no region.
-_SET_A_REGION = (
-    "pass region=... to the service, build the Session with region_name=..., "
-    "or set AWS_DEFAULT_REGION"
-)
-
 
 def advise_region(session: Session, advice: str) -> None:
     """Have a regional service built on ``session`` without a region say ``advice``."""
@@ -155,7 +149,7 @@ def advise_region(session: Session, advice: str) -> None:
 
 def _no_region_advice(session: Session) -> str:
     with _region_advice_lock:
-        return _region_advice.get(session, _SET_A_REGION)
+        return _region_advice.get(session, SET_A_REGION)
 
 
 #: Where a global service (IAM, Route53, S3's bucket listing) goes when no region is given:

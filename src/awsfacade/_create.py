@@ -40,6 +40,7 @@ from botocore.exceptions import (
 from botocore.retries.standard import RetryEventAdapter, ThrottlingErrorDetector
 
 from awsfacade._consistency import DELAYS, read_after_create, server_time
+from awsfacade._translate import with_hint
 from awsfacade.errors import (
     AccessDeniedError,
     AlreadyExistsError,
@@ -328,11 +329,5 @@ def _appeared(
 def _noted(error: AwsError, note: str) -> AwsError:
     """``error`` again, saying ``note`` too: as its hint (AWS's message is kept as sent)."""
     if isinstance(error, ServiceError):
-        return type(error)(
-            code=error.code,
-            message=error.message,
-            operation=error.operation,
-            request_id=error.request_id,
-            hint=f"{error.hint}; {note}" if error.hint else note,
-        )
+        return with_hint(error, note)
     return ClientSideError(f"{error} ({note})")

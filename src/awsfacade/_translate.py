@@ -16,7 +16,7 @@ import re
 from collections.abc import Generator, Mapping
 from contextlib import contextmanager
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, TypeVar
 
 import botocore.exceptions
 from botocore.exceptions import (
@@ -29,6 +29,7 @@ from botocore.exceptions import (
 
 from awsfacade._redact import redact
 from awsfacade.errors import (
+    _CLOCK_CODES,
     AccessDeniedError,
     AlreadyExistsError,
     CapacityError,
@@ -48,7 +49,18 @@ from awsfacade.errors import (
 if TYPE_CHECKING:
     from botocore.exceptions import _ClientErrorResponseTypeDef
 
-__all__ = ["CREDENTIALS_CODES", "NO_CODES", "Codes", "error_class", "service_error", "translate"]
+__all__ = [
+    "CREDENTIALS_CODES",
+    "NO_CODES",
+    "SET_A_REGION",
+    "Codes",
+    "error_class",
+    "service_error",
+    "translate",
+    "with_hint",
+]
+
+S = TypeVar("S", bound=ServiceError)
 
 Codes = Mapping[str, type[ServiceError]]
 
@@ -82,12 +94,10 @@ CREDENTIALS_CODES: Final = frozenset(
         "InvalidSecurity",
         "InvalidIdentityToken",
         "IDPRejectedClaim",
-        # Signed at a time more than 15 minutes away from AWS's clock; EC2 also answers
-        # RequestExpired for temporary credentials that have expired.
-        "RequestExpired",
-        "RequestTimeTooSkewed",
-        "RequestInTheFuture",
     }
+    # Signed at a time more than 15 minutes away from AWS's clock; EC2 also answers
+    # RequestExpired for temporary credentials that have expired.
+    | _CLOCK_CODES
 )
 
 #: Codes shared by every service that the patterns below would get wrong or miss.
@@ -159,6 +169,18 @@ def service_error(
     )
 
 
+def with_hint(error: S, hint: str) -> S:
+    """``error`` again — its class, and AWS's code, message and request id — with ``hint``
+    (the library's advice on what to do next) after its own."""
+    return type(error)(
+        code=error.code,
+        message=error.message,
+        operation=error.operation,
+        request_id=error.request_id,
+        hint=f"{error.hint}; {hint}" if error.hint else hint,
+    )
+
+
 def _mask_client_error(error: ClientError) -> None:
     """Mask, in place, a secret AWS's error answer quotes (in the response and in the
     exception's text), so that neither the facade's error nor its ``__cause__`` shows it: a
@@ -212,13 +234,17 @@ _CREDENTIALS_MISSING: Final = _botocore_classes(
 #: PaginationError refuses a PageSize the operation does not take, before any request).
 _REPEATED_TOKEN: Final = "The same next token was received twice"
 
-#: What a NoRegionError says to do, unless the caller knows better (fan_out's work).
-_SET_A_REGION: Final = "pass region=... or set AWS_DEFAULT_REGION"
+#: What to do about a missing region, unless the caller knows better (fan_out's work): for a
+#: NoRegionError here, and for a regional service built without one (``awsfacade._clients``).
+SET_A_REGION: Final = (
+    "pass region=... to the service, build the Session with region_name=..., "
+    "or set AWS_DEFAULT_REGION"
+)
 
 
 @contextmanager
 def translate(
-    codes: Codes = NO_CODES, *, no_region: str = _SET_A_REGION
+    codes: Codes = NO_CODES, *, no_region: str = SET_A_REGION
 ) -> Generator[None, None, None]:
     """Turn botocore's exceptions raised inside the block into :class:`AwsError`.
 

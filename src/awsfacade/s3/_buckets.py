@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from awsfacade._consistency import read_after_create, server_time
 from awsfacade._create import create_unique
-from awsfacade._translate import error_class
+from awsfacade._translate import error_class, with_hint
 from awsfacade._validate import check_bool, check_id
 from awsfacade.errors import (
     AwsError,
@@ -164,12 +164,8 @@ class S3BucketMixin(S3Base):
                 ) from error
             if force or not isinstance(error, InUseError) or error.code != "BucketNotEmpty":
                 raise
-            raise InUseError(
-                code=error.code,
-                message=error.message,
-                operation=error.operation,
-                request_id=error.request_id,
-                hint=f"delete_bucket({name!r}, force=True) deletes every object and version first",
+            raise with_hint(
+                error, f"delete_bucket({name!r}, force=True) deletes every object and version first"
             ) from error.__cause__
 
     def _empty(self, name: str, deleted: list[str]) -> None:
