@@ -59,7 +59,7 @@ _IN_SERVICE = (
 
 
 def _template_spec(launch_template: object) -> LaunchTemplateSpecificationTypeDef:
-    """AutoScaling's ``LaunchTemplate`` for a :class:`LaunchTemplateRef`; one read from AWS
+    """AutoScaling's ``LaunchTemplate`` for a `LaunchTemplateRef`; one read from AWS
     holds both id and name, and AWS takes one: the id."""
     ref = check_type(launch_template, LaunchTemplateRef, "launch_template")
     if ref.id is not None:
@@ -170,19 +170,53 @@ class GroupsMixin(AutoScalingBase):
         health_check_grace_period: int | None = None,
         target_group_arns: Sequence[str] = (),
     ) -> AutoScalingGroup:
-        """Create a group launching from ``launch_configuration`` (a name) or
-        ``launch_template`` (exactly one), in ``availability_zones`` or ``subnet_ids``, and
-        return it.
+        """Create a group and return it.
 
-        ``min_size <= desired_capacity <= max_size`` (``desired_capacity=None``: AWS starts
-        at ``min_size``). A group from a launch configuration needs zones or subnets; one from
-        a template may take its network from the template, which AWS judges. ``tags`` are
-        copied onto the instances the group launches unless ``propagate_tags_at_launch`` is
-        False. AWS may not show a new group for a moment: the read is retried, and if it is
-        still not visible the model is built from what was created (``arn`` None). If
-        CreateAutoScalingGroup's answer is lost and botocore's retry meets AlreadyExists, the
-        group is read: returned if its sizes, launch source, network and tags are the ones
-        sent.
+        The group launches from `launch_configuration` or `launch_template` (exactly one),
+        in `availability_zones` or `subnet_ids`. A group from a launch configuration needs
+        zones or subnets; one from a template may take its network from the template, which
+        AWS judges.
+
+        AWS may not show a new group for a moment: the read is retried, and if it is still
+        not visible the model is built from what was created (`arn` `None`). If
+        CreateAutoScalingGroup's answer is lost and botocore's retry meets
+        ``AlreadyExists``, the group is read: returned if its sizes, launch source, network
+        and tags are the ones sent.
+
+        Args:
+            name: The group's name: 1 to 255 printable characters.
+            min_size: The fewest instances the group keeps.
+            max_size: The most instances the group runs.
+            desired_capacity: How many instances to run, with
+                ``min_size <= desired_capacity <= max_size``; `None`: AWS starts at
+                `min_size`.
+            launch_configuration: The name of the launch configuration to launch from.
+            launch_template: The launch template to launch from; of one read from AWS,
+                which holds both its id and its name, the id is sent.
+            availability_zones: The zones to launch into.
+            subnet_ids: The subnets to launch into.
+            tags: The group's tags, copied onto the instances it launches unless
+                `propagate_tags_at_launch` is False.
+            propagate_tags_at_launch: Whether AWS copies `tags` onto new instances.
+            health_check_type: ``EC2`` (AWS's default) or a comma-separated list such as
+                ``EC2,ELB``.
+            health_check_grace_period: Seconds AWS waits after an instance comes into
+                service before checking its health.
+            target_group_arns: The load balancer target groups to register instances with.
+
+        Returns:
+            The new group, as AWS describes it (or as sent, with `arn` `None`, if AWS does
+                not show it yet).
+
+        Raises:
+            InvalidArgumentError: The sizes are out of order, both or neither of
+                `launch_configuration` and `launch_template` were given, a group from a
+                launch configuration has no zones or subnets, or another argument breaks
+                AutoScaling's rules; nothing was sent.
+            AlreadyExistsError: A group of that name exists (and is not the one this call
+                made).
+            LimitExceededError: The account's quota of groups is used up.
+            InvalidRequestError: AWS refused the settings.
         """
         check_name(name)
         low, high, desired = check_sizes(min_size, max_size, desired_capacity)
@@ -260,8 +294,21 @@ class GroupsMixin(AutoScalingBase):
     def groups(
         self, *, names: Sequence[str] | None = None, tags: Mapping[str, str] | None = None
     ) -> Iterator[AutoScalingGroup]:
-        """Groups (only those ``names``, and carrying every one of ``tags``, if given),
-        page by page; more than 100 names (what one request takes) are asked 100 at a time."""
+        """List the groups, or only those named and tagged as given.
+
+        More than 100 names (what one request takes) are asked 100 at a time.
+
+        Args:
+            names: Only the groups of these names; a name no group has is left out.
+            tags: Only the groups carrying every one of these tags (key and value).
+
+        Returns:
+            A lazy iterator of the groups, read page by page as you iterate.
+
+        Raises:
+            InvalidArgumentError: `names` is not a sequence of names (one string, say) or
+                `tags` breaks the tag rules; nothing was sent.
+        """
         checked = optional_ids(names, "names")
         wanted = _tags.validate(tags, reading=True)
         paginator = self._client.get_paginator("describe_auto_scaling_groups")
@@ -282,7 +329,15 @@ class GroupsMixin(AutoScalingBase):
         return by_chunks(checked, PAGE_SIZE, listing)
 
     def group(self, name: str) -> AutoScalingGroup:
-        """One group by name; :class:`NotFoundError` if there is none."""
+        """One group by name.
+
+        Returns:
+            The group as AWS describes it now.
+
+        Raises:
+            NotFoundError: No group has that name.
+            InvalidArgumentError: `name` is not a group name; nothing was sent.
+        """
         check_name(name)
         return only(
             self.groups(names=[name]),
@@ -307,11 +362,28 @@ class GroupsMixin(AutoScalingBase):
         health_check_type: str | None = None,
         health_check_grace_period: int | None = None,
     ) -> AutoScalingGroup:
-        """Change what is given (``None``: unchanged) and return the group as it is then.
+        """Change a group's settings and return the group as it is then.
 
-        The sizes given are checked against each other here, against the group's others by
-        AWS (:class:`InvalidRequestError`). A new launch source (at most one) applies to the
-        instances launched from now on.
+        Only what is given changes (`None`: unchanged). The sizes given are checked against
+        each other here, against the group's others by AWS. A new launch source (at most
+        one) applies to the instances launched from now on.
+
+        Args:
+            availability_zones: The new zones; an empty list is refused (a group cannot be
+                moved to no zone at all).
+            subnet_ids: The new subnets; an empty list is refused.
+
+        Returns:
+            The group as AWS describes it after the change.
+
+        Raises:
+            NotFoundError: No group has that name.
+            InvalidArgumentError: Nothing to change was given, the sizes given are out of
+                order, both `launch_configuration` and `launch_template` were given, or an
+                argument breaks AutoScaling's rules; nothing was sent.
+            InvalidRequestError: AWS refused the change (sizes at odds with the group's
+                others, say).
+            InvalidStateError: A scaling activity is in progress.
         """
         check_name(name)
         low, high, desired = check_sizes(min_size, max_size, desired_capacity)
@@ -349,8 +421,19 @@ class GroupsMixin(AutoScalingBase):
     def set_desired_capacity(
         self, name: str, capacity: int, *, honor_cooldown: bool = False
     ) -> None:
-        """Set how many instances the group should run (within its sizes, which AWS checks:
-        :class:`InvalidRequestError`); ``honor_cooldown`` waits out a running cooldown."""
+        """Set how many instances the group should run.
+
+        Args:
+            capacity: The desired capacity, within the group's sizes (which AWS checks).
+            honor_cooldown: Wait out a running cooldown before scaling.
+
+        Raises:
+            NotFoundError: No group has that name.
+            InvalidRequestError: `capacity` is outside the group's sizes.
+            InvalidStateError: A scaling activity is in progress.
+            InvalidArgumentError: `capacity` is not a whole number of 0 or more, or `name`
+                is not a group name; nothing was sent.
+        """
         check_name(name)
         request_capacity = check_int(capacity, "capacity", minimum=0)
         cooldown = check_bool(honor_cooldown, "honor_cooldown")
@@ -360,8 +443,17 @@ class GroupsMixin(AutoScalingBase):
             )
 
     def delete_group(self, name: str, *, force: bool = False) -> None:
-        """Delete a group. AWS refuses one that still has instances
-        (:class:`InvalidStateError`) unless ``force``, which terminates them with it."""
+        """Delete a group.
+
+        Args:
+            force: Delete the group although it has instances: AWS terminates them with it.
+
+        Raises:
+            NotFoundError: No group has that name.
+            InvalidStateError: The group still has instances and `force` is False, or a
+                scaling activity is in progress.
+            InvalidArgumentError: `name` is not a group name; nothing was sent.
+        """
         check_name(name)
         forced = check_bool(force, "force")
         with self._translate():
@@ -370,15 +462,28 @@ class GroupsMixin(AutoScalingBase):
     def wait_until_in_service(
         self, name: str, *, timeout: float = 600, poll_interval: float = 15
     ) -> AutoScalingGroup:
-        """Wait until the group is at its desired capacity (see
-        :attr:`AutoScalingGroup.at_desired_capacity`: every instance ``InService``, as many as
-        desired, or as many capacity units in a group with instance weights) and return it as
-        it is then.
+        """Wait until the group is at its desired capacity and return it as it is then.
 
-        botocore has no AutoScaling waiter: this polls DescribeAutoScalingGroups with
-        botocore's waiter machinery, never sleeping past ``timeout``, and raises
-        :class:`WaitTimeoutError` naming what it last saw ("2 of 3 instances InService").
-        An unknown group is :class:`NotFoundError` at once.
+        At its desired capacity means
+        [`at_desired_capacity`][AutoScalingGroup.at_desired_capacity]: every instance
+        ``InService``, as many as desired, or as many capacity units in a group with
+        instance weights. botocore has no AutoScaling waiter: this polls
+        DescribeAutoScalingGroups with botocore's waiter machinery, never sleeping past
+        `timeout`.
+
+        Args:
+            timeout: The most seconds to wait.
+            poll_interval: Seconds between two looks.
+
+        Returns:
+            The group, at its desired capacity.
+
+        Raises:
+            NotFoundError: No group has that name (at once, without waiting).
+            WaitTimeoutError: `timeout` passed first; the message names what was last seen
+                ("2 of 3 instances InService").
+            InvalidArgumentError: `timeout` or `poll_interval` is not a positive number, or
+                `name` is not a group name; nothing was sent.
         """
         check_name(name)
         check_timing(timeout, poll_interval)

@@ -48,12 +48,31 @@ class LaunchConfigurationsMixin(AutoScalingBase):
     ) -> LaunchConfiguration:
         """Create a launch configuration and return it.
 
-        ``user_data`` is the text itself (botocore base64-encodes it; at most 16 KiB).
-        ``iam_instance_profile`` is a profile's name or ARN. AWS may not show a new
-        configuration for a moment: the read is retried, and if it is still not visible the
-        model is built from what was created, so it is never lost. If
-        CreateLaunchConfiguration's answer is lost and botocore's retry meets AlreadyExists,
-        the configuration is read: returned if it has the settings sent.
+        AWS may not show a new configuration for a moment: the read is retried, and if it is
+        still not visible the model is built from what was created, so it is never lost. If
+        CreateLaunchConfiguration's answer is lost and botocore's retry meets
+        ``AlreadyExists``, the configuration is read: returned if it has the settings sent.
+
+        Args:
+            name: The configuration's name: 1 to 255 printable characters.
+            image_id: The id of the AMI to launch instances from.
+            instance_type: The instances' type (``t3.micro``).
+            security_group_ids: The ids of the instances' security groups.
+            key_name: The name of the instances' key pair.
+            user_data: The text itself: botocore base64-encodes it (at most 16 KiB).
+            iam_instance_profile: An instance profile's name or ARN.
+            associate_public_ip: Whether instances in a VPC get a public IPv4 address;
+                `None` leaves it to the subnet.
+
+        Returns:
+            The new configuration, as AWS describes it (or as sent, with `arn` `None`, if
+                AWS does not show it yet).
+
+        Raises:
+            AlreadyExistsError: A configuration of that name exists (and is not the one this
+                call made).
+            InvalidArgumentError: An argument breaks AutoScaling's rules (a name too long,
+                user data over 16 KiB…); nothing was sent.
         """
         check_name(name)
         request: CreateLaunchConfigurationTypeTypeDef = {
@@ -106,8 +125,20 @@ class LaunchConfigurationsMixin(AutoScalingBase):
     def launch_configurations(
         self, *, names: Sequence[str] | None = None
     ) -> Iterator[LaunchConfiguration]:
-        """Launch configurations (only those ``names``, if given), page by page; more than
-        50 names (what one request takes) are asked 50 at a time."""
+        """List the launch configurations, or only those named.
+
+        More than 50 names (what one request takes) are asked 50 at a time.
+
+        Args:
+            names: Only the configurations of these names; a name none has is left out.
+
+        Returns:
+            A lazy iterator of the configurations, read page by page as you iterate.
+
+        Raises:
+            InvalidArgumentError: `names` is not a sequence of names (one string, say);
+                nothing was sent.
+        """
         checked = optional_ids(names, "names")
         paginator = self._client.get_paginator("describe_launch_configurations")
 
@@ -125,7 +156,15 @@ class LaunchConfigurationsMixin(AutoScalingBase):
         return by_chunks(checked, _NAMES_PER_REQUEST, listing)
 
     def launch_configuration(self, name: str) -> LaunchConfiguration:
-        """One launch configuration by name; :class:`NotFoundError` if there is none."""
+        """One launch configuration by name.
+
+        Returns:
+            The configuration as AWS describes it now.
+
+        Raises:
+            NotFoundError: No configuration has that name.
+            InvalidArgumentError: `name` is not a configuration name; nothing was sent.
+        """
         check_name(name)
         return only(
             self.launch_configurations(names=[name]),
@@ -137,8 +176,13 @@ class LaunchConfigurationsMixin(AutoScalingBase):
         )
 
     def delete_launch_configuration(self, name: str) -> None:
-        """Delete a launch configuration: :class:`NotFoundError` if there is none,
-        :class:`InvalidStateError` while a group uses it."""
+        """Delete a launch configuration.
+
+        Raises:
+            NotFoundError: No configuration has that name.
+            InvalidStateError: A group uses the configuration.
+            InvalidArgumentError: `name` is not a configuration name; nothing was sent.
+        """
         check_name(name)
         with self._translate():
             self._client.delete_launch_configuration(LaunchConfigurationName=name)

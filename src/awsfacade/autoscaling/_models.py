@@ -33,9 +33,12 @@ __all__ = [
 
 
 class LifecycleState(StateEnum):
-    """Where an instance is in its Auto Scaling group's lifecycle (the ``Warmed:*`` states
-    are a warm pool's); ``UNKNOWN`` for a state AWS adds later (``lifecycle_state_name`` keeps
-    AWS's string)."""
+    """Where an instance is in its Auto Scaling group's lifecycle.
+
+    The ``Warmed:*`` states are a warm pool's. ``UNKNOWN`` stands for a state AWS adds later;
+    [`GroupInstance.lifecycle_state_name`][awsfacade.autoscaling.GroupInstance.lifecycle_state_name]
+    keeps AWS's string.
+    """
 
     PENDING = "Pending"
     PENDING_WAIT = "Pending:Wait"
@@ -86,7 +89,7 @@ def _template(spec: LaunchTemplateSpecificationTypeDef | None) -> LaunchTemplate
     return _template_ref(template_id, name, spec.get("Version") or "$Default")
 
 
-#: The refs :func:`_template_ref` built, by (id, name, version); emptied past 256.
+#: The refs `_template_ref` built, by (id, name, version); emptied past 256.
 _TEMPLATES: dict[tuple[str | None, str | None, str], LaunchTemplateRef] = {}
 
 
@@ -118,35 +121,57 @@ def _lifecycle_state_name(model: GroupInstance) -> str:
 class GroupInstance:
     """An instance of an Auto Scaling group, as the group reports it.
 
-    ``lifecycle_state`` is ``LifecycleState.UNKNOWN`` for a state this version does not know;
-    ``lifecycle_state_name`` is always AWS's own string. ``health_status`` is AWS's
-    ``Healthy`` or ``Unhealthy``. The instance was launched from ``launch_configuration`` or
-    ``launch_template`` (AWS names one of them). ``weighted_capacity`` is AWS's string for the
-    capacity units it counts toward the group's desired capacity, in a group with instance
-    weights (``None`` elsewhere: one instance, one unit).
+    The instance was launched from `launch_configuration` or `launch_template` (AWS names
+    one of them). In a group with instance weights, `weighted_capacity` is the number of
+    capacity units it counts toward the group's desired capacity.
     """
 
     id: str
+    """The EC2 instance id (``i-…``)."""
     lifecycle_state: LifecycleState
+    """Where the instance is in the group's lifecycle; `LifecycleState.UNKNOWN` for a state
+    this version does not know (`lifecycle_state_name` has AWS's string)."""
     health_status: str
+    """AWS's ``Healthy`` or ``Unhealthy``."""
     availability_zone: str
+    """The availability zone the instance runs in."""
     protected_from_scale_in: bool = False
+    """Whether the instance is protected from scale-in (AWS does not pick it to terminate
+    when the group shrinks)."""
     lifecycle_state_name: str = attrs.field(
         default=attrs.Factory(_lifecycle_state_name, takes_self=True)
     )
+    """AWS's own string for the lifecycle state, always, also when `lifecycle_state` is
+    ``UNKNOWN``; for an instance built by hand, the string of its `lifecycle_state`."""
     instance_type: str | None = None
+    """The instance type (``t3.micro``); `None` if AWS did not report it."""
     launch_configuration: str | None = None
+    """The name of the launch configuration the instance was launched from; `None` if it
+    was launched from a launch template."""
     launch_template: LaunchTemplateRef | None = None
+    """The launch template the instance was launched from, with both its id and its name
+    (AWS sends both) and ``$Default`` as its version when AWS names none; `None` if it was
+    launched from a launch configuration."""
     weighted_capacity: str | None = None
+    """AWS's string for the capacity units the instance counts toward the group's desired
+    capacity, in a group with instance weights; `None` elsewhere (one instance, one unit)."""
 
     @property
     def in_service(self) -> bool:
-        """Whether the instance is ``InService`` (serving traffic as part of the group)."""
+        """Whether the instance is ``InService``.
+
+        Returns:
+            True if the instance is serving traffic as part of the group.
+        """
         return self.lifecycle_state is LifecycleState.IN_SERVICE
 
     @property
     def capacity_units(self) -> int:
-        """The units the instance counts toward the desired capacity: its weight, else 1."""
+        """The units the instance counts toward the group's desired capacity.
+
+        Returns:
+            Its weight (`weighted_capacity` as a number), else 1.
+        """
         return weight_units(self.weighted_capacity)
 
     @classmethod
@@ -189,70 +214,120 @@ def _split(identifier: str | None) -> tuple[str, ...]:
 
 @attrs.frozen(kw_only=True)
 class AutoScalingGroup:
-    """An Auto Scaling group, as ``describe_auto_scaling_groups`` reports it.
+    """An Auto Scaling group, as ``DescribeAutoScalingGroups`` reports it.
 
-    The group launches from ``launch_configuration`` or ``launch_template``. A template read
-    from AWS holds both its ``id`` and its ``name`` (AWS sends both), and, for a group with a
-    mixed instances policy (``mixed_instances_policy`` is True), is the template inside the
-    policy, whose instance type overrides are ``instance_type_overrides``.
-
-    ``arn`` is ``None`` only in the model ``create_group`` returns when AWS does not show the
-    new group yet (its ARN holds an id AWS alone knows). ``status`` is set (``Delete in
-    progress``) while AWS deletes the group. ``subnet_ids`` is AWS's ``VPCZoneIdentifier``.
-    ``tags_propagated_at_launch`` are the keys of the tags AWS copies onto new instances.
-
-    ``desired_capacity`` (like ``min_size`` and ``max_size``) counts instances, or, in a group
-    with instance weights, capacity units: ``desired_capacity_type`` is then AWS's
-    ``units``, ``vcpu`` or ``memory-mib``, and each instance's ``weighted_capacity`` its units.
+    The group launches from `launch_configuration` or `launch_template`. `desired_capacity`
+    (like `min_size` and `max_size`) counts instances, or, in a group with instance weights,
+    capacity units: `desired_capacity_type` is then AWS's ``units``, ``vcpu`` or
+    ``memory-mib``, and each instance's
+    [`weighted_capacity`][awsfacade.autoscaling.GroupInstance.weighted_capacity] its units.
     """
 
     name: str
+    """The group's name."""
     min_size: int
+    """The fewest instances (or capacity units, with instance weights) the group keeps."""
     max_size: int
+    """The most instances (or capacity units, with instance weights) the group runs."""
     desired_capacity: int
+    """How many instances (or capacity units, with instance weights) the group aims to run."""
     created: datetime
+    """When the group was created (UTC)."""
     desired_capacity_type: str | None = None
+    """What the sizes count in a group with instance weights: AWS's ``units``, ``vcpu`` or
+    ``memory-mib``; `None` if AWS did not report it."""
     arn: str | None = None
+    """The group's ARN; `None` only in the model
+    [`create_group`][awsfacade.autoscaling.AutoScalingService.create_group] returns when AWS
+    does not show the new group yet (its ARN holds an id AWS alone knows)."""
     launch_configuration: str | None = None
+    """The name of the launch configuration the group launches from; `None` for a group
+    from a launch template."""
     launch_template: LaunchTemplateRef | None = None
+    """The launch template the group launches from; `None` for a group from a launch
+    configuration. Read from AWS it holds both its `id` and its `name` (AWS sends both), and
+    ``$Default`` as its version when AWS names none; for a group with a mixed instances
+    policy, it is the template inside the policy."""
     mixed_instances_policy: bool = False
+    """Whether the group has a mixed instances policy."""
     instance_type_overrides: tuple[str, ...] = ()
+    """The instance types the mixed instances policy's overrides name, in AWS's order; empty
+    without a policy."""
     availability_zones: tuple[str, ...] = ()
+    """The availability zones the group launches into."""
     subnet_ids: tuple[str, ...] = ()
+    """The subnets the group launches into: AWS's ``VPCZoneIdentifier`` (a comma-separated
+    string) split into ids; empty if AWS names none."""
     instances: tuple[GroupInstance, ...] = ()
+    """The group's instances, in AWS's order."""
     health_check_type: str = "EC2"
+    """How AWS checks the instances' health: ``EC2`` (also when AWS does not say), or a
+    comma-separated list such as ``EC2,ELB``."""
     health_check_grace_period: int | None = None
+    """Seconds AWS waits after an instance comes into service before checking its health;
+    `None` if not reported."""
     default_cooldown: int | None = None
+    """Seconds after a scaling activity before another one may start; `None` if not
+    reported."""
     target_group_arns: tuple[str, ...] = ()
+    """The ARNs of the load balancer target groups the group registers its instances with."""
     load_balancer_names: tuple[str, ...] = ()
+    """The names of the Classic Load Balancers the group registers its instances with."""
     termination_policies: tuple[str, ...] = ()
+    """The policies by which AWS picks the instances to terminate when the group shrinks,
+    in order."""
     new_instances_protected_from_scale_in: bool = False
+    """Whether new instances start protected from scale-in."""
     service_linked_role_arn: str | None = None
+    """The ARN of the service-linked role AWS acts through for the group; `None` if not
+    reported."""
     status: str | None = None
+    """Set (``Delete in progress``) while AWS deletes the group; `None` otherwise."""
     tags: Mapping[str, str] = attrs.field(factory=Tags, converter=as_tags)
+    """The group's tags, key to value."""
     tags_propagated_at_launch: frozenset[str] = frozenset()
+    """The keys of the tags AWS copies onto the instances it launches."""
 
     @property
     def instance_ids(self) -> tuple[str, ...]:
-        """The ids of the group's instances, in AWS's order."""
+        """The ids of the group's instances.
+
+        Returns:
+            The instance ids, in AWS's order.
+        """
         return tuple(instance.id for instance in self.instances)
 
     @property
     def in_service_count(self) -> int:
-        """How many of the group's instances are ``InService``."""
+        """How many of the group's instances are ``InService``.
+
+        Returns:
+            The number of ``InService`` instances.
+        """
         return sum(1 for instance in self.instances if instance.in_service)
 
     @property
     def in_service_capacity(self) -> int:
-        """The capacity units of the ``InService`` instances (their count, without weights):
-        what AWS measures against ``desired_capacity``."""
+        """The capacity units of the ``InService`` instances: what AWS measures against
+        `desired_capacity`.
+
+        Returns:
+            The sum of their [`capacity_units`][awsfacade.autoscaling.GroupInstance.capacity_units]
+                (their count, without weights).
+        """
         return sum(instance.capacity_units for instance in self.instances if instance.in_service)
 
     @property
     def at_desired_capacity(self) -> bool:
-        """Whether every instance is ``InService`` and together they make the desired capacity:
-        exactly as many instances, or, with instance weights, at least as many units (AWS
-        launches until the capacity is met, and may pass it by part of an instance's weight).
+        """Whether the group runs its desired capacity.
+
+        Every instance must be ``InService``, and together they must make the desired
+        capacity: exactly as many instances, or, with instance weights, at least as many units
+        (AWS launches until the capacity is met, and may pass it by part of an instance's
+        weight).
+
+        Returns:
+            True if every instance is ``InService`` and they make the desired capacity.
         """
         if self.in_service_count != len(self.instances):
             return False
@@ -313,27 +388,42 @@ def decode_user_data(value: str | None) -> str | None:
 
 @attrs.frozen(kw_only=True)
 class LaunchConfiguration:
-    """A launch configuration, as ``describe_launch_configurations`` reports it.
-
-    ``user_data`` is decoded from the base64 AWS returns to the text given at creation (kept
-    as sent if it is not base64 of text). ``arn`` is ``None`` only in the model a create
-    returns when AWS does not show the new configuration yet.
-    """
+    """A launch configuration, as ``DescribeLaunchConfigurations`` reports it: what the
+    instances of a group launched from it are made of."""
 
     name: str
+    """The launch configuration's name."""
     image_id: str
+    """The id of the AMI the instances launch from."""
     instance_type: str
+    """The instances' type (``t3.micro``)."""
     created: datetime
+    """When the configuration was created (UTC)."""
     arn: str | None = None
+    """The configuration's ARN; `None` only in the model a create returns when AWS does not
+    show the new configuration yet."""
     key_name: str | None = None
+    """The name of the instances' key pair; `None` if none."""
     security_group_ids: tuple[str, ...] = ()
+    """The ids of the instances' security groups."""
     user_data: str | None = None
+    """The user data as the text given at creation (decoded from the base64 AWS returns),
+    or as AWS sent it if it is not base64 of UTF-8 text (a gzip archive, say); `None` if
+    none."""
     iam_instance_profile: str | None = None
+    """The instances' IAM instance profile, its name or ARN as given; `None` if none."""
     associate_public_ip: bool | None = None
+    """Whether instances in a VPC get a public IPv4 address; `None` if not set (the
+    subnet decides)."""
     ebs_optimized: bool = False
+    """Whether the instances are EBS-optimized."""
     monitoring: bool | None = None
+    """Whether detailed monitoring is enabled; `None` if not reported."""
     spot_price: str | None = None
+    """The highest price a Spot Instance is launched at, as AWS's string; `None` for
+    On-Demand instances."""
     block_device_names: tuple[str, ...] = ()
+    """The device names of the block device mappings (``/dev/xvda``)."""
 
     @classmethod
     @converter

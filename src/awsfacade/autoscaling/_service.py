@@ -14,8 +14,8 @@ class AutoScalingService(GroupsMixin, LaunchConfigurationsMixin):
 
     A regional service: it needs a region (from ``region=``, the session or the environment).
     Its state errors (``ScalingActivityInProgress``, ``ResourceInUse``) are all
-    :class:`~awsfacade.errors.InvalidStateError`, and its "not found" answers (a
-    ``ValidationError`` saying so) :class:`~awsfacade.errors.NotFoundError`.
+    [`InvalidStateError`][awsfacade.errors.InvalidStateError], and its "not found" answers (a
+    ``ValidationError`` saying so) [`NotFoundError`][awsfacade.errors.NotFoundError].
     """
 
     __slots__ = ()

@@ -2,7 +2,7 @@
 
 IAM sends every policy document (a role's trust policy, a policy version's ``Document``) as
 URL-encoded JSON; botocore's ``json_decode_policies`` hook usually decodes it into a dict
-already, and moto sends it decoded. :func:`parse` accepts both, plus plain JSON text.
+already, and moto sends it decoded. `parse` accepts both, plus plain JSON text.
 """
 
 from __future__ import annotations
@@ -37,7 +37,14 @@ class PolicyDocument(Mapping[str, object]):
     """A parsed IAM policy document: an immutable, hashable mapping whose nested objects
     are ``PolicyDocument`` too and whose arrays are tuples.
 
-    ``to_json()`` gives the JSON text back; ``dict(document)`` a plain top level.
+    It is equal to any mapping with the same JSON content (lists and tuples alike), so a
+    document read back compares equal to the dict it was created from.
+    [`to_json()`][awsfacade.iam.PolicyDocument.to_json] gives the JSON text back,
+    [`to_dict()`][awsfacade.iam.PolicyDocument.to_dict] a plain, mutable copy, and
+    ``dict(document)`` a plain top level.
+
+    Args:
+        data: The document's top level; nested mappings and sequences are frozen too.
     """
 
     __slots__ = ("_data", "_hash")
@@ -73,11 +80,19 @@ class PolicyDocument(Mapping[str, object]):
         return f"PolicyDocument({self.to_json()})"
 
     def to_dict(self) -> dict[str, object]:
-        """A plain, mutable copy: nested dicts and lists, as ``json.loads`` would give."""
+        """A plain, mutable copy of the document.
+
+        Returns:
+            Nested dicts and lists, as ``json.loads`` would give.
+        """
         return {key: _plain(value) for key, value in self._data.items()}
 
     def to_json(self) -> str:
-        """The document as compact JSON text, keys in their original order."""
+        """The document as JSON text.
+
+        Returns:
+            Compact JSON, keys in their original order.
+        """
         return json.dumps(self, default=_thaw, separators=(",", ":"))
 
 
@@ -111,7 +126,7 @@ def _thaw(value: object) -> object:
 
 def dump(document: object, what: str) -> str:
     """The JSON text of a user's policy document, checked before any request: a mapping
-    with a ``Statement``, serialisable as JSON, at most :data:`MAX_DOCUMENT_LENGTH`
+    with a ``Statement``, serialisable as JSON, at most `MAX_DOCUMENT_LENGTH`
     characters."""
     if not isinstance(document, Mapping):
         raise InvalidArgumentError(
@@ -133,7 +148,7 @@ def dump(document: object, what: str) -> str:
 
 def parse(value: object) -> PolicyDocument:
     """A policy document as AWS sends it: already decoded (a mapping), URL-encoded JSON or
-    plain JSON text. Anything else raises :class:`UnexpectedResponseError`."""
+    plain JSON text. Anything else raises `UnexpectedResponseError`."""
     if _is_mapping(value):
         return PolicyDocument({str(key): item for key, item in value.items()})
     if isinstance(value, str):

@@ -27,9 +27,24 @@ class IamGroupsMixin(IamBase):
     # -- groups --------------------------------------------------------------------------------
 
     def create_group(self, name: str, *, path: str = "/") -> Group:
-        """Create a group and return it as CreateGroup describes it. If that answer is lost
-        and botocore's retry meets EntityAlreadyExists, the group is read: returned if it
-        has this path."""
+        """Create a group and return it as CreateGroup describes it.
+
+        If CreateGroup's answer is lost and botocore's retry meets ``EntityAlreadyExists``,
+        the group is read: returned if it has this path.
+
+        Args:
+            name: The group's name: up to 128 letters, digits and ``+=,.@_-``.
+            path: The path to file the group under: ``/``, or one like ``/team/``.
+
+        Returns:
+            The new group.
+
+        Raises:
+            AlreadyExistsError: A group of that name exists (and is not the one this call
+                made).
+            LimitExceededError: The account's quota of groups is used up.
+            InvalidArgumentError: `name` or `path` breaks IAM's rules; nothing was sent.
+        """
         group_name = check_name(name, "name", GROUP_NAME)
         checked_path = check_path(path)
 
@@ -45,7 +60,18 @@ class IamGroupsMixin(IamBase):
         return create_unique(send, operation="CreateGroup", find=find)
 
     def groups(self, *, path_prefix: str = "/") -> Iterator[Group]:
-        """Groups whose path starts with ``path_prefix``, page by page."""
+        """List the groups whose path starts with `path_prefix`.
+
+        Args:
+            path_prefix: ``/`` (every group) or a path's beginning, like ``/team/``.
+
+        Returns:
+            A lazy iterator of the groups, read page by page as you iterate.
+
+        Raises:
+            InvalidArgumentError: `path_prefix` is not ``/`` followed by printable ASCII;
+                nothing was sent.
+        """
         prefix = check_path_prefix(path_prefix)
         paginator = self._client.get_paginator("list_groups")
         return self._list(
@@ -55,14 +81,28 @@ class IamGroupsMixin(IamBase):
         )
 
     def group(self, name: str) -> Group:
-        """One group; :class:`NotFoundError` if there is none."""
+        """One group by name.
+
+        Returns:
+            The group.
+
+        Raises:
+            NotFoundError: No group has that name.
+            InvalidArgumentError: `name` is not an IAM group name; nothing was sent.
+        """
         check_name(name, "name", GROUP_NAME)
         with self._translate():
             response = self._client.get_group(GroupName=name, MaxItems=1)
         return Group._from_boto(sent(response.get("Group"), "Group", "GetGroup"))
 
     def delete_group(self, name: str) -> None:
-        """Delete a group; :class:`InUseError` while it has members or policies."""
+        """Delete a group.
+
+        Raises:
+            NotFoundError: No group has that name.
+            InUseError: The group still has members or policies.
+            InvalidArgumentError: `name` is not an IAM group name; nothing was sent.
+        """
         check_name(name, "name", GROUP_NAME)
         with self._translate():
             self._client.delete_group(GroupName=name)
@@ -70,21 +110,40 @@ class IamGroupsMixin(IamBase):
     # -- membership ----------------------------------------------------------------------------
 
     def add_user_to_group(self, *, user: str, group: str) -> None:
-        """Make ``user`` a member of ``group`` (nothing changes if it is one already)."""
+        """Make `user` a member of `group` (nothing changes if it is one already).
+
+        Raises:
+            NotFoundError: There is no such user or no such group.
+            LimitExceededError: The user is in as many groups as IAM allows.
+            InvalidArgumentError: `user` or `group` is not an IAM name; nothing was sent.
+        """
         check_name(user, "user", EXISTING_USER_NAME)
         check_name(group, "group", GROUP_NAME)
         with self._translate():
             self._client.add_user_to_group(UserName=user, GroupName=group)
 
     def remove_user_from_group(self, *, user: str, group: str) -> None:
-        """Remove ``user`` from ``group``; :class:`NotFoundError` if it is not a member."""
+        """Remove `user` from `group`.
+
+        Raises:
+            NotFoundError: The user is not a member, or there is no such user or group.
+            InvalidArgumentError: `user` or `group` is not an IAM name; nothing was sent.
+        """
         check_name(user, "user", EXISTING_USER_NAME)
         check_name(group, "group", GROUP_NAME)
         with self._translate():
             self._client.remove_user_from_group(UserName=user, GroupName=group)
 
     def groups_for_user(self, user: str) -> Iterator[Group]:
-        """The groups ``user`` is a member of, page by page."""
+        """List the groups `user` is a member of.
+
+        Returns:
+            A lazy iterator of the groups, read page by page as you iterate.
+
+        Raises:
+            NotFoundError: No user has that name.
+            InvalidArgumentError: `user` is not an IAM user name; nothing was sent.
+        """
         check_name(user, "user", EXISTING_USER_NAME)
         paginator = self._client.get_paginator("list_groups_for_user")
         return self._list(
@@ -94,7 +153,16 @@ class IamGroupsMixin(IamBase):
         )
 
     def users_in_group(self, group: str) -> Iterator[User]:
-        """The members of ``group``, page by page (GetGroup's pages; ``tags`` not fetched)."""
+        """List the members of `group`, from GetGroup's pages.
+
+        Returns:
+            A lazy iterator of the users (their `tags` not fetched: `None`), read page by
+                page as you iterate.
+
+        Raises:
+            NotFoundError: No group has that name.
+            InvalidArgumentError: `group` is not an IAM group name; nothing was sent.
+        """
         check_name(group, "group", GROUP_NAME)
         paginator = self._client.get_paginator("get_group")
         return self._list(

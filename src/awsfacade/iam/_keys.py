@@ -26,14 +26,22 @@ class IamKeysMixin(IamBase):
     # -- access keys ---------------------------------------------------------------------------
 
     def create_access_key(self, user: str) -> AccessKey:
-        """A new access key of ``user``, with its ``secret``: AWS shows it this once only.
+        """Create an access key of `user` and return it with its secret.
 
-        IAM allows two keys a user (:class:`LimitExceededError` for a third).
         CreateAccessKey has no idempotency token, and a retry after a lost answer would make
         a second key: so the user's keys are listed first (one request), botocore does not
         send it again once it may have been carried out, and a key the lost attempt made
         (its secret lost with the answer) is deleted and made again. The error says whether
         it was carried out otherwise.
+
+        Returns:
+            The new key, with its [`secret`][awsfacade.iam.AccessKey.secret]: AWS shows it
+                this once only.
+
+        Raises:
+            LimitExceededError: The user has two keys already (IAM allows two a user).
+            NotFoundError: No user has that name.
+            InvalidArgumentError: `user` is not an IAM user name; nothing was sent.
         """
         check_name(user, "user", EXISTING_USER_NAME)
 
@@ -58,7 +66,15 @@ class IamKeysMixin(IamBase):
         )
 
     def access_keys(self, user: str) -> Iterator[AccessKey]:
-        """The access keys of ``user`` (without secrets), page by page."""
+        """List the access keys of `user`.
+
+        Returns:
+            A lazy iterator of the keys (without secrets), read page by page as you iterate.
+
+        Raises:
+            NotFoundError: No user has that name.
+            InvalidArgumentError: `user` is not an IAM user name; nothing was sent.
+        """
         check_name(user, "user", EXISTING_USER_NAME)
         paginator = self._client.get_paginator("list_access_keys")
         return self._list(
@@ -68,7 +84,15 @@ class IamKeysMixin(IamBase):
         )
 
     def update_access_key(self, user: str, key_id: str, *, active: bool) -> None:
-        """Activate or deactivate an access key of ``user``."""
+        """Activate or deactivate an access key of `user`.
+
+        Args:
+            active: True to make the key usable, False to make it inactive.
+
+        Raises:
+            NotFoundError: The user has no such key, or there is no such user.
+            InvalidArgumentError: `user` or `key_id` is malformed; nothing was sent.
+        """
         check_name(user, "user", EXISTING_USER_NAME)
         check_access_key_id(key_id)
         status: StatusTypeType = "Active" if check_bool(active, "active") else "Inactive"
@@ -76,7 +100,12 @@ class IamKeysMixin(IamBase):
             self._client.update_access_key(UserName=user, AccessKeyId=key_id, Status=status)
 
     def delete_access_key(self, user: str, key_id: str) -> None:
-        """Delete an access key of ``user``; :class:`NotFoundError` if it has no such key."""
+        """Delete an access key of `user`.
+
+        Raises:
+            NotFoundError: The user has no such key, or there is no such user.
+            InvalidArgumentError: `user` or `key_id` is malformed; nothing was sent.
+        """
         check_name(user, "user", EXISTING_USER_NAME)
         check_access_key_id(key_id)
         with self._translate():

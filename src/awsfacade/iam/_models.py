@@ -42,7 +42,8 @@ __all__ = [
 
 
 class AccessKeyStatus(StateEnum):
-    """An access key's status; ``UNKNOWN`` for one AWS adds later."""
+    """An access key's status; ``UNKNOWN`` for one AWS adds later
+    ([`AccessKey.status_name`][awsfacade.iam.AccessKey.status_name] keeps AWS's string)."""
 
     ACTIVE = "Active"
     INACTIVE = "Inactive"
@@ -68,20 +69,28 @@ def _tags_if_sent(tags: list[TagTypeDef] | None, *, complete: bool) -> Tags | No
 
 @attrs.frozen(kw_only=True)
 class User:
-    """An IAM user.
-
-    ``tags`` is ``None`` when not fetched: listings leave tags out (``users(with_tags=True)``
-    fetches them); ``user(name)`` and ``create_user`` always give them.
-    """
+    """An IAM user: a person or program with long-term credentials in the account."""
 
     name: str
+    """The user's name."""
     id: str
+    """The user's unique id (``AIDA…``)."""
     arn: str
+    """The user's ARN."""
     path: str
+    """The path the user is filed under: ``/``, or one like ``/team/``."""
     created: datetime
+    """When the user was created (UTC)."""
     tags: Mapping[str, str] | None = attrs.field(default=None, converter=_optional_tags)
+    """The user's tags, key to value; `None` when not fetched: listings leave tags out
+    (``users(with_tags=True)`` fetches them); ``user(name)`` and ``create_user`` always give
+    them."""
     password_last_used: datetime | None = None
+    """When the user's password was last used to sign in (UTC); `None` if never, or not
+    reported."""
     permissions_boundary_arn: str | None = None
+    """The ARN of the policy that is the user's permissions boundary; `None` if none, or not
+    reported."""
 
     @classmethod
     @converter
@@ -103,13 +112,18 @@ class User:
 
 @attrs.frozen(kw_only=True)
 class Group:
-    """An IAM group."""
+    """An IAM group: users who share the policies attached to it."""
 
     name: str
+    """The group's name."""
     id: str
+    """The group's unique id (``AGPA…``)."""
     arn: str
+    """The group's ARN."""
     path: str
+    """The path the group is filed under: ``/``, or one like ``/team/``."""
     created: datetime
+    """When the group was created (UTC)."""
 
     @classmethod
     @converter
@@ -129,19 +143,22 @@ def _status_name(key: AccessKey) -> str:
 
 @attrs.frozen(kw_only=True)
 class AccessKey:
-    """An access key of a user. ``secret`` is only known from ``create_access_key`` (AWS
-    never shows it again) and never appears in ``repr``, ``str`` or errors.
-
-    ``status`` is ``AccessKeyStatus.UNKNOWN`` for a status this version does not know;
-    ``status_name`` is always AWS's own string.
-    """
+    """An access key of a user: the id and secret a program signs its requests with."""
 
     user: str
+    """The name of the user the key belongs to."""
     id: str
+    """The access key id (``AKIA…``)."""
     status: AccessKeyStatus
+    """Whether the key is usable; `AccessKeyStatus.UNKNOWN` for a status this version does
+    not know (`status_name` has AWS's string)."""
     created: datetime
+    """When the key was created (UTC)."""
     secret: str | None = attrs.field(default=None, repr=False)
+    """The secret access key: only known from ``create_access_key`` (AWS never shows it
+    again), `None` otherwise; it never appears in ``repr``, ``str`` or errors."""
     status_name: str = attrs.field(default=attrs.Factory(_status_name, takes_self=True))
+    """AWS's own string for the status, always, also when `status` is ``UNKNOWN``."""
 
     @classmethod
     @converter
@@ -162,25 +179,42 @@ class AccessKey:
 class Role:
     """An IAM role, its trust policy parsed.
 
-    ``tags``, ``last_used`` and ``permissions_boundary_arn`` come from ``role(name)`` and
-    ``create_role``; ListRoles leaves them out (``tags`` is then ``None``, see
+    `tags`, `last_used` and `permissions_boundary_arn` come from ``role(name)`` and
+    ``create_role``; ListRoles leaves them out (`tags` is then `None`, see
     ``roles(with_tags=True)``).
     """
 
     name: str
+    """The role's name."""
     id: str
+    """The role's unique id (``AROA…``)."""
     arn: str
+    """The role's ARN."""
     path: str
+    """The path the role is filed under: ``/``, or one like ``/service-role/``."""
     created: datetime
+    """When the role was created (UTC)."""
     assume_role_policy: Mapping[str, object] = attrs.field(
         factory=PolicyDocument, converter=_as_document
     )
+    """The trust policy (who may assume the role), parsed: a read-only
+    [`PolicyDocument`][awsfacade.iam.PolicyDocument], equal to the mapping it was created
+    from; empty if AWS sent none."""
     description: str | None = None
+    """The role's description; `None` if it has none."""
     max_session_duration: int | None = None
+    """The longest session assuming the role gives, in seconds (3600 to 43200); `None` if
+    not reported."""
     tags: Mapping[str, str] | None = attrs.field(default=None, converter=_optional_tags)
+    """The role's tags, key to value; `None` when not fetched (ListRoles leaves them out)."""
     last_used: datetime | None = None
+    """When the role was last assumed (UTC); `None` if not in AWS's tracking period, or not
+    fetched (ListRoles leaves it out)."""
     last_used_region: str | None = None
+    """The region the role was last assumed in; `None` like `last_used`."""
     permissions_boundary_arn: str | None = None
+    """The ARN of the policy that is the role's permissions boundary; `None` if none, or
+    not fetched (ListRoles leaves it out)."""
 
     @classmethod
     @converter
@@ -208,19 +242,30 @@ class Role:
 
 @attrs.frozen(kw_only=True)
 class Policy:
-    """A managed policy. ``description`` comes from ``policy(arn)`` and ``create_policy``;
-    ListPolicies leaves it out."""
+    """A managed policy: a policy document, in versions, that can be attached to users,
+    groups and roles."""
 
     name: str
+    """The policy's name."""
     id: str
+    """The policy's unique id (``ANPA…``)."""
     arn: str
+    """The policy's ARN: the account id in it for yours, ``aws`` for AWS's."""
     path: str
+    """The path the policy is filed under: ``/``, or one like ``/team/``."""
     default_version_id: str
+    """The id of the version in effect (``v1``)."""
     attachment_count: int
+    """How many users, groups and roles the policy is attached to."""
     attachable: bool
+    """Whether the policy can be attached to users, groups and roles."""
     created: datetime
+    """When the policy was created (UTC)."""
     updated: datetime
+    """When the policy's newest version was made (UTC): its creation while it has one."""
     description: str | None = None
+    """The policy's description; comes from ``policy(arn)`` and ``create_policy``:
+    ListPolicies leaves it out (`None`, as for a policy without one)."""
 
     @classmethod
     @converter
@@ -244,7 +289,9 @@ class AttachedPolicy:
     """A managed policy attached to a user, group or role."""
 
     name: str
+    """The policy's name."""
     arn: str
+    """The policy's ARN (what ``policy(arn)`` and the ``detach_*_policy`` methods take)."""
 
     @classmethod
     @converter

@@ -29,8 +29,9 @@ if TYPE_CHECKING:
 
 __all__ = ["IamPoliciesMixin", "PolicyScope"]
 
-#: Whose policies ``policies()`` lists: yours (``Local``), AWS's, or both.
 PolicyScope = Literal["All", "AWS", "Local"]
+"""Whose managed policies [`policies`][awsfacade.iam.IamService.policies] lists: yours
+(``"Local"``), AWS's (``"AWS"``), or both (``"All"``)."""
 _SCOPES: frozenset[str] = frozenset({"All", "AWS", "Local"})
 #: policyDescriptionType.
 _MAX_DESCRIPTION = 1000
@@ -50,12 +51,31 @@ class IamPoliciesMixin(IamBase):
         description: str | None = None,
         tags: Mapping[str, str] | None = None,
     ) -> Policy:
-        """Create a customer managed policy from a document given as a mapping (sent as
-        JSON) and return it as CreatePolicy describes it.
+        """Create a customer managed policy and return it as CreatePolicy describes it.
 
-        If that answer is lost and botocore's retry meets EntityAlreadyExists, the policy of
-        that name and path is read: returned if its document and description are the ones
-        sent.
+        If CreatePolicy's answer is lost and botocore's retry meets ``EntityAlreadyExists``,
+        the policy of that name and path is read: returned if its document and description
+        are the ones sent.
+
+        Args:
+            name: The policy's name: up to 128 letters, digits and ``+=,.@_-``.
+            document: The policy document, a mapping sent as JSON.
+            path: The path to file the policy under: ``/``, or one like ``/team/``.
+            description: Up to 1,000 characters; it cannot be changed later.
+            tags: The policy's tags (at most 50).
+
+        Returns:
+            The new policy, with its description.
+
+        Raises:
+            AlreadyExistsError: A policy of that name and path exists (and is not the one
+                this call made).
+            InvalidRequestError: AWS refused the document as malformed.
+            LimitExceededError: The account's quota of managed policies is used up, or the
+                document is longer than a managed policy may be (6,144 characters).
+            InvalidArgumentError: An argument breaks IAM's rules (a document without a
+                ``Statement`` or not serialisable as JSON, a description too long…); nothing
+                was sent.
         """
         request: CreatePolicyRequestTypeDef = {
             "PolicyName": check_name(name, "name", POLICY_NAME),
@@ -104,8 +124,22 @@ class IamPoliciesMixin(IamBase):
         only_attached: bool = False,
         path_prefix: str = "/",
     ) -> Iterator[Policy]:
-        """Managed policies, page by page: by default yours (``scope="Local"``), AWS's with
-        ``"AWS"`` (about 1,400 of them), or both with ``"All"``."""
+        """List managed policies: by default yours.
+
+        Args:
+            scope: Yours (``"Local"``), AWS's (``"AWS"``, about 1,400 of them), or both
+                (``"All"``).
+            only_attached: Only the policies attached to a user, group or role.
+            path_prefix: ``/`` (every policy) or a path's beginning, like ``/team/``.
+
+        Returns:
+            A lazy iterator of the policies (without descriptions), read page by page as you
+                iterate.
+
+        Raises:
+            InvalidArgumentError: `scope` is not one of the three, or `path_prefix` is not a
+                policy path; nothing was sent.
+        """
         if scope not in _SCOPES:
             raise InvalidArgumentError(f"scope must be 'All', 'AWS' or 'Local', not {scope!r}")
         attached = check_bool(only_attached, "only_attached")
@@ -120,14 +154,30 @@ class IamPoliciesMixin(IamBase):
         )
 
     def policy(self, arn: str) -> Policy:
-        """One managed policy by ARN; :class:`NotFoundError` if there is none."""
+        """One managed policy by ARN.
+
+        Returns:
+            The policy, with its description.
+
+        Raises:
+            NotFoundError: No policy has that ARN.
+            InvalidArgumentError: `arn` is not an ARN; nothing was sent.
+        """
         check_arn(arn, "arn")
         with self._translate():
             response = self._client.get_policy(PolicyArn=arn)
         return Policy._from_boto(sent(response.get("Policy"), "Policy", "GetPolicy"))
 
     def policy_document(self, arn: str) -> PolicyDocument:
-        """The document of a managed policy's default version, parsed."""
+        """The document of a managed policy's default version.
+
+        Returns:
+            The document, parsed: a read-only mapping equal to the one it was created from.
+
+        Raises:
+            NotFoundError: No policy has that ARN.
+            InvalidArgumentError: `arn` is not an ARN; nothing was sent.
+        """
         policy = self.policy(arn)
         with self._translate():
             response = self._client.get_policy_version(
@@ -138,8 +188,13 @@ class IamPoliciesMixin(IamBase):
         return parse(document)
 
     def delete_policy(self, arn: str) -> None:
-        """Delete a customer managed policy; :class:`InUseError` while it is attached or has
-        versions besides the default."""
+        """Delete a customer managed policy.
+
+        Raises:
+            NotFoundError: No policy has that ARN.
+            InUseError: The policy is attached, or has versions besides the default.
+            InvalidArgumentError: `arn` is not an ARN; nothing was sent.
+        """
         check_arn(arn, "arn")
         with self._translate():
             self._client.delete_policy(PolicyArn=arn)
@@ -147,21 +202,44 @@ class IamPoliciesMixin(IamBase):
     # -- attachments ---------------------------------------------------------------------------
 
     def attach_user_policy(self, *, user: str, policy_arn: str) -> None:
-        """Attach a managed policy to a user (nothing changes if it is attached already)."""
+        """Attach a managed policy to a user (nothing changes if it is attached already).
+
+        Raises:
+            NotFoundError: There is no such user or no such policy.
+            LimitExceededError: The user has as many managed policies as IAM allows.
+            InvalidRequestError: The policy cannot be attached (an AWS-managed service-role
+                policy, say).
+            InvalidArgumentError: `user` is not an IAM name or `policy_arn` not an ARN;
+                nothing was sent.
+        """
         check_name(user, "user", USER_NAME)
         check_arn(policy_arn, "policy_arn")
         with self._translate():
             self._client.attach_user_policy(UserName=user, PolicyArn=policy_arn)
 
     def detach_user_policy(self, *, user: str, policy_arn: str) -> None:
-        """Detach a managed policy from a user; :class:`NotFoundError` if not attached."""
+        """Detach a managed policy from a user.
+
+        Raises:
+            NotFoundError: The policy is not attached to it, or there is no such user.
+            InvalidArgumentError: `user` is not an IAM name or `policy_arn` not an ARN;
+                nothing was sent.
+        """
         check_name(user, "user", USER_NAME)
         check_arn(policy_arn, "policy_arn")
         with self._translate():
             self._client.detach_user_policy(UserName=user, PolicyArn=policy_arn)
 
     def attached_user_policies(self, user: str) -> Iterator[AttachedPolicy]:
-        """The managed policies attached to a user, page by page."""
+        """List the managed policies attached to a user.
+
+        Returns:
+            A lazy iterator of the attached policies, read page by page as you iterate.
+
+        Raises:
+            NotFoundError: There is no such user.
+            InvalidArgumentError: `user` is not an IAM user name; nothing was sent.
+        """
         check_name(user, "user", USER_NAME)
         paginator = self._client.get_paginator("list_attached_user_policies")
         return self._list(
@@ -171,21 +249,44 @@ class IamPoliciesMixin(IamBase):
         )
 
     def attach_group_policy(self, *, group: str, policy_arn: str) -> None:
-        """Attach a managed policy to a group (nothing changes if it is attached already)."""
+        """Attach a managed policy to a group (nothing changes if it is attached already).
+
+        Raises:
+            NotFoundError: There is no such group or no such policy.
+            LimitExceededError: The group has as many managed policies as IAM allows.
+            InvalidRequestError: The policy cannot be attached (an AWS-managed service-role
+                policy, say).
+            InvalidArgumentError: `group` is not an IAM name or `policy_arn` not an ARN;
+                nothing was sent.
+        """
         check_name(group, "group", GROUP_NAME)
         check_arn(policy_arn, "policy_arn")
         with self._translate():
             self._client.attach_group_policy(GroupName=group, PolicyArn=policy_arn)
 
     def detach_group_policy(self, *, group: str, policy_arn: str) -> None:
-        """Detach a managed policy from a group; :class:`NotFoundError` if not attached."""
+        """Detach a managed policy from a group.
+
+        Raises:
+            NotFoundError: The policy is not attached to it, or there is no such group.
+            InvalidArgumentError: `group` is not an IAM name or `policy_arn` not an ARN;
+                nothing was sent.
+        """
         check_name(group, "group", GROUP_NAME)
         check_arn(policy_arn, "policy_arn")
         with self._translate():
             self._client.detach_group_policy(GroupName=group, PolicyArn=policy_arn)
 
     def attached_group_policies(self, group: str) -> Iterator[AttachedPolicy]:
-        """The managed policies attached to a group, page by page."""
+        """List the managed policies attached to a group.
+
+        Returns:
+            A lazy iterator of the attached policies, read page by page as you iterate.
+
+        Raises:
+            NotFoundError: There is no such group.
+            InvalidArgumentError: `group` is not an IAM group name; nothing was sent.
+        """
         check_name(group, "group", GROUP_NAME)
         paginator = self._client.get_paginator("list_attached_group_policies")
         return self._list(
@@ -195,21 +296,44 @@ class IamPoliciesMixin(IamBase):
         )
 
     def attach_role_policy(self, *, role: str, policy_arn: str) -> None:
-        """Attach a managed policy to a role (nothing changes if it is attached already)."""
+        """Attach a managed policy to a role (nothing changes if it is attached already).
+
+        Raises:
+            NotFoundError: There is no such role or no such policy.
+            LimitExceededError: The role has as many managed policies as IAM allows.
+            InvalidRequestError: The policy cannot be attached (an AWS-managed service-role
+                policy, say).
+            InvalidArgumentError: `role` is not an IAM name or `policy_arn` not an ARN;
+                nothing was sent.
+        """
         check_name(role, "role", ROLE_NAME)
         check_arn(policy_arn, "policy_arn")
         with self._translate():
             self._client.attach_role_policy(RoleName=role, PolicyArn=policy_arn)
 
     def detach_role_policy(self, *, role: str, policy_arn: str) -> None:
-        """Detach a managed policy from a role; :class:`NotFoundError` if not attached."""
+        """Detach a managed policy from a role.
+
+        Raises:
+            NotFoundError: The policy is not attached to it, or there is no such role.
+            InvalidArgumentError: `role` is not an IAM name or `policy_arn` not an ARN;
+                nothing was sent.
+        """
         check_name(role, "role", ROLE_NAME)
         check_arn(policy_arn, "policy_arn")
         with self._translate():
             self._client.detach_role_policy(RoleName=role, PolicyArn=policy_arn)
 
     def attached_role_policies(self, role: str) -> Iterator[AttachedPolicy]:
-        """The managed policies attached to a role, page by page."""
+        """List the managed policies attached to a role.
+
+        Returns:
+            A lazy iterator of the attached policies, read page by page as you iterate.
+
+        Raises:
+            NotFoundError: There is no such role.
+            InvalidArgumentError: `role` is not an IAM role name; nothing was sent.
+        """
         check_name(role, "role", ROLE_NAME)
         paginator = self._client.get_paginator("list_attached_role_policies")
         return self._list(

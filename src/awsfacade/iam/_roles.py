@@ -66,12 +66,36 @@ class IamRolesMixin(IamPoliciesMixin):
         tags: Mapping[str, str] | None = None,
         max_session_duration: int | None = None,
     ) -> Role:
-        """Create a role whose trust policy (who may assume it) is ``assume_role_policy``,
-        a mapping sent as JSON; return it as CreateRole describes it.
+        """Create a role and return it as CreateRole describes it.
 
-        If that answer is lost and botocore's retry meets EntityAlreadyExists, the role is
-        read: returned if its path, trust policy, description, session duration and tags are
-        the ones sent.
+        If CreateRole's answer is lost and botocore's retry meets ``EntityAlreadyExists``,
+        the role is read: returned if its path, trust policy, description, session duration
+        and tags are the ones sent.
+
+        Args:
+            name: The role's name: up to 64 letters, digits and ``+=,.@_-``.
+            assume_role_policy: The trust policy (who may assume the role), a mapping sent
+                as JSON.
+            path: The path to file the role under: ``/``, or one like ``/team/``.
+            description: Up to 1,000 printable Latin-1 characters (tab, newline and return
+                too).
+            tags: The role's tags (at most 50).
+            max_session_duration: The longest session assuming the role gives, in seconds:
+                3600 to 43200 (one to twelve hours); `None`: AWS's default.
+
+        Returns:
+            The new role, with its tags.
+
+        Raises:
+            AlreadyExistsError: A role of that name exists (and is not the one this call
+                made).
+            InvalidRequestError: AWS refused the trust policy (malformed, or naming a
+                principal that does not exist).
+            LimitExceededError: The account's quota of roles is used up, or the trust
+                policy is longer than AWS allows (2,048 characters by default).
+            InvalidArgumentError: An argument breaks IAM's rules (a trust policy without a
+                ``Statement`` or not serialisable as JSON, a description too long…); nothing
+                was sent.
         """
         request: CreateRoleRequestTypeDef = {
             "RoleName": check_name(name, "name", ROLE_NAME),
@@ -110,10 +134,21 @@ class IamRolesMixin(IamPoliciesMixin):
         return create_unique(send, operation="CreateRole", find=find)
 
     def roles(self, *, path_prefix: str = "/", with_tags: bool = False) -> Iterator[Role]:
-        """Roles whose path starts with ``path_prefix``, page by page.
+        """List the roles whose path starts with `path_prefix`.
 
-        ListRoles does not return tags: ``tags`` is ``None`` unless ``with_tags``, which asks
-        ListRoleTags for each role (a role deleted meanwhile is skipped).
+        ListRoles does not return tags: each role's `tags` is `None` unless `with_tags`.
+
+        Args:
+            path_prefix: ``/`` (every role) or a path's beginning, like ``/service-role/``.
+            with_tags: Ask ListRoleTags for each role's tags (one more request a role; a
+                role deleted meanwhile is skipped).
+
+        Returns:
+            A lazy iterator of the roles, read page by page as you iterate.
+
+        Raises:
+            InvalidArgumentError: `path_prefix` is not ``/`` followed by printable ASCII;
+                nothing was sent.
         """
         prefix = check_path_prefix(path_prefix)
         check_bool(with_tags, "with_tags")
@@ -140,7 +175,15 @@ class IamRolesMixin(IamPoliciesMixin):
         return Role._from_boto(tagged, complete=True)
 
     def role(self, name: str) -> Role:
-        """One role, with its tags and last use; :class:`NotFoundError` if there is none."""
+        """One role by name.
+
+        Returns:
+            The role, with its tags and last use.
+
+        Raises:
+            NotFoundError: No role has that name.
+            InvalidArgumentError: `name` is not an IAM role name; nothing was sent.
+        """
         check_name(name, "name", ROLE_NAME)
         with self._translate():
             response = self._client.get_role(RoleName=name)
@@ -149,9 +192,19 @@ class IamRolesMixin(IamPoliciesMixin):
     def delete_role(self, name: str, *, force: bool = False) -> None:
         """Delete a role.
 
-        IAM refuses (:class:`InUseError`) while the role has attached or inline policies or
-        is in an instance profile. ``force=True`` removes those first, then the role; if a
-        step fails, :class:`PartialFailureError` says what was removed and what remains.
+        IAM refuses while the role has attached or inline policies or is in an instance
+        profile.
+
+        Args:
+            force: Remove all those first, then the role.
+
+        Raises:
+            NotFoundError: No role has that name.
+            InUseError: The role still has policies or instance profiles and `force` is
+                False.
+            PartialFailureError: With `force`, a step failed: it says what was removed and
+                what remains (the role last), and holds the error that stopped it.
+            InvalidArgumentError: `name` is not an IAM role name; nothing was sent.
         """
         check_name(name, "name", ROLE_NAME)
         check_bool(force, "force")

@@ -51,9 +51,26 @@ class IamUsersMixin(IamGroupsMixin, IamKeysMixin, IamPoliciesMixin):
     def create_user(
         self, name: str, *, path: str = "/", tags: Mapping[str, str] | None = None
     ) -> User:
-        """Create a user and return it as CreateUser describes it (no read-back that AWS's
-        eventual consistency could fail). If that answer is lost and botocore's retry meets
-        EntityAlreadyExists, the user is read: returned if it has this path and these tags.
+        """Create a user and return it as CreateUser describes it.
+
+        There is no read-back that AWS's eventual consistency could fail. If CreateUser's
+        answer is lost and botocore's retry meets ``EntityAlreadyExists``, the user is read:
+        returned if it has this path and these tags.
+
+        Args:
+            name: The user's name: up to 64 letters, digits and ``+=,.@_-``.
+            path: The path to file the user under: ``/``, or one like ``/team/``.
+            tags: The user's tags (at most 50).
+
+        Returns:
+            The new user, with its tags.
+
+        Raises:
+            AlreadyExistsError: A user of that name exists (and is not the one this call
+                made).
+            LimitExceededError: The account's quota of users is used up.
+            InvalidArgumentError: `name`, `path` or `tags` break IAM's rules; nothing was
+                sent.
         """
         request: CreateUserRequestTypeDef = {
             "UserName": check_name(name, "name", USER_NAME),
@@ -76,11 +93,21 @@ class IamUsersMixin(IamGroupsMixin, IamKeysMixin, IamPoliciesMixin):
         return create_unique(send, operation="CreateUser", find=find)
 
     def users(self, *, path_prefix: str = "/", with_tags: bool = False) -> Iterator[User]:
-        """Users whose path starts with ``path_prefix``, page by page.
+        """List the users whose path starts with `path_prefix`.
 
-        ListUsers does not return tags: ``tags`` is ``None`` unless ``with_tags``, which asks
-        ListUserTags for each user (one more request a user; a user deleted meanwhile is
-        skipped).
+        ListUsers does not return tags: each user's `tags` is `None` unless `with_tags`.
+
+        Args:
+            path_prefix: ``/`` (every user) or a path's beginning, like ``/team/``.
+            with_tags: Ask ListUserTags for each user's tags (one more request a user; a
+                user deleted meanwhile is skipped).
+
+        Returns:
+            A lazy iterator of the users, read page by page as you iterate.
+
+        Raises:
+            InvalidArgumentError: `path_prefix` is not ``/`` followed by printable ASCII;
+                nothing was sent.
         """
         prefix = check_path_prefix(path_prefix)
         check_bool(with_tags, "with_tags")
@@ -107,7 +134,15 @@ class IamUsersMixin(IamGroupsMixin, IamKeysMixin, IamPoliciesMixin):
         return User._from_boto(tagged, complete=True)
 
     def user(self, name: str) -> User:
-        """One user, with its tags; :class:`NotFoundError` if there is none."""
+        """One user by name.
+
+        Returns:
+            The user, with its tags.
+
+        Raises:
+            NotFoundError: No user has that name.
+            InvalidArgumentError: `name` is not an IAM user name; nothing was sent.
+        """
         check_name(name, "name", EXISTING_USER_NAME)
         with self._translate():
             response = self._client.get_user(UserName=name)
@@ -116,10 +151,20 @@ class IamUsersMixin(IamGroupsMixin, IamKeysMixin, IamPoliciesMixin):
     def delete_user(self, name: str, *, force: bool = False) -> None:
         """Delete a user.
 
-        IAM refuses (:class:`InUseError`) while the user has a password, access keys,
-        certificates, SSH keys, service-specific credentials, MFA devices, inline or attached
-        policies or group memberships. ``force=True`` removes those first, then the user; if a
-        step fails, :class:`PartialFailureError` says what was removed and what remains.
+        IAM refuses while the user has a password, access keys, certificates, SSH keys,
+        service-specific credentials, MFA devices, inline or attached policies or group
+        memberships.
+
+        Args:
+            force: Remove all those first, then the user. A user deleted meanwhile by
+                someone else counts as deleted.
+
+        Raises:
+            NotFoundError: No user has that name.
+            InUseError: The user still has any of those and `force` is False.
+            PartialFailureError: With `force`, a step failed: it says what was removed and
+                what remains (the user last), and holds the error that stopped it.
+            InvalidArgumentError: `name` is not an IAM user name; nothing was sent.
         """
         check_name(name, "name", EXISTING_USER_NAME)
         check_bool(force, "force")

@@ -16,16 +16,18 @@ __all__ = ["ChangeBatchError"]
 class ChangeBatchError(PartialFailureError):
     """``change_records`` sent some change batches, then one failed: nothing is lost in silence.
 
-    ``applied`` are the changes of the batches Route53 accepted (``change_ids`` their
-    change ids, for :meth:`~awsfacade.route53.Route53Service.wait_in_sync`), ``not_applied``
-    those of the failed batch and every later one. ``done``/``not_done`` name them as text
-    (``"UPSERT www.example.com. A"``); ``error`` is the AWS error that stopped the run, its
+    `done`/`not_done` name the changes of `applied` and `not_applied` as text
+    (``"UPSERT www.example.com. A"``); `error` is the AWS error that stopped the run, its
     message as AWS sent it (``InvalidChangeBatch`` lists every problem of the batch).
     """
 
     applied: tuple[RecordChange, ...]
+    """The changes of the batches Route53 accepted, in the order given."""
     not_applied: tuple[RecordChange, ...]
+    """The changes of the failed batch and of every later one, in the order given."""
     change_ids: tuple[str, ...]
+    """The change ids of the batches Route53 accepted, for
+    [`wait_in_sync`][awsfacade.route53.Route53Service.wait_in_sync]."""
 
     def __init__(
         self,

@@ -55,7 +55,6 @@ __all__ = [
     "is_region",
 ]
 
-#: A record type Route53 serves (its ``RRType``).
 RecordType = Literal[
     "A",
     "AAAA",
@@ -75,6 +74,7 @@ RecordType = Literal[
     "TLSA",
     "TXT",
 ]
+"""A record type Route53 serves (its ``RRType``)."""
 #: The record types a RecordSet you build may have.
 RECORD_TYPES: Final[tuple[RecordType, ...]] = (
     "A",
@@ -95,11 +95,13 @@ RECORD_TYPES: Final[tuple[RecordType, ...]] = (
     "TLSA",
     "TXT",
 )
-#: What a change does to a record set.
 ChangeAction = Literal["CREATE", "DELETE", "UPSERT"]
+"""What a change does to a record set: create it, delete it, or create or replace it
+(``UPSERT``)."""
 _ACTIONS: Final[tuple[ChangeAction, ...]] = ("CREATE", "DELETE", "UPSERT")
-#: The role of a failover record.
 Failover = Literal["PRIMARY", "SECONDARY"]
+"""The role of a failover record: Route53 answers with the ``SECONDARY`` record while the
+``PRIMARY`` one is unhealthy."""
 _FAILOVERS: Final[tuple[Failover, ...]] = ("PRIMARY", "SECONDARY")
 
 _MAX_TTL = 2_147_483_647
@@ -157,15 +159,21 @@ class AliasTarget:
     """Where an alias record points: an AWS resource's DNS name and its hosted zone id
     (an ELB's, CloudFront's ``Z2FDTNDATAQYW2``, or a record in the same zone).
 
-    ``dns_name`` is decoded like a record's name; ``escaped_dns_name`` is the name as Route53
-    lists it (AWS's string for a target read from AWS), the one a change sends.
+    A target you build is checked at once.
     """
 
     dns_name: str
-    #: Set by ``__attrs_post_init__`` (a target you build) or ``_from_boto`` (AWS's string).
+    """The target's DNS name, decoded like a record's
+    [`name`][awsfacade.route53.RecordSet.name]."""
+    # Set by __attrs_post_init__ (a target you build) or _from_boto (AWS's string).
     escaped_dns_name: str = attrs.field(init=False, eq=False)
+    """The target's name as Route53 lists it (AWS's string for a target read from AWS): the
+    one a change sends. Not an argument: the model sets it; it takes no part in ``==``."""
     hosted_zone_id: str
+    """The hosted zone id of the target: an ELB's, CloudFront's ``Z2FDTNDATAQYW2``, or the
+    record's own zone's for a record in the same zone."""
     evaluate_target_health: bool = False
+    """Whether Route53 answers with the alias record only while the target is healthy."""
 
     def __attrs_post_init__(self) -> None:
         if user_input():
@@ -196,11 +204,19 @@ class AliasTarget:
 @attrs.frozen(kw_only=True)
 class GeoLocation:
     """Where a geolocation record answers: a continent (``"EU"``), or a country (``"DE"``,
-    ``"*"`` for the default record) and for the US a subdivision (``"WA"``)."""
+    ``"*"`` for the default record) and for the US a subdivision (``"WA"``).
+
+    One you build is checked at once: a continent or a country, not both, and a subdivision
+    only with a country.
+    """
 
     continent_code: str | None = None
+    """A two-letter continent code (``"EU"``); `None` for a country's record."""
     country_code: str | None = None
+    """A two-letter country code (``"DE"``), ``"*"`` for the default record; `None` for a
+    continent's record."""
     subdivision_code: str | None = None
+    """For the US, a state's code (``"WA"``); `None` for a whole country or continent."""
 
     def __attrs_post_init__(self) -> None:
         if user_input():
@@ -240,7 +256,10 @@ class CidrRouting:
     (``location_name="*"``: the default record of the collection)."""
 
     collection_id: str
+    """The id of the CIDR collection."""
     location_name: str
+    """The location of the collection the record answers for; ``"*"`` for the collection's
+    default record."""
 
     def __attrs_post_init__(self) -> None:
         if user_input():
@@ -259,14 +278,22 @@ class CidrRouting:
 @attrs.frozen(kw_only=True)
 class GeoProximity:
     """Where a geoproximity record's resource is: an AWS region, a Local Zone group, or
-    coordinates (``latitude``/``longitude`` as Route53 writes them, ``"47.61"``); ``bias``
-    from -99 to 99 grows or shrinks the area it answers for."""
+    coordinates (exactly one of them, which one you build is checked for); `bias` grows or
+    shrinks the area the record answers for."""
 
     aws_region: str | None = None
+    """The AWS region of the resource (``"eu-west-1"``); `None` if located otherwise."""
     local_zone_group: str | None = None
+    """The Local Zone group of the resource; `None` if located otherwise."""
     latitude: str | None = None
+    """The resource's latitude as Route53 writes it (``"47.61"``); `None` if located
+    otherwise (given with `longitude` or not at all)."""
     longitude: str | None = None
+    """The resource's longitude as Route53 writes it (``"-122.33"``); `None` if located
+    otherwise."""
     bias: int | None = None
+    """From -99 to 99: a positive bias grows the area the record answers for, a negative
+    one shrinks it; `None` if not set."""
 
     def __attrs_post_init__(self) -> None:
         if user_input():
@@ -316,43 +343,65 @@ class GeoProximity:
 
 @attrs.frozen(kw_only=True)
 class RecordSet:
-    """A resource record set: a name, a type and either ``values`` with a ``ttl`` or an
-    ``alias``, plus the routing fields of weighted, latency (``region``), failover,
-    geolocation, multivalue, IP-based (``cidr_routing``) and ``geoproximity`` records, which
-    also need a ``set_identifier``.
-
-    ``name`` is always in trailing-dot form with Route53's octal escapes decoded
-    (``\\052.example.com.`` reads ``*.example.com.``), but for a dot inside a label
-    (``\\056``), a backslash (``\\134``) and blank or unprintable bytes (``\\040``), which
-    stay escaped; compare names with :func:`~awsfacade.route53.same_name`, since DNS ignores
-    case. ``escaped_name`` is the name exactly as Route53 lists it: what ``records()`` read,
-    or for a record you build ``name`` written the way Route53 lists it (lower case,
-    ``\\052.example.com.``). It is the name every change sends, so a listed record is deleted
-    or replaced under the very name Route53 gave; it takes no part in ``==``.
+    """A resource record set: a name, a type and either `values` with a `ttl` or an
+    `alias`, plus the routing fields of weighted, latency (`region`), failover,
+    geolocation, multivalue, IP-based (`cidr_routing`) and `geoproximity` records, which
+    also need a `set_identifier`.
 
     A record you build is checked at once (type, TTL 0 to 2147483647, values unless alias, no
     TTL on an alias, weight 0 to 255, one routing policy with its set identifier, a name of
     single bytes); a record AWS returns is taken as sent, so a type newer than
-    :data:`RecordType` is kept as AWS's string.
+    [`RecordType`][awsfacade.route53.RecordType] is kept as AWS's string.
     """
 
     name: str = attrs.field(converter=_name)
-    #: Set by ``__attrs_post_init__`` (a record you build) or ``_from_boto`` (AWS's string).
+    """The record's name, always in trailing-dot form with Route53's octal escapes decoded
+    (``\\052.example.com.`` reads ``*.example.com.``), but for a dot inside a label
+    (``\\056``), a backslash (``\\134``) and blank or unprintable bytes (``\\040``), which
+    stay escaped. Compare names with [`same_name`][awsfacade.route53.same_name], since DNS
+    ignores case."""
+    # Set by __attrs_post_init__ (a record you build) or _from_boto (AWS's string).
     escaped_name: str = attrs.field(init=False, eq=False)
+    """The name exactly as Route53 lists it: what ``records()`` read, or for a record you
+    build `name` written the way Route53 lists it (lower case, ``\\052.example.com.``). It
+    is the name every change sends, so a listed record is deleted or replaced under the very
+    name Route53 gave. Not an argument: the model sets it; it takes no part in ``==``."""
     type: RecordType
+    """The record type (``"A"``, ``"MX"``…); for a record AWS returns, a type newer than
+    [`RecordType`][awsfacade.route53.RecordType] is kept as AWS's string."""
     ttl: int | None = None
+    """How many seconds resolvers may cache the answer, 0 to 2147483647; `None` for an
+    alias record, which takes its TTL from its target."""
     values: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    """The record's values as DNS writes them (``"192.0.2.1"``, ``"10 mail.example.com."``),
+    each up to 4,000 characters; empty for an alias record."""
     alias: AliasTarget | None = None
+    """Where an alias record points; `None` for a record with values."""
     set_identifier: str | None = None
+    """What tells apart the records of one name and type that have a routing policy (1 to
+    128 characters); `None` for a simple record."""
     weight: int | None = None
+    """A weighted record's weight, 0 to 255: its share of the answers among the records of
+    its name and type; `None` if not a weighted record."""
     region: str | None = None
+    """A latency record's AWS region (``"eu-west-1"``); `None` if not a latency record."""
     failover: Failover | None = None
+    """A failover record's role, ``"PRIMARY"`` or ``"SECONDARY"``; `None` if not a failover
+    record."""
     geolocation: GeoLocation | None = None
+    """Where a geolocation record answers; `None` if not a geolocation record."""
     multivalue: bool | None = None
+    """True for a multivalue answer record; `None` if not one."""
     cidr_routing: CidrRouting | None = None
+    """The CIDR location an IP-based routing record answers for; `None` if not one."""
     geoproximity: GeoProximity | None = None
+    """Where a geoproximity record's resource is; `None` if not one."""
     health_check_id: str | None = None
+    """The id of the health check Route53 consults before answering with this record; `None`
+    if none."""
     traffic_policy_instance_id: str | None = None
+    """The id of the traffic policy instance Route53 made this record for; `None` for a
+    record made otherwise."""
 
     def __attrs_post_init__(self) -> None:
         if user_input():
@@ -361,8 +410,12 @@ class RecordSet:
 
     @property
     def label(self) -> str:
-        """``"www.example.com. A"`` (with ``[set_identifier]`` when there is one): how errors
-        name this record."""
+        """How errors name this record.
+
+        Returns:
+            The name and type, ``"www.example.com. A"``, with ``[set_identifier]`` when there
+                is one.
+        """
         identifier = f" [{self.set_identifier}]" if self.set_identifier is not None else ""
         return f"{self.name} {self.type}{identifier}"
 
@@ -515,11 +568,13 @@ class RecordChange:
     """One change of a change batch: ``CREATE``, ``DELETE`` (give the record exactly as it
     is, values and TTL too) or ``UPSERT`` (create or replace) a record set.
 
-    ``str(change)`` is ``"UPSERT www.example.com. A"``.
+    ``str(change)`` is ``"UPSERT www.example.com. A"``. A change is checked at once.
     """
 
     action: ChangeAction
+    """What the change does: ``"CREATE"``, ``"DELETE"`` or ``"UPSERT"``."""
     record: RecordSet
+    """The record set it creates, deletes or replaces."""
 
     def __attrs_post_init__(self) -> None:
         if self.action not in _ACTIONS:
@@ -538,20 +593,26 @@ class RecordChange:
 
 @attrs.frozen(kw_only=True)
 class HostedZone:
-    """A hosted zone: ``id`` without ``/hostedzone/``, ``name`` in trailing-dot form.
-
-    ``name_servers`` are the delegation set's servers, which ``create_hosted_zone`` and
-    ``hosted_zone(id)`` report for public zones; listings do not (``None``: not fetched).
-    ``record_count`` counts the zone's record sets, its SOA and NS too.
-    """
+    """A hosted zone: the record sets of a domain, served by Route53 publicly or, for a
+    private zone, within its VPCs."""
 
     id: str
+    """The zone's id, without ``/hostedzone/``."""
     name: str = attrs.field(converter=_name)
+    """The zone's domain name, in trailing-dot form (decoded like a record's
+    [`name`][awsfacade.route53.RecordSet.name])."""
     caller_reference: str
+    """The unique string the zone was created with (what makes a create idempotent)."""
     private: bool = False
+    """Whether the zone is private (answers within its VPCs only)."""
     record_count: int | None = None
+    """How many record sets the zone holds, its SOA and NS too; `None` if AWS did not
+    report it."""
     comment: str | None = None
+    """The zone's comment; `None` if none."""
     name_servers: tuple[str, ...] | None = None
+    """The delegation set's servers, which ``create_hosted_zone`` and ``hosted_zone(id)``
+    report for public zones; listings do not (`None`: not fetched)."""
 
     @classmethod
     @converter

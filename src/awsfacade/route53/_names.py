@@ -6,7 +6,7 @@ three-digit octal escape: ``\\052`` for ``*``, ``\\344`` for 0xE4 (its "DNS doma
 format" page). The facade's *decoded* form shows each byte as its character (``*``, ``ä``)
 except those that would change the labels or cannot be read: a dot inside a label
 (``\\056``), a backslash (``\\134``), a space and the other blank or unprintable bytes stay
-escaped. :func:`encode_name` writes a name back as Route53 lists it, so that decoding and
+escaped. `encode_name` writes a name back as Route53 lists it, so that decoding and
 encoding are each other's inverse for every byte. Zone and change ids come back as
 ``/hostedzone/Z…`` and ``/change/C…``; the facade hands out bare ids and accepts either.
 """
@@ -72,7 +72,7 @@ def decode_name(name: str) -> str:
     """``name`` (as Route53 lists it, or as a user writes it) in decoded form: each octal
     escape (``\\052``) as its character, except a dot, a backslash and blank or unprintable
     bytes, which stay (or become) escapes; a backslash that starts no escape is a backslash.
-    A character beyond one byte is left as it is (:func:`encode_name` refuses it)."""
+    A character beyond one byte is left as it is (`encode_name` refuses it)."""
     if is_decoded(name):
         return name
 
@@ -92,8 +92,17 @@ def normalize_name(name: str) -> str:
 
 
 def same_name(first: str, second: str) -> bool:
-    """Whether two DNS names are the same name: DNS ignores the case of ASCII letters, the
-    trailing dot is optional, and an escape is its character (``\\052`` is ``*``)."""
+    """Whether two DNS names are the same name.
+
+    DNS ignores the case of ASCII letters, the trailing dot is optional, and an escape is its
+    character (``\\052`` is ``*``).
+
+    Returns:
+        True if `first` and `second` name the same thing in DNS.
+
+    Raises:
+        InvalidArgumentError: One of them is not a string.
+    """
     for what, name in (("first", first), ("second", second)):
         if not isinstance(name, str):
             raise InvalidArgumentError(f"{what} must be a DNS name (a str), not {name!r}")
@@ -106,7 +115,7 @@ def encode_name(name: str, what: str = "name") -> str:
     """``name`` exactly as Route53 lists it (a form every Route53 request takes): lower case,
     every byte but ``a``-``z``, ``0``-``9``, ``-``, ``_`` and the dots between labels as an
     octal escape (``*.example.com`` → ``\\052.example.com``). The inverse of
-    :func:`decode_name` for every name Route53 lists.
+    `decode_name` for every name Route53 lists.
 
     Raises InvalidArgumentError for a character beyond one byte (``中``): Route53 takes an
     internationalized name in Punycode (``"中国.asia".encode("idna")``).

@@ -47,14 +47,27 @@ class Route53RecordsMixin(Route53Base):
     def records(
         self, zone_id: str, *, name: str | None = None, type: RecordType | None = None
     ) -> Iterator[RecordSet]:
-        """The zone's record sets, page by page (300 a request), in Route53's order.
+        """List the zone's record sets, in Route53's order.
 
-        With ``name`` only the record sets of that name, with ``type`` too only those of
-        that type: Route53 lists from there onwards (StartRecordName, StartRecordType), and
-        the listing stops at the first record past them. ``name`` may be decoded (a record's
-        ``name``, ``*.example.com``) or as Route53 lists it (its ``escaped_name``,
-        ``\\052.example.com.``). botocore's paginator carries the three-part token (name,
-        type and set identifier) from page to page.
+        With `name`, Route53 lists from there onwards (StartRecordName, StartRecordType),
+        and the listing stops at the first record past them. botocore's paginator carries
+        the three-part token (name, type and set identifier) from page to page.
+
+        Args:
+            zone_id: The zone's id, with or without ``/hostedzone/``.
+            name: Only the record sets of that name: decoded (a record's `name`,
+                ``*.example.com``) or as Route53 lists it (its `escaped_name`,
+                ``\\052.example.com.``).
+            type: With `name`, only the record sets of that type too.
+
+        Returns:
+            A lazy iterator of the record sets, read page by page (300 a request) as you
+                iterate.
+
+        Raises:
+            NotFoundError: No zone has that id (raised when iterating starts).
+            InvalidArgumentError: `type` without `name`, an unknown `type`, or a malformed
+                `zone_id` or `name`; nothing was sent.
         """
         zone = check_zone_id(zone_id)
         start: dict[str, str] = {}
@@ -88,11 +101,21 @@ class Route53RecordsMixin(Route53Base):
         )
 
     def create_record(self, zone_id: str, record: RecordSet) -> str:
-        """Create a record set (InvalidRequestError if it exists); returns the change id.
+        """Create a record set.
 
         If the answer is lost and botocore's retry is refused because the record set exists
-        (InvalidChangeBatch), it is read: if it is the one sent, an UPSERT of it, which
+        (``InvalidChangeBatch``), it is read: if it is the one sent, an UPSERT of it, which
         changes nothing, gives a change id to wait for (the lost one cannot be asked for).
+
+        Returns:
+            The change id, for [`wait_in_sync`][Route53Service.wait_in_sync].
+
+        Raises:
+            InvalidRequestError: The record set exists (``InvalidChangeBatch``), or Route53
+                refused it.
+            NotFoundError: No zone has that id.
+            InvalidArgumentError: `record` is not a [`RecordSet`][awsfacade.route53.RecordSet]
+                or `zone_id` not a zone id; nothing was sent.
         """
         zone = check_zone_id(zone_id)
         checked = check_type(record, RecordSet, "record")
@@ -125,13 +148,35 @@ class Route53RecordsMixin(Route53Base):
         )
 
     def upsert_record(self, zone_id: str, record: RecordSet) -> str:
-        """Create a record set or replace the one with its name, type (and set identifier);
-        returns the change id."""
+        """Create a record set or replace the one with its name, type (and set identifier).
+
+        Returns:
+            The change id, for [`wait_in_sync`][Route53Service.wait_in_sync].
+
+        Raises:
+            InvalidRequestError: Route53 refused the record (``InvalidChangeBatch``).
+            NotFoundError: No zone has that id.
+            InvalidArgumentError: `record` is not a [`RecordSet`][awsfacade.route53.RecordSet]
+                or `zone_id` not a zone id; nothing was sent.
+        """
         return self._change_one(zone_id, "UPSERT", record)
 
     def delete_record(self, zone_id: str, record: RecordSet) -> str:
-        """Delete a record set, given exactly as it is (values and TTL too, as ``records()``
-        returns it: its ``escaped_name`` is the name sent); returns the change id."""
+        """Delete a record set.
+
+        Args:
+            record: The record set exactly as it is, values and TTL too, as ``records()``
+                returns it: its `escaped_name` is the name sent.
+
+        Returns:
+            The change id, for [`wait_in_sync`][Route53Service.wait_in_sync].
+
+        Raises:
+            InvalidRequestError: No record set is exactly as given (``InvalidChangeBatch``).
+            NotFoundError: No zone has that id.
+            InvalidArgumentError: `record` is not a [`RecordSet`][awsfacade.route53.RecordSet]
+                or `zone_id` not a zone id; nothing was sent.
+        """
         return self._change_one(zone_id, "DELETE", record)
 
     def _change_one(self, zone_id: str, action: ChangeAction, record: RecordSet) -> str:
@@ -141,13 +186,25 @@ class Route53RecordsMixin(Route53Base):
         return self._send(zone, batch)
 
     def change_records(self, zone_id: str, changes: Iterable[RecordChange]) -> list[str]:
-        """Apply ``changes`` in order, in as few change batches as Route53's quotas allow
-        (1,000 values and 32,000 characters a request, an UPSERT counting twice); returns
-        the change id of each batch. Each batch is all-or-nothing.
+        """Apply `changes` in order, in as few change batches as Route53's quotas allow.
 
-        Every change is checked before the first request; no changes send nothing. If the
-        first batch fails, its AWS error is raised (nothing was applied); if a later one
-        fails, ChangeBatchError says which changes were applied and which were not.
+        The quotas are 1,000 values and 32,000 characters a request, an UPSERT counting
+        twice. Each batch is all-or-nothing. Every change is checked before the first
+        request; no changes send nothing.
+
+        Returns:
+            The change id of each batch, in order, for
+                [`wait_in_sync`][Route53Service.wait_in_sync].
+
+        Raises:
+            InvalidRequestError: The first batch failed (nothing was applied): its AWS error
+                (an ``InvalidChangeBatch`` lists every problem of the batch).
+            NotFoundError: No zone has that id.
+            ChangeBatchError: A later batch failed: it says which changes were applied and
+                which were not.
+            InvalidArgumentError: `changes` is not a list of
+                [`RecordChange`][awsfacade.route53.RecordChange] objects, or one change is
+                larger than one request allows; nothing was sent.
         """
         zone = check_zone_id(zone_id)
         if isinstance(changes, (RecordChange, str, bytes)) or not isinstance(changes, Iterable):
@@ -189,9 +246,20 @@ class Route53RecordsMixin(Route53Base):
         timeout: float = WAIT_TIMEOUT,
         poll_interval: float = WAIT_POLL_INTERVAL,
     ) -> None:
-        """Wait until a change (with or without ``/change/``) is INSYNC: every Route53 DNS
-        server answers with it. WaitTimeoutError after ``timeout`` seconds; NotFoundError
-        for a change id Route53 does not know."""
+        """Wait until a change is ``INSYNC``: every Route53 DNS server answers with it.
+
+        Args:
+            change_id: A change id, with or without ``/change/``.
+            timeout: The most seconds to wait: 600 by default (Route53 usually syncs a
+                change within 60).
+            poll_interval: Seconds between two looks: 10 by default.
+
+        Raises:
+            WaitTimeoutError: The change was not ``INSYNC`` after `timeout` seconds.
+            NotFoundError: Route53 does not know the change id.
+            InvalidArgumentError: `timeout` or `poll_interval` is not a positive number, or
+                `change_id` is malformed; nothing was sent.
+        """
         change = check_change_id(change_id)
         wait_for_path(
             self._client,

@@ -56,14 +56,36 @@ class Route53ZonesMixin(Route53RecordsMixin):
         vpc_id: str | None = None,
         vpc_region: str | None = None,
     ) -> HostedZone:
-        """Create a public hosted zone, or with ``private=True`` a private one for the VPC
-        ``vpc_id`` in ``vpc_region`` (both required: Route53 is global, the VPC is not).
+        """Create a public hosted zone, or a private one for a VPC, and return it.
 
-        ``caller_reference`` makes the request idempotent: a retry with the same one does not
-        create a second zone (AWS answers HostedZoneAlreadyExists, and the zone made by the
-        first is returned); a fresh UUID if not given, which botocore's own retries reuse.
         The zone is built from CreateHostedZone's own answer, so no read-back can miss it
         under eventual consistency.
+
+        Args:
+            name: The zone's domain name (``example.com``, trailing dot or not); give an
+                internationalized name in Punycode (``"中国.asia".encode("idna")``).
+            comment: The zone's comment, up to 256 characters.
+            caller_reference: Makes the request idempotent: a retry with the same one does
+                not create a second zone (AWS answers ``HostedZoneAlreadyExists``, and the
+                zone made by the first is returned). A fresh UUID if not given, which
+                botocore's own retries reuse.
+            private: Make a private zone, for the VPC `vpc_id` in `vpc_region`.
+            vpc_id: The VPC of a private zone (required with `private`, refused without).
+            vpc_region: The VPC's region (required with `private`: Route53 is global, the
+                VPC is not).
+
+        Returns:
+            The new zone, with its name servers for a public zone.
+
+        Raises:
+            AlreadyExistsError: `caller_reference` made another zone before
+                (``HostedZoneAlreadyExists``), or a zone conflicting with this one exists
+                (``ConflictingDomainExists``).
+            LimitExceededError: The account's quota of hosted zones is used up.
+            InvalidRequestError: Route53 refused the name or the settings.
+            InvalidArgumentError: `private` without `vpc_id` and `vpc_region` (or they
+                without it), a malformed name or region, a character beyond one byte in
+                the name; nothing was sent.
         """
         zone_name = check_name(name)
         check_bool(private, "private")
@@ -118,8 +140,19 @@ class Route53ZonesMixin(Route53RecordsMixin):
         return None
 
     def hosted_zones(self, *, name: str | None = None) -> Iterator[HostedZone]:
-        """Every hosted zone, page by page; with ``name``, only the zones of that name
-        (public and private zones may share one), from ListHostedZonesByName."""
+        """List every hosted zone, or the zones of one name.
+
+        Args:
+            name: Only the zones of that name (public and private zones may share one),
+                from ListHostedZonesByName.
+
+        Returns:
+            A lazy iterator of the zones (without name servers), read page by page as you
+                iterate.
+
+        Raises:
+            InvalidArgumentError: `name` is not a DNS name; nothing was sent.
+        """
         if name is None:
             paginator = self._client.get_paginator("list_hosted_zones")
             return self._list(
@@ -168,9 +201,20 @@ class Route53ZonesMixin(Route53RecordsMixin):
         return pages
 
     def find_hosted_zone(self, name: str, *, private: bool | None = None) -> HostedZone:
-        """The one hosted zone named ``name`` (``private=True``/``False``: the one private or
-        public zone of that name): NotFoundError if there is none, AmbiguousError if several
-        match (list them with ``hosted_zones(name=...)``)."""
+        """The one hosted zone named `name`.
+
+        Args:
+            private: True or False: the one private or public zone of that name; `None`:
+                either.
+
+        Returns:
+            The zone, as listed (without name servers).
+
+        Raises:
+            NotFoundError: No zone matches.
+            AmbiguousError: Several zones match (list them with ``hosted_zones(name=...)``).
+            InvalidArgumentError: `name` is not a DNS name; nothing was sent.
+        """
         zone_name = check_name(name)
         if private is not None:
             check_bool(private, "private")
@@ -195,8 +239,15 @@ class Route53ZonesMixin(Route53RecordsMixin):
         )
 
     def hosted_zone(self, zone_id: str) -> HostedZone:
-        """One hosted zone by id (with or without ``/hostedzone/``), with its name servers;
-        NotFoundError if there is none."""
+        """One hosted zone by id (with or without ``/hostedzone/``).
+
+        Returns:
+            The zone, with its name servers for a public zone.
+
+        Raises:
+            NotFoundError: No zone has that id.
+            InvalidArgumentError: `zone_id` is not a zone id; nothing was sent.
+        """
         zone = check_zone_id(zone_id)
         with self._translate():
             response = self._client.get_hosted_zone(Id=zone)
@@ -206,12 +257,20 @@ class Route53ZonesMixin(Route53RecordsMixin):
         )
 
     def delete_hosted_zone(self, zone_id: str, *, force: bool = False) -> None:
-        """Delete a hosted zone; InUseError while it holds records other than its own SOA
-        and NS.
+        """Delete a hosted zone.
 
-        ``force=True`` first deletes every other record, in as few change batches as
-        Route53 allows. If that stops part of the way, PartialFailureError names the records
-        deleted (``done``) and those left with the zone (``not_done``, the zone last).
+        Args:
+            force: First delete every record but the zone's own SOA and NS, in as few change
+                batches as Route53 allows.
+
+        Raises:
+            NotFoundError: No zone has that id.
+            InUseError: The zone holds records other than its own SOA and NS, and `force`
+                is False.
+            PartialFailureError: With `force`, the run stopped part of the way: it names the
+                records deleted (`done`) and those left with the zone (`not_done`, the zone
+                last).
+            InvalidArgumentError: `zone_id` is not a zone id; nothing was sent.
         """
         zone = check_zone_id(zone_id)
         check_bool(force, "force")
