@@ -67,7 +67,7 @@ class S3Object:
     last_modified: datetime
     """When the object was last written (UTC)."""
     etag: str
-    """The object's entity tag (`ETag`), as S3 sends it."""
+    """The object's entity tag (`ETag`), as S3 sends it, double quotes included."""
     storage_class: str | None = None
     """The storage class (`STANDARD`, `GLACIER`, …); `None` from `head_object` for a
     STANDARD object."""
@@ -133,7 +133,8 @@ class PutResult:
     key: str
     """The key written."""
     etag: str | None = None
-    """The new object's entity tag (`ETag`), as S3 sends it; `None` if S3 sent none."""
+    """The new object's entity tag (`ETag`), as S3 sends it, double quotes included; `None`
+    if S3 sent none."""
     version_id: str | None = None
     """The new object's version id: only in a bucket with versioning on, else `None`."""
     last_modified: datetime | None = None
