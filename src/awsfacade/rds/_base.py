@@ -1,5 +1,5 @@
 """What every part of RdsService shares: the client cache, RDS's own error codes and its
-page size (every listing asks for :data:`PAGE_SIZE`)."""
+page size (every listing asks for `PAGE_SIZE`)."""
 
 from __future__ import annotations
 

@@ -143,5 +143,5 @@ def check_master_password(value: object, engine: str) -> str:
 
 
 def check_tags(tags: Mapping[str, str] | None) -> Tags:
-    """Tags checked by the shared rules (at most :data:`MAX_TAGS` of them among those)."""
+    """Tags checked by the shared rules (at most `MAX_TAGS` of them among those)."""
     return _tags.validate(tags)

@@ -91,16 +91,64 @@ class RdsInstancesMixin(RdsBase):
         storage_encrypted: bool | None = None,
         deletion_protection: bool | None = None,
     ) -> DbInstance:
-        """Create a DB instance and return it as RDS reports it (``creating``, for a while).
+        """Create a DB instance and return it as RDS reports it (`creating`, for a while).
 
-        ``subnet_group`` places it in that group's VPC (else AWS uses the default VPC);
-        ``None`` for a setting means AWS's default. ``CreateDBInstance`` answers with the new
-        instance, so the model is built from that answer: no read-back, which eventual
-        consistency could fail. The master password is sent to AWS and kept nowhere.
+        `CreateDBInstance` answers with the new instance, so the model is built from that
+        answer: no read-back, which eventual consistency could fail. The instance takes
+        minutes to become usable:
+        [`wait_until_available`][awsfacade.rds.RdsService.wait_until_available] waits for it.
+        `None` for a setting means AWS's default.
 
-        If that answer is lost and botocore's retry meets DBInstanceAlreadyExists, the
+        If that answer is lost and botocore's retry meets `DBInstanceAlreadyExists`, the
         instance is read: returned if its engine, class, storage and the other settings
         given are the ones sent.
+
+        Args:
+            identifier: The new instance's identifier: 1 to 63 letters, digits or hyphens,
+                starting with a letter, with no two hyphens in a row and not ending in one.
+            instance_class: The compute and memory class, such as `db.t3.micro`.
+            engine: The database engine, such as `postgres` or `mysql`.
+            allocated_storage: The storage to allocate, in GiB (1 to 65,536; each engine and
+                storage type has its own minimum, which AWS checks).
+            master_username: The master user's name: 1 to 16 letters, digits or underscores,
+                starting with a letter.
+            master_password: The master user's password (needs `master_username`): 8
+                characters or more, up to the engine's limit (41 for MySQL, Aurora MySQL and
+                MariaDB; 30 for Oracle; 128 for PostgreSQL, Aurora PostgreSQL and SQL
+                Server; 255 for the others), of printable ASCII but space, `/`, `"` and `@`
+                (and, for Oracle, `&` and `'`). It is sent to AWS and kept nowhere; an error
+                about it never quotes it.
+            subnet_group: The DB subnet group to place it in, and so that group's VPC;
+                `None`: AWS uses the default VPC.
+            security_group_ids: The VPC security groups to give it; empty: the VPC's default
+                group.
+            tags: Tags for the new instance, at most 50.
+            engine_version: The engine version, such as `16.3`; a major version (`16`) gets
+                AWS's default minor one.
+            db_name: The name of a database to create in the instance (at most 64
+                characters; each engine has its own rules, which AWS checks).
+            port: The port to listen on: 1150 to 65535.
+            storage_type: The storage type, such as `gp3` or `io1`.
+            multi_az: Whether to keep a standby in another availability zone.
+            publicly_accessible: Whether the endpoint resolves to a public IP address.
+            storage_encrypted: Whether to encrypt the storage (with the account's default
+                KMS key for RDS).
+            deletion_protection: Whether RDS refuses to delete it until this is turned off.
+
+        Returns:
+            The new instance as `CreateDBInstance` reports it.
+
+        Raises:
+            InvalidArgumentError: An argument breaks the rules above (a `master_password`
+                without a `master_username`, say); nothing was sent.
+            AlreadyExistsError: An instance with that identifier exists already
+                (`DBInstanceAlreadyExists`), and this call did not make it.
+            NotFoundError: The subnet group does not exist (`DBSubnetGroupNotFoundFault`).
+            InvalidRequestError: AWS refuses the combination of settings (an engine version
+                it does not offer, a storage type the class does not support…).
+            CapacityError: AWS has no capacity for that class in that zone now
+                (`InsufficientDBInstanceCapacity`).
+            LimitExceededError: An account quota on instances or storage is used up.
         """
         request = self._create_request(
             check_identifier(identifier),
@@ -182,14 +230,33 @@ class RdsInstancesMixin(RdsBase):
         return request
 
     def instances(self, *, engine: str | None = None) -> Iterator[DbInstance]:
-        """Every DB instance (of ``engine``, if given), 100 a page, lazily."""
+        """Every DB instance of the account in the service's region.
+
+        Args:
+            engine: Only the instances of that engine (`postgres`, `mysql`…); `None`: all.
+
+        Returns:
+            A lazy iterator of DB instances, read page by page (100 a page) as you iterate.
+
+        Raises:
+            InvalidArgumentError: `engine` is not a non-empty string; nothing was sent.
+        """
         request: DescribeDBInstancesMessagePaginateTypeDef = {}
         if engine is not None:
             request["Filters"] = [{"Name": "engine", "Values": [check_id(engine, "engine")]}]
         return self._instances(request)
 
     def instance(self, identifier: str) -> DbInstance:
-        """One DB instance by identifier (or ARN); :class:`NotFoundError` if there is none."""
+        """One DB instance by identifier (or ARN).
+
+        Returns:
+            The instance as `DescribeDBInstances` reports it now.
+
+        Raises:
+            NotFoundError: There is no such instance.
+            InvalidArgumentError: `identifier` is neither a DB instance identifier nor a DB
+                instance ARN; nothing was sent.
+        """
         ref = check_instance_ref(identifier)
         return only(
             self._instances({"DBInstanceIdentifier": ref}),
@@ -224,14 +291,35 @@ class RdsInstancesMixin(RdsBase):
         skip_final_snapshot: bool,
         final_snapshot_identifier: str | None = None,
     ) -> None:
-        """Delete a DB instance, after a final snapshot named ``final_snapshot_identifier``
-        (``skip_final_snapshot=False``, AWS's own default) or with none
-        (``skip_final_snapshot=True``).
+        """Delete a DB instance, after a final snapshot named `final_snapshot_identifier`
+        (`skip_final_snapshot=False`, AWS's own default) or with none
+        (`skip_final_snapshot=True`).
 
         The choice has no default: a call that does not make it is refused, by type checkers
-        and, before any request, with :class:`InvalidArgumentError`. The deletion takes
-        minutes: :meth:`wait_until_deleted` waits for it. :class:`InvalidStateError` while
-        the instance cannot be deleted (still creating, say).
+        and, before any request, with [`InvalidArgumentError`][]. The deletion takes
+        minutes: [`wait_until_deleted`][awsfacade.rds.RdsService.wait_until_deleted] waits
+        for it.
+
+        Args:
+            identifier: The instance to delete.
+            skip_final_snapshot: `False` takes a final snapshot first, named by
+                `final_snapshot_identifier`; `True` deletes the instance and its data with
+                no final snapshot.
+            final_snapshot_identifier: The final snapshot's name, needed with
+                `skip_final_snapshot=False` and refused with `True`: 1 to 255 letters,
+                digits or hyphens, starting with a letter, with no two hyphens in a row and
+                not ending in one.
+
+        Raises:
+            InvalidArgumentError: `skip_final_snapshot` is missing or not a `bool`;
+                `skip_final_snapshot=False` without a `final_snapshot_identifier`, or `True`
+                with one; or an identifier breaks RDS's rules. Nothing was sent.
+            InvalidStateError: The instance cannot be deleted in its current state (still
+                creating, say).
+            NotFoundError: There is no such instance.
+            AlreadyExistsError: A snapshot named `final_snapshot_identifier` exists already.
+            InvalidRequestError: Deletion protection is on (AWS answers
+                `InvalidParameterCombination`).
         """
         request: DeleteDBInstanceMessageTypeDef = {
             "DBInstanceIdentifier": check_identifier(identifier),
@@ -257,13 +345,27 @@ class RdsInstancesMixin(RdsBase):
     def wait_until_available(
         self, identifier: str, *, timeout: float = 1800, poll_interval: float = 30
     ) -> DbInstance:
-        """Wait until the DB instance is ``available`` and return it as it is then.
+        """Wait until the DB instance is `available` and return it as it is then.
 
-        Polls with botocore's waiter machinery, never past ``timeout``:
-        :class:`WaitTimeoutError` when time runs out, :class:`WaitFailedError` at once on a
-        status botocore's own ``db_instance_available`` waiter gives up on (``deleting``,
-        ``failed``, ``incompatible-restore``, ``incompatible-parameters``); an identifier
-        still unknown after a short grace period is :class:`NotFoundError`.
+        Polls with botocore's waiter machinery, never past `timeout`.
+
+        Args:
+            identifier: The instance's identifier or ARN.
+            timeout: The most seconds to wait.
+            poll_interval: Seconds between two polls.
+
+        Returns:
+            The instance as `DescribeDBInstances` reports it once `available`.
+
+        Raises:
+            WaitTimeoutError: Time ran out before the instance was `available`.
+            WaitFailedError: At once, on a status botocore's own `db_instance_available`
+                waiter gives up on (`deleting`, `failed`, `incompatible-restore`,
+                `incompatible-parameters`).
+            NotFoundError: The identifier is still unknown after a short grace period (a
+                new instance may take a moment to appear).
+            InvalidArgumentError: `identifier` is not an identifier or ARN, or `timeout` or
+                `poll_interval` is not a positive number of seconds; nothing was sent.
         """
         ref = check_instance_ref(identifier)
         # moto makes instances available at once: the polling is proven with Stubber.
@@ -285,10 +387,23 @@ class RdsInstancesMixin(RdsBase):
     def wait_until_deleted(
         self, identifier: str, *, timeout: float = 1800, poll_interval: float = 30
     ) -> None:
-        """Wait until RDS no longer knows the DB instance (as botocore's
-        ``db_instance_deleted`` waiter does): returns at once for an unknown identifier;
-        :class:`WaitFailedError` if it is being created, modified or rebooted instead,
-        :class:`WaitTimeoutError` when time runs out."""
+        """Wait until RDS no longer knows the DB instance, as botocore's
+        `db_instance_deleted` waiter does.
+
+        Returns at once for an unknown identifier.
+
+        Args:
+            identifier: The instance's identifier or ARN.
+            timeout: The most seconds to wait.
+            poll_interval: Seconds between two polls.
+
+        Raises:
+            WaitFailedError: The instance is being created, modified or rebooted (or its
+                master credentials reset) instead: nobody is deleting it.
+            WaitTimeoutError: Time ran out while RDS still knew the instance.
+            InvalidArgumentError: `identifier` is not an identifier or ARN, or `timeout` or
+                `poll_interval` is not a positive number of seconds; nothing was sent.
+        """
         ref = check_instance_ref(identifier)
         try:
             wait_for_path(

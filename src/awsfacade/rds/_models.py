@@ -1,4 +1,4 @@
-"""RDS models: frozen attrs classes built from boto3-stubs TypedDicts by ``_from_boto``.
+"""RDS models: frozen attrs classes built from boto3-stubs TypedDicts by `_from_boto`.
 
 No model holds a master password: RDS never sends one back, and the facade keeps none of what
 the user passed, so no ``repr``, log line or error can show it.
@@ -28,8 +28,9 @@ __all__ = ["DbInstance", "DbInstanceStatus", "DbSubnetGroup", "Endpoint"]
 
 class DbInstanceStatus(StateEnum):
     """A DB instance's status, as the RDS User Guide's table of DB instance statuses lists
-    them (RDS's service model leaves the field a plain string); ``UNKNOWN`` for a status AWS
-    adds later (the model's ``status_name`` keeps AWS's own string)."""
+    them (RDS's service model leaves the field a plain string); `UNKNOWN` for a status AWS
+    adds later (the model's [`status_name`][awsfacade.rds.DbInstance.status_name] keeps
+    AWS's own string)."""
 
     AVAILABLE = "available"
     BACKING_UP = "backing-up"
@@ -75,11 +76,14 @@ _STATUS = state_parser(DbInstanceStatus)
 
 @attrs.frozen(kw_only=True)
 class Endpoint:
-    """Where a DB instance listens: its DNS ``address`` and ``port``."""
+    """Where a DB instance listens: its DNS `address` and `port`."""
 
     address: str
+    """The DNS name to connect to."""
     port: int
+    """The port the database listens on."""
     hosted_zone_id: str | None = None
+    """The Route53 hosted zone of `address`; `None` if AWS sent none."""
 
     @classmethod
     @converter
@@ -93,19 +97,23 @@ class Endpoint:
 
 @attrs.frozen(kw_only=True)
 class DbSubnetGroup:
-    """A DB subnet group: the subnets (of one VPC) a DB instance may be placed in.
-
-    ``availability_zones`` are those of ``subnet_ids``, in the same order (``None`` where
-    AWS leaves a subnet's zone out). ``status`` is AWS's string (``"Complete"``).
-    """
+    """A DB subnet group: the subnets (of one VPC) a DB instance may be placed in."""
 
     name: str
+    """The group's name (RDS keeps it in lower case)."""
     description: str | None = None
+    """The group's description; `None` if AWS sent none."""
     vpc_id: str | None = None
+    """The VPC of the group's subnets; `None` if AWS sent none."""
     subnet_ids: tuple[str, ...] = ()
+    """The ids of the group's subnets."""
     availability_zones: tuple[str | None, ...] = ()
+    """The availability zones of `subnet_ids`, in the same order; `None` where AWS leaves a
+    subnet's zone out."""
     arn: str | None = None
+    """The group's ARN; `None` if AWS sent none."""
     status: str | None = None
+    """AWS's status string (`"Complete"`); `None` if AWS sent none."""
 
     @classmethod
     @converter
@@ -130,60 +138,100 @@ def _present(values: Iterable[str | None]) -> tuple[str, ...]:
 
 
 def _status_name(instance: DbInstance) -> str:
-    """``status_name`` of a model built by hand: its status's string."""
+    """`status_name` of a model built by hand: its status's string."""
     return str(instance.status)
 
 
 @attrs.frozen(kw_only=True)
 class DbInstance:
-    """A DB instance, as ``DescribeDBInstances`` reports it.
+    """A DB instance, as `DescribeDBInstances` reports it.
 
-    ``resource_id`` (AWS's ``DbiResourceId``) is the stable id to key an inventory on: unlike
-    ``identifier`` it survives a rename and is never reused. ``status`` is
-    ``DbInstanceStatus.UNKNOWN`` for a status this version does not know; ``status_name`` is
-    always AWS's own string. ``endpoint`` and ``created`` are ``None`` while the instance is
-    being created. ``vpc_id`` comes from ``subnet_group``: AWS reports an instance created
-    without one in the default VPC's ``default`` group, moto reports no group, so on moto both
-    are ``None``. (moto also gives every instance the same ``DbiResourceId``.)
+    No model holds a master password: RDS never sends one back, and the facade keeps none of
+    what the user passed, so no `repr`, log line or error can show it.
     """
 
     identifier: str
+    """The DB instance identifier (`DBInstanceIdentifier`), unique in the account and region;
+    RDS keeps it in lower case. A rename changes it, and a deleted instance's may be reused."""
     arn: str
+    """The instance's ARN."""
     resource_id: str
+    """AWS's `DbiResourceId`: the stable id to key an inventory on. Unlike `identifier` it
+    survives a rename and is never reused. (moto gives every instance the same one.)"""
     instance_class: str
+    """The compute and memory class, such as `db.t3.micro`."""
     engine: str
+    """The database engine, such as `postgres` or `mysql`."""
     status: DbInstanceStatus
+    """The status; `DbInstanceStatus.UNKNOWN` for a status this version does not know."""
     allocated_storage: int
+    """The storage allocated, in GiB."""
     status_name: str = attrs.field(default=attrs.Factory(_status_name, takes_self=True))
+    """AWS's own status string, also for a status this version does not know; for a model
+    built by hand, its `status`'s string."""
     engine_version: str | None = None
+    """The engine's version, such as `16.3`; `None` if AWS sent none."""
     created: datetime | None = None
+    """When the instance was created (UTC); `None` while it is being created."""
     endpoint: Endpoint | None = None
+    """Where it listens; `None` while it is being created."""
     port: int | None = None
+    """The port the database listens on (`DbInstancePort`, else the endpoint's); `None` while
+    neither is known."""
     master_username: str | None = None
+    """The master user's name; `None` if AWS sent none."""
     db_name: str | None = None
+    """The database created with the instance (`DBName`); `None` if none was."""
     subnet_group: DbSubnetGroup | None = None
+    """The DB subnet group it is placed in. AWS reports an instance created without one in
+    the default VPC's `default` group; moto reports no group (`None`)."""
     vpc_id: str | None = None
+    """The VPC it is in, from `subnet_group`: `None` when there is no group (on moto, for an
+    instance created without one)."""
     vpc_security_group_ids: tuple[str, ...] = ()
+    """The ids of its VPC security groups."""
     availability_zone: str | None = None
+    """The availability zone it runs in; `None` if AWS sent none."""
     secondary_availability_zone: str | None = None
+    """The zone of a Multi-AZ instance's standby; `None` for a single-AZ instance, or if AWS
+    sent none."""
     multi_az: bool = False
+    """Whether it is a Multi-AZ deployment, with a standby in another zone."""
     publicly_accessible: bool = False
+    """Whether its endpoint resolves to a public IP address, reachable from outside its VPC."""
     storage_type: str | None = None
+    """The storage type, such as `gp3` or `io1`; `None` if AWS sent none."""
     iops: int | None = None
+    """The provisioned IOPS; `None` if AWS sent none (storage without provisioned IOPS)."""
     storage_encrypted: bool = False
+    """Whether its storage is encrypted."""
     kms_key_id: str | None = None
+    """The KMS key that encrypts its storage; `None` if AWS sent none (unencrypted storage)."""
     deletion_protection: bool = False
+    """Whether deletion protection is on: RDS refuses to delete it until it is turned off."""
     ca_certificate_identifier: str | None = None
+    """The CA certificate of its server certificate; `None` if AWS sent none."""
     backup_retention_period: int | None = None
+    """How many days automated backups are kept (0: none are taken); `None` if AWS sent none."""
     license_model: str | None = None
+    """The engine's license model, such as `general-public-license`; `None` if AWS sent none."""
     auto_minor_version_upgrade: bool = False
+    """Whether minor engine upgrades are applied in the maintenance window."""
     iam_database_authentication: bool = False
+    """Whether IAM database authentication is on."""
     cluster_identifier: str | None = None
+    """The DB cluster it belongs to (Aurora); `None` for a standalone instance."""
     read_replica_source: str | None = None
+    """The instance it is a read replica of; `None` if it is not a replica."""
     read_replicas: tuple[str, ...] = ()
+    """The identifiers of its read replicas."""
     parameter_groups: tuple[str, ...] = ()
+    """The names of its DB parameter groups."""
     master_user_secret_arn: str | None = None
+    """The ARN of the Secrets Manager secret holding the master password, when RDS manages it;
+    `None` otherwise."""
     tags: Mapping[str, str] = attrs.field(factory=Tags, converter=as_tags)
+    """The instance's tags."""
 
     @classmethod
     @converter

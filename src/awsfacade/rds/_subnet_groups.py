@@ -28,11 +28,30 @@ class RdsSubnetGroupsMixin(RdsBase):
     def create_subnet_group(
         self, name: str, *, subnet_ids: Sequence[str], description: str
     ) -> DbSubnetGroup:
-        """Create a DB subnet group of subnets in one VPC (AWS wants them in at least two
-        availability zones) and return it, built from AWS's answer (no read-back).
+        """Create a DB subnet group of subnets in one VPC and return it, built from AWS's
+        answer (no read-back).
 
-        If that answer is lost and botocore's retry meets DBSubnetGroupAlreadyExists, the
+        If that answer is lost and botocore's retry meets `DBSubnetGroupAlreadyExists`, the
         group is read: returned if its description and subnets are the ones sent.
+
+        Args:
+            name: The new group's name: at most 255 letters, digits, periods, underscores,
+                spaces or hyphens, starting with a letter; not `default` (AWS's own).
+            subnet_ids: The subnets, at least one, all of one VPC; AWS wants them in at
+                least two availability zones.
+            description: What the group is for (AWS requires one).
+
+        Returns:
+            The new group as `CreateDBSubnetGroup` reports it.
+
+        Raises:
+            InvalidArgumentError: `name` breaks the rules above, `subnet_ids` is empty, or
+                `description` is empty; nothing was sent.
+            AlreadyExistsError: A group of that name exists already
+                (`DBSubnetGroupAlreadyExists`; moto replaces the group instead).
+            InvalidRequestError: The subnets do not cover two availability zones
+                (`DBSubnetGroupDoesNotCoverEnoughAZs`), or AWS refuses them as subnets of
+                one VPC.
         """
         # A name already taken is DBSubnetGroupAlreadyExists on AWS (moto replaces the group).
         checked_name = check_subnet_group_name(name, creating=True)
@@ -56,11 +75,24 @@ class RdsSubnetGroupsMixin(RdsBase):
         return create_unique(send, operation="CreateDBSubnetGroup", find=find)
 
     def subnet_groups(self) -> Iterator[DbSubnetGroup]:
-        """Every DB subnet group, 100 a page, lazily."""
+        """Every DB subnet group of the account in the service's region.
+
+        Returns:
+            A lazy iterator of DB subnet groups, read page by page (100 a page) as you
+                iterate.
+        """
         return self._subnet_groups({})
 
     def subnet_group(self, name: str) -> DbSubnetGroup:
-        """One DB subnet group by name; :class:`NotFoundError` if there is none."""
+        """One DB subnet group by name.
+
+        Returns:
+            The group as `DescribeDBSubnetGroups` reports it now.
+
+        Raises:
+            NotFoundError: There is no such group.
+            InvalidArgumentError: `name` could not name a DB subnet group; nothing was sent.
+        """
         checked_name = check_subnet_group_name(name)
         return only(
             self._subnet_groups({"DBSubnetGroupName": checked_name}),
@@ -72,7 +104,13 @@ class RdsSubnetGroupsMixin(RdsBase):
         )
 
     def delete_subnet_group(self, name: str) -> None:
-        """Delete a DB subnet group; :class:`InUseError` while a DB instance uses it."""
+        """Delete a DB subnet group.
+
+        Raises:
+            InUseError: A DB instance uses the group (AWS answers
+                `InvalidDBSubnetGroupStateFault`; moto deletes it anyway).
+            NotFoundError: There is no such group.
+        """
         # AWS answers InvalidDBSubnetGroupStateFault for a group in use; moto deletes it.
         checked_name = check_subnet_group_name(name)
         with self._translate():

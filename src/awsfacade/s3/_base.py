@@ -109,7 +109,11 @@ class S3Base(Service["S3Client"]):
 
     @property
     def region(self) -> str:
-        """The region of the service's client (us-east-1 when none was given anywhere)."""
+        """The region of the service's client.
+
+        Returns:
+            The region's name: us-east-1 when none was given anywhere.
+        """
         return self._client.meta.region_name
 
     def _client_for(self, region: str) -> S3Client:

@@ -45,15 +45,37 @@ class S3BucketMixin(S3Base):
     __slots__ = ()
 
     def create_bucket(self, name: str, *, region: str | None = None) -> Bucket:
-        """Create a bucket in ``region`` (default: the service's region) and return it.
+        """Create a bucket in `region` and return it.
 
-        us-east-1 takes no ``LocationConstraint``, every other region needs its own, and a
+        us-east-1 takes no `LocationConstraint`, every other region needs its own, and a
         regional endpoint refuses any other: the request goes through a client of that
         region. AWS may not list a new bucket for a moment; the read is retried, and if it
         still does not show the model is built from what was created, so it is never lost.
-        If CreateBucket's answer is lost, botocore's retry creates it again in us-east-1
-        (S3 answers 200 to its owner there) and elsewhere meets BucketAlreadyOwnedByYou: then
-        the bucket is returned if it is in ``region``.
+        If `CreateBucket`'s answer is lost, botocore's retry creates it again in us-east-1
+        (S3 answers 200 to its owner there) and elsewhere meets `BucketAlreadyOwnedByYou`:
+        then the bucket is returned if it is in `region`.
+
+        Args:
+            name: The new bucket's name, checked against S3's naming rules before the
+                request: 3 to 63 lowercase letters, digits, dots and hyphens, starting and
+                ending with a letter or digit, no two adjacent dots, not an IP address.
+            region: Where to create it; `None`: the service's region.
+
+        Returns:
+            The bucket as `ListBuckets` reports it (its `region` filled in where the listing
+                leaves it out), or as created while S3 does not list it yet.
+
+        Raises:
+            InvalidArgumentError: `name` breaks S3's naming rules, or `region` is not a
+                non-empty string; nothing was sent.
+            AlreadyExistsError: The name is taken: by another account
+                (`BucketAlreadyExists`), or by a bucket of yours that this call did not
+                create (`BucketAlreadyOwnedByYou`; in us-east-1 S3 answers 200 to its owner
+                instead, and the bucket is returned).
+            InvalidRequestError: S3 refuses `region` as a location
+                (`IllegalLocationConstraintException`).
+            InUseError: A conflicting operation on a bucket of that name (being created or
+                deleted) is in progress (`OperationAborted`).
         """
         check_bucket_name(name)
         bucket_region = self.region if region is None else check_id(region, "region")
@@ -109,8 +131,17 @@ class S3BucketMixin(S3Base):
         )
 
     def buckets(self, *, prefix: str | None = None) -> Iterator[Bucket]:
-        """Every bucket of the account (in every region), page by page; ``prefix`` narrows
-        the listing to names that start with it."""
+        """Every bucket of the account, in every region.
+
+        Args:
+            prefix: Only the buckets whose names start with it; `None`: all.
+
+        Returns:
+            A lazy iterator of buckets, read page by page (10,000 a page) as you iterate.
+
+        Raises:
+            InvalidArgumentError: `prefix` is not a non-empty string; nothing was sent.
+        """
         request: ListBucketsRequestPaginateTypeDef = {}
         if prefix is not None:
             request["Prefix"] = check_id(prefix, "prefix")
@@ -126,11 +157,17 @@ class S3BucketMixin(S3Base):
         )
 
     def bucket_exists(self, name: str) -> bool:
-        """Whether the bucket exists (and is yours or readable to you).
+        """Whether the bucket exists (and is yours or readable to you), asked with `HeadBucket`.
 
-        A bucket you may not read raises :class:`~awsfacade.errors.AccessDeniedError`:
-        "forbidden" is not "absent", and taking it for ``False`` would invite a create that
-        fails with ``BucketAlreadyExists``.
+        Returns:
+            `True` if it exists, `False` if S3 knows no bucket of that name.
+
+        Raises:
+            AccessDeniedError: The bucket exists but you may not read it: "forbidden" is not
+                "absent", and taking it for `False` would invite a create that fails with
+                `BucketAlreadyExists`.
+            InvalidArgumentError: `name` could never name a bucket (empty, or holds a `/`);
+                nothing was sent.
         """
         check_bucket(name, "name")
         try:
@@ -141,13 +178,23 @@ class S3BucketMixin(S3Base):
         return True
 
     def delete_bucket(self, name: str, *, force: bool = False) -> None:
-        """Delete a bucket; :class:`~awsfacade.errors.InUseError` if it is not empty (its
-        message says that ``force=True`` empties it).
+        """Delete a bucket, and with `force=True` everything in it first.
 
-        ``force=True`` empties it first: every object, and every version and delete marker
-        when versioning is or was on, 1,000 a request, one listing page in memory at a time.
-        If anything fails part-way, :class:`~awsfacade.errors.PartialFailureError` says
-        which versions were deleted and which were not, and the bucket is left in place.
+        Args:
+            name: The bucket to delete.
+            force: Empty the bucket first: every object, and every version and delete marker
+                when versioning is or was on, 1,000 a request, one listing page in memory at
+                a time. `False`: a bucket that is not empty is refused.
+
+        Raises:
+            InUseError: The bucket is not empty and `force` is `False` (its message says that
+                `force=True` empties it), or a conflicting operation on it is in progress
+                (`OperationAborted`).
+            NotFoundError: There is no such bucket.
+            PartialFailureError: With `force=True`, something failed part-way: it says which
+                versions were deleted and which were not, and the bucket is left in place.
+            InvalidArgumentError: `name` could never name a bucket, or `force` is not a
+                `bool`; nothing was sent.
         """
         check_bucket(name, "name")
         check_bool(force, "force")

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
 __all__ = ["CHUNK_SIZE", "S3ObjectMixin"]
 
-#: The default piece size of :meth:`S3ObjectMixin.stream_object`: 1 MiB.
+#: The default piece size of `S3ObjectMixin.stream_object`: 1 MiB.
 CHUNK_SIZE: Final = 1024 * 1024
 
 
@@ -49,10 +49,29 @@ class S3ObjectMixin(S3Base):
         content_type: str | None = None,
         metadata: Mapping[str, str] | None = None,
     ) -> PutResult:
-        """Write an object in one request (use :meth:`upload_file` for large files).
+        """Write an object in one request.
 
-        A ``str`` body is sent as UTF-8; a file object is read from its current position.
-        ``metadata`` becomes the object's ``x-amz-meta-*`` headers.
+        For large files, [`upload_file`][awsfacade.s3.S3Service.upload_file] sends them in
+        parts.
+
+        Args:
+            bucket: The bucket to write to.
+            key: The object's key: at most 1,024 bytes of UTF-8.
+            body: The content: `bytes`, a `str` (sent as UTF-8) or a binary file object
+                (read from its current position).
+            content_type: The object's MIME type, such as `text/plain; charset=utf-8`;
+                `None`: S3's default.
+            metadata: User-defined metadata, sent as the object's `x-amz-meta-*` headers:
+                ASCII names and values, at most 2 KB in all.
+
+        Returns:
+            The bucket, key, ETag and (in a bucket with versioning on) version id of the
+                object written.
+
+        Raises:
+            NotFoundError: There is no such bucket.
+            InvalidArgumentError: An argument breaks the rules above (a text file as `body`,
+                say); nothing was sent.
         """
         check_bucket(bucket)
         check_key(key)
@@ -68,8 +87,17 @@ class S3ObjectMixin(S3Base):
         return PutResult._from_boto(response, bucket, key)
 
     def get_object(self, bucket: str, key: str) -> bytes:
-        """The whole object in memory (:meth:`stream_object` reads a large one piece by piece);
-        :class:`~awsfacade.errors.NotFoundError` if there is no such key or bucket."""
+        """Read a whole object into memory.
+
+        [`stream_object`][awsfacade.s3.S3Service.stream_object] reads a large one piece by
+        piece.
+
+        Returns:
+            The object's content.
+
+        Raises:
+            NotFoundError: There is no such key or bucket.
+        """
         check_bucket(bucket)
         check_key(key)
         with self._translate():
@@ -82,11 +110,24 @@ class S3ObjectMixin(S3Base):
     def stream_object(
         self, bucket: str, key: str, *, chunk_size: int = CHUNK_SIZE
     ) -> Generator[bytes, None, None]:
-        """The object's bytes in pieces of up to ``chunk_size``, never all in memory.
+        """Read an object in pieces, never all in memory.
 
-        Lazy like a listing: GetObject is sent at the first ``next()``. The connection is
+        Lazy like a listing: `GetObject` is sent at the first `next()`. The connection is
         closed when the generator is exhausted, closed or dropped; errors raised while
         reading (a dropped connection, say) are awsfacade errors too.
+
+        Args:
+            bucket: The object's bucket.
+            key: The object's key.
+            chunk_size: The most bytes a piece holds (default 1 MiB); at least 1.
+
+        Yields:
+            The object's bytes, in pieces of up to `chunk_size`.
+
+        Raises:
+            NotFoundError: There is no such key or bucket (raised at the first `next()`).
+            InvalidArgumentError: `chunk_size` is not an `int` of at least 1, or `bucket`
+                or `key` is not valid; raised at the call itself, before any request.
         """
         check_bucket(bucket)
         check_key(key)
@@ -108,8 +149,14 @@ class S3ObjectMixin(S3Base):
             body.close()
 
     def head_object(self, bucket: str, key: str) -> S3Object:
-        """An object's size, type, metadata and version, without its body;
-        :class:`~awsfacade.errors.NotFoundError` if there is none (HeadObject's bare 404)."""
+        """An object's size, type, metadata and version, without its body.
+
+        Returns:
+            The object as `HeadObject` describes it.
+
+        Raises:
+            NotFoundError: There is no such key or bucket (`HeadObject`'s bare 404).
+        """
         check_bucket(bucket)
         check_key(key)
         with self._translate():
@@ -117,7 +164,14 @@ class S3ObjectMixin(S3Base):
         return S3Object._from_head(response, bucket, key)
 
     def object_exists(self, bucket: str, key: str) -> bool:
-        """Whether the key exists (a missing bucket raises NotFoundError: it is not a key)."""
+        """Whether the key exists in the bucket, asked with `HeadObject`.
+
+        Returns:
+            `True` if the bucket holds the key, `False` if it does not.
+
+        Raises:
+            NotFoundError: There is no such bucket: a missing bucket is not a missing key.
+        """
         check_bucket(bucket)
         check_key(key)
         try:
@@ -157,11 +211,22 @@ class S3ObjectMixin(S3Base):
         start_after: str | None = None,
         delimiter: str | None = None,
     ) -> Iterator[S3Object] | Iterator[S3Object | CommonPrefix]:
-        """The bucket's objects whose keys start with ``prefix``, in key order, 1,000 a page.
+        """The bucket's objects whose keys start with `prefix`, in key order.
 
-        With a ``delimiter`` (usually ``"/"``), keys holding it after the prefix are rolled up
-        into one :class:`CommonPrefix` per "folder", yielded in key order among the objects.
-        ``start_after`` starts the listing after that key.
+        Args:
+            bucket: The bucket to list.
+            prefix: Only the keys that start with it; `""`: every key.
+            start_after: Start the listing after that key; `None`: at the first.
+            delimiter: Usually `"/"`: keys holding it after the prefix are rolled up into
+                one [`CommonPrefix`][awsfacade.s3.CommonPrefix] per "folder", yielded in key
+                order among the objects. `None`: every object, however deep.
+
+        Returns:
+            A lazy iterator of objects (and, with a `delimiter`, common prefixes), read page
+                by page (1,000 a page) as you iterate.
+
+        Raises:
+            NotFoundError: There is no such bucket (raised as the first page is read).
         """
         check_bucket(bucket)
         if not isinstance(prefix, str):
@@ -193,8 +258,14 @@ class S3ObjectMixin(S3Base):
         )
 
     def delete_object(self, bucket: str, key: str) -> None:
-        """Delete one object (S3 answers success for a key that does not exist; in a bucket
-        with versioning on, a delete marker hides the object and its versions stay)."""
+        """Delete one object.
+
+        S3 answers success for a key that does not exist; in a bucket with versioning on, a
+        delete marker hides the object and its versions stay.
+
+        Raises:
+            NotFoundError: There is no such bucket.
+        """
         check_bucket(bucket)
         check_key(key)
         with self._translate():
@@ -203,11 +274,23 @@ class S3ObjectMixin(S3Base):
     def delete_objects(self, bucket: str, keys: Iterable[str]) -> FailedKeys:
         """Delete many objects, 1,000 a request, and return the keys that were *not* deleted.
 
-        The result is a ``list[str]`` (a :class:`FailedKeys`): ``failed.errors[key]`` says
-        why each failed (``code``, ``message``). Every key is checked before the first request;
-        duplicates are sent once. If a request fails as a whole after earlier ones deleted
-        keys, :class:`~awsfacade.errors.PartialFailureError` names what was deleted and
-        what was not.
+        Every key is checked before the first request; duplicates are sent once.
+
+        Args:
+            bucket: The bucket to delete from.
+            keys: The keys to delete, any number (a list, not one `str`).
+
+        Returns:
+            The keys that were not deleted, a `list[str]` (a
+                [`FailedKeys`][awsfacade.s3.FailedKeys]), empty when all were:
+                `failed.errors[key]` says why each failed (`code`, `message`).
+
+        Raises:
+            PartialFailureError: A request failed as a whole after earlier ones deleted keys:
+                it names what was deleted and what was not.
+            NotFoundError: There is no such bucket (the first request failed).
+            InvalidArgumentError: `keys` is one string, or holds a key that is not one;
+                nothing was sent.
         """
         check_bucket(bucket)
         checked = check_keys(keys)
@@ -248,9 +331,26 @@ class S3ObjectMixin(S3Base):
     ) -> PutResult:
         """Copy an object (up to 5 GB) within S3, without downloading it.
 
-        The copy keeps the source's metadata and content type unless ``metadata`` or
-        ``content_type`` is given; then both are replaced (S3's REPLACE directive), and
+        The copy keeps the source's metadata and content type unless `metadata` or
+        `content_type` is given; then both are replaced (S3's `REPLACE` directive), and
         whichever is not given is left empty.
+
+        Args:
+            source_bucket: The bucket of the object to copy.
+            source_key: The key of the object to copy.
+            bucket: The bucket to copy to.
+            key: The key to copy to.
+            content_type: The copy's MIME type; `None`: see above.
+            metadata: The copy's user-defined metadata; `None`: see above.
+
+        Returns:
+            The copy's bucket, key, ETag, time written and (in a bucket with versioning on)
+                version id.
+
+        Raises:
+            NotFoundError: The source key or either bucket does not exist.
+            InvalidRequestError: S3 refuses the copy: over 5 GB, or onto itself with nothing
+                changed.
         """
         check_bucket(source_bucket, "source_bucket")
         check_key(source_key, "source_key")
@@ -287,5 +387,5 @@ def _sort_key(entry: S3Object | CommonPrefix) -> str:
 
 
 def _same(entry: S3Object | CommonPrefix) -> S3Object | CommonPrefix:
-    """The listing's convert step: :func:`_entries` built the models already."""
+    """The listing's convert step: `_entries` built the models already."""
     return entry

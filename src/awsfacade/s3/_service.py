@@ -14,7 +14,15 @@ class S3Service(S3BucketMixin, S3ObjectMixin, S3TransferMixin, S3SettingsMixin):
     """S3: buckets, objects, managed transfers and bucket settings.
 
     S3 is global for listing buckets: with no region anywhere the client uses us-east-1, and
-    ``region=`` still wins. Buckets are created in any region through a client of that region.
+    `region=` still wins. Buckets are created in any region through a client of that region.
+
+    Args:
+        session: The boto3 session to build the client from; `None`: one awsfacade-wide
+            default session.
+        region: Overrides the session's region; with none anywhere, us-east-1.
+        endpoint_url: Another endpoint: a moto server, LocalStack, or an S3-compatible
+            store such as MinIO (see [`compatible_config`][awsfacade.s3.compatible_config]).
+        config: A botocore `Config`, merged over the library's defaults.
     """
 
     __slots__ = ()

@@ -36,15 +36,33 @@ class S3SettingsMixin(S3Base):
     __slots__ = ()
 
     def bucket_versioning(self, name: str) -> BucketVersioning:
-        """The bucket's versioning: ``DISABLED`` if it was never enabled."""
+        """The bucket's versioning.
+
+        Returns:
+            Its status and MFA-delete setting; the status is `DISABLED` if versioning was
+                never enabled.
+
+        Raises:
+            NotFoundError: There is no such bucket.
+        """
         check_bucket(name, "name")
         with self._translate():
             response = self._client.get_bucket_versioning(Bucket=name)
         return BucketVersioning._from_boto(response)
 
     def set_versioning(self, name: str, *, enabled: bool) -> None:
-        """Turn versioning on, or suspend it (S3 cannot turn it off again once enabled:
-        suspended buckets keep their versions)."""
+        """Turn versioning on, or suspend it.
+
+        S3 cannot turn it off again once enabled: suspended buckets keep their versions.
+
+        Args:
+            name: The bucket.
+            enabled: `True` turns versioning on; `False` suspends it.
+
+        Raises:
+            NotFoundError: There is no such bucket.
+            InvalidArgumentError: `enabled` is not a `bool`; nothing was sent.
+        """
         check_bucket(name, "name")
         check_bool(enabled, "enabled")
         with self._translate():
@@ -54,8 +72,15 @@ class S3SettingsMixin(S3Base):
             )
 
     def public_access_block(self, name: str) -> PublicAccessBlock:
-        """The bucket's public access block; a bucket without one reads as four ``False``
-        flags and ``configured=False``."""
+        """The bucket's public access block (the account-level block is not read here).
+
+        Returns:
+            The bucket's four flags; a bucket without a configuration reads as four `False`
+                flags and `configured=False`.
+
+        Raises:
+            NotFoundError: There is no such bucket.
+        """
         check_bucket(name, "name")
         try:
             with self._translate():
@@ -67,14 +92,29 @@ class S3SettingsMixin(S3Base):
         return PublicAccessBlock._from_boto(response.get("PublicAccessBlockConfiguration", {}))
 
     def bucket_acl(self, name: str) -> BucketAcl:
-        """The bucket's ACL: owner, grants, and whether it grants public read or write."""
+        """The bucket's ACL.
+
+        Returns:
+            Its owner, its grants, and whether it grants public read or write.
+
+        Raises:
+            NotFoundError: There is no such bucket.
+        """
         check_bucket(name, "name")
         with self._translate():
             response = self._client.get_bucket_acl(Bucket=name)
         return BucketAcl._from_boto(response)
 
     def bucket_encryption(self, name: str) -> BucketEncryption:
-        """The bucket's default encryption; no configuration reads as no ``rules``."""
+        """The bucket's default encryption.
+
+        Returns:
+            Its default-encryption rules; a bucket without a configuration reads as no
+                `rules`.
+
+        Raises:
+            NotFoundError: There is no such bucket.
+        """
         check_bucket(name, "name")
         try:
             with self._translate():
@@ -87,7 +127,15 @@ class S3SettingsMixin(S3Base):
         return BucketEncryption._from_boto(response.get("ServerSideEncryptionConfiguration", empty))
 
     def bucket_tags(self, name: str) -> Mapping[str, str]:
-        """The bucket's tags; a bucket without any (S3 answers ``NoSuchTagSet``) has none."""
+        """The bucket's tags.
+
+        Returns:
+            The tags as an immutable mapping; empty for a bucket without any (S3 answers
+                `NoSuchTagSet`).
+
+        Raises:
+            NotFoundError: There is no such bucket.
+        """
         check_bucket(name, "name")
         try:
             with self._translate():
@@ -99,7 +147,17 @@ class S3SettingsMixin(S3Base):
         return Tags.from_aws(response.get("TagSet", []))
 
     def set_bucket_tags(self, name: str, tags: Mapping[str, str]) -> None:
-        """Replace all of the bucket's tags with ``tags`` (an empty mapping removes them)."""
+        """Replace all of the bucket's tags with `tags`.
+
+        Args:
+            name: The bucket.
+            tags: The bucket's new tags, at most 50; an empty mapping removes them all.
+
+        Raises:
+            NotFoundError: There is no such bucket.
+            InvalidArgumentError: `tags` is not a mapping (`None` is refused: it is not
+                "no tags"), or breaks the tag rules (more than 50, say); nothing was sent.
+        """
         check_bucket(name, "name")
         if not isinstance(tags, Mapping):  # None is not "no tags": it would delete them all
             raise InvalidArgumentError(f"tags must be a mapping ({{}} removes all), not {tags!r}")

@@ -54,10 +54,28 @@ class S3TransferMixin(S3Base):
         transfer_config: TransferConfig | None = None,
     ) -> None:
         """Upload a local file through boto3's transfer manager: multipart above 8 MiB, parts
-        in parallel, each retried. ``progress`` receives byte increments as they are sent.
+        in parallel, each retried.
 
-        A failed upload raises the awsfacade error for AWS's code (``NoSuchBucket`` →
-        :class:`~awsfacade.errors.NotFoundError`, …), with botocore's error as ``__cause__``.
+        A failed upload raises the awsfacade error for AWS's code (`NoSuchBucket` →
+        [`NotFoundError`][awsfacade.errors.NotFoundError], …), with botocore's error as
+        `__cause__`.
+
+        Args:
+            path: The local file to upload; it must exist (checked before any request).
+            bucket: The bucket to upload to.
+            key: The object's key.
+            content_type: The object's MIME type; `None`: S3's default.
+            metadata: User-defined metadata, sent as the object's `x-amz-meta-*` headers.
+            progress: Called with the bytes sent since its previous call, as they are sent.
+            transfer_config: boto3's `TransferConfig` (part size, threads, thresholds);
+                `None`: boto3's defaults.
+
+        Raises:
+            NotFoundError: There is no such bucket.
+            ClientSideError: The transfer failed without an answer from AWS, or reading the
+                local file failed.
+            InvalidArgumentError: `path` is not an existing file, or another argument is not
+                valid; nothing was sent.
         """
         filename = _local_file(path, "path", must_exist=True)
         check_bucket(bucket)
@@ -85,10 +103,23 @@ class S3TransferMixin(S3Base):
         transfer_config: TransferConfig | None = None,
     ) -> None:
         """Download an object to a local file through boto3's transfer manager (ranged
-        parts in parallel above 8 MiB). ``progress`` receives byte increments.
+        parts in parallel above 8 MiB).
 
-        A missing key raises :class:`~awsfacade.errors.NotFoundError`; the file's folder
-        must exist (checked before any request).
+        Args:
+            bucket: The object's bucket.
+            key: The object's key.
+            path: The local file to write; its folder must exist (checked before any
+                request).
+            progress: Called with the bytes received since its previous call.
+            transfer_config: boto3's `TransferConfig` (part size, threads, thresholds);
+                `None`: boto3's defaults.
+
+        Raises:
+            NotFoundError: There is no such key or bucket.
+            ClientSideError: The transfer failed without an answer from AWS (its retries
+                used up), or writing the local file failed.
+            InvalidArgumentError: `path` is a folder or its folder does not exist, or another
+                argument is not valid; nothing was sent.
         """
         check_bucket(bucket)
         check_key(key)
@@ -150,10 +181,26 @@ class S3TransferMixin(S3Base):
         expires_in: int = 3600,
     ) -> str:
         """A URL that lets whoever holds it GET (download) or PUT (upload) this one object
-        for ``expires_in`` seconds (1 to 604,800, SigV4's 7 days), with no credentials.
+        for `expires_in` seconds, with no credentials.
 
-        Signing is local: no request is sent, and the object need not exist. A URL signed
-        with temporary credentials stops working when they expire, whatever ``expires_in``.
+        Signing is local: no request is sent, and the object need not exist. The URL is
+        signed with SigV4 (botocore still signs S3 URLs of some regions with the deprecated
+        SigV2), unless the service's `config` names a signature version itself.
+
+        Args:
+            bucket: The object's bucket.
+            key: The object's key.
+            method: `"GET"` to download the object, `"PUT"` to upload it.
+            expires_in: How long the URL works, in seconds: 1 to 604,800 (SigV4's 7 days).
+                A URL signed with temporary credentials stops working when they expire,
+                whatever `expires_in`.
+
+        Returns:
+            The presigned URL.
+
+        Raises:
+            InvalidArgumentError: `method` is neither `"GET"` nor `"PUT"`, or `expires_in`
+                is out of range.
         """
         check_bucket(bucket)
         check_key(key)
