@@ -104,8 +104,8 @@ class Ec2NetworkMixin(Ec2Base):
         return create_unique(send, operation="CreateSecurityGroup", find=find)
 
     def _group_named(self, name: str, vpc_id: str | None) -> SecurityGroup:
-        """The security group ``name`` of the VPC ``vpc_id``, else of the default VPC (where
-        a group made with no VpcId is); :class:`NotFoundError` if there is none."""
+        """The security group `name` of the VPC `vpc_id`, else of the default VPC (where
+        a group made with no VpcId is); `NotFoundError` if there is none."""
         not_found = NotFoundError(
             code="InvalidGroup.NotFound",
             message=f"The security group '{name}' does not exist",

@@ -221,8 +221,8 @@ class Ec2ResourcesMixin(Ec2Base):
         tags: Mapping[str, str],
         key_type: str | None = None,
     ) -> KeyPair | None:
-        """The key pair ``name`` if it was created at ``began`` or later, with ``tags`` (and
-        of ``key_type``, if given); None if not; NotFoundError if there is none."""
+        """The key pair `name` if it was created at `began` or later, with `tags` (and
+        of `key_type`, if given); None if not; NotFoundError if there is none."""
         found = self.key_pair(name)
         made_since = found.created is not None and found.created >= began
         same = found.tags == tags and key_type in (None, found.key_type)
@@ -468,7 +468,7 @@ class Ec2ResourcesMixin(Ec2Base):
             The attachment, `detaching` at first.
 
         Raises:
-            NotFoundError: The volume (or `instance_id`) does not exist.
+            NotFoundError: The volume does not exist, or is not attached to `instance_id`.
             InvalidArgumentError: An argument is not valid; nothing was sent.
         """
         request: DetachVolumeRequestTypeDef = {"VolumeId": check_id(volume_id, "volume_id")}
@@ -697,7 +697,7 @@ def _public_key(value: object) -> bytes:
 
 
 def _volume_type(value: object) -> VolumeTypeType:
-    """``value`` checked for the shape of every EBS volume type (``gp3``, ``io2``, ``st1``)."""
+    """`value` checked for the shape of every EBS volume type (`gp3`, `io2`, `st1`)."""
     if not isinstance(value, str) or not _is_volume_type(value):
         raise InvalidArgumentError(f'volume_type must look like "gp3" or "io2", not {value!r}')
     return value

@@ -237,7 +237,7 @@ class Ec2TemplatesMixin(Ec2Base):
 
 
 def _is_id(name_or_id: object) -> bool:
-    """Whether ``name_or_id`` is a template's ``lt-…`` id; else it must be a valid name."""
+    """Whether `name_or_id` is a template's `lt-…` id; else it must be a valid name."""
     check_id(name_or_id, "name_or_id")
     if isinstance(name_or_id, str) and _ID.match(name_or_id):
         return True
