@@ -305,12 +305,11 @@ class Ec2InstancesMixin(Ec2Base):
     def reboot(self, instance_ids: Sequence[str]) -> None:
         """Reboot running instances.
 
-        AWS queues the request; the state stays `running`.
+        AWS queues the request; the state stays `running`. AWS ignores a request to reboot a
+        terminated instance.
 
         Raises:
             NotFoundError: One of the instances does not exist.
-            InvalidStateError: An instance cannot be rebooted from its state
-                (`IncorrectInstanceState`).
             InvalidArgumentError: `instance_ids` is empty or not a list of ids; nothing was sent.
         """
         ids = check_ids(instance_ids, "instance_ids")

@@ -240,7 +240,7 @@ class Ec2NetworkMixin(Ec2Base):
         passed back as they are.
 
         Raises:
-            NotFoundError: The group does not exist, or has not one of the rules.
+            NotFoundError: The group does not exist, or lacks one of the rules.
             InvalidArgumentError: `rules` holds no [Rule][], or a rule names no source;
                 nothing was sent.
         """
@@ -256,7 +256,7 @@ class Ec2NetworkMixin(Ec2Base):
         passed back as they are.
 
         Raises:
-            NotFoundError: The group does not exist, or has not one of the rules.
+            NotFoundError: The group does not exist, or lacks one of the rules.
             InvalidArgumentError: `rules` holds no [Rule][], or a rule names no source;
                 nothing was sent.
         """
