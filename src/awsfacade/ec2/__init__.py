@@ -1,9 +1,11 @@
 """EC2: instances, security groups, VPCs, subnets, launch templates, images, key pairs,
 volumes and Elastic IPs.
 
-The names are imported on first use (as in :mod:`awsfacade`), so a module that needs one
-sub-module, such as AutoScaling needing :class:`LaunchTemplateRef`, does not pay for the
-whole EC2 service.
+[Ec2Service][awsfacade.ec2.Ec2Service] does the work; the rest are the models it returns
+and the options it takes. The names are imported on first use (as in
+[awsfacade][awsfacade]), so a module that needs one sub-module, such as AutoScaling needing
+[LaunchTemplateRef][awsfacade.ec2.LaunchTemplateRef], does not pay for the whole EC2
+service.
 """
 
 from __future__ import annotations
@@ -108,7 +110,7 @@ _LAZY = {
 
 
 def __getattr__(name: str) -> object:
-    """Import the sub-module defining ``name`` when ``name`` is first asked for."""
+    """Import the sub-module defining `name` when `name` is first asked for."""
     module_name = _LAZY.get(name)
     if module_name is None:
         raise AttributeError(f"module 'awsfacade.ec2' has no attribute {name!r}")

@@ -1,5 +1,5 @@
 """What every part of Ec2Service shares: the client cache, EC2's own error codes, and the
-listing body with EC2's ``Filters`` and tag filters."""
+listing body with EC2's `Filters` and tag filters."""
 
 from __future__ import annotations
 
@@ -50,9 +50,9 @@ class Ec2Base(Service["EC2Client"]):
 def ec2_filters(
     filters: Mapping[str, Sequence[str]] | None, tags: Mapping[str, str] | None = None
 ) -> list[FilterTypeDef]:
-    """EC2 ``Filters`` from a user's name → values mapping and tags to match.
+    """EC2 `Filters` from a user's name → values mapping and tags to match.
 
-    Tags to *match* may use AWS's own ``aws:`` keys (``aws:autoscaling:groupName``); only
+    Tags to *match* may use AWS's own `aws:` keys (`aws:autoscaling:groupName`); only
     writing them is reserved.
     """
     request: list[FilterTypeDef] = []
@@ -72,7 +72,7 @@ def ec2_filters(
 def tag_specifications(
     tags: Mapping[str, str], *resource_types: ResourceTypeType
 ) -> list[TagSpecificationTypeDef]:
-    """``TagSpecifications`` putting ``tags`` (already validated) on each resource type."""
+    """`TagSpecifications` putting `tags` (already validated) on each resource type."""
     if not tags:
         return []
     return [

@@ -1,4 +1,4 @@
-"""EC2's own argument checks (the shared ones are in ``awsfacade._validate``)."""
+"""EC2's own argument checks (the shared ones are in `awsfacade._validate`)."""
 
 from __future__ import annotations
 
@@ -46,7 +46,7 @@ def check_block(cidr_block: object) -> str:
 
 
 def check_instance_type(value: object) -> InstanceTypeType:
-    """``value`` checked for the family.size shape of every instance type."""
+    """`value` checked for the family.size shape of every instance type."""
     if not isinstance(value, str) or not _is_instance_type(value):
         raise InvalidArgumentError(
             f'instance_type must look like "t3.micro" (family.size), not {value!r}'
@@ -63,7 +63,7 @@ def _is_instance_type(value: str) -> TypeGuard[InstanceTypeType]:
 def state_values(
     states: Sequence[InstanceState | InstanceStateName] | None,
 ) -> list[str] | None:
-    """The states' AWS strings (``None``: no state filter), each given as an InstanceState or
+    """The states' AWS strings (`None`: no state filter), each given as an InstanceState or
     its string; UNKNOWN cannot be asked for."""
     if states is None:
         return None

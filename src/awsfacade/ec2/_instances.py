@@ -67,7 +67,7 @@ _DEAD_ENDS: Mapping[InstanceState, tuple[InstanceState, ...]] = {
 
 
 class Ec2InstancesMixin(Ec2Base):
-    """Instances, and tags on any EC2 resource."""
+    """[Ec2Service][awsfacade.ec2.Ec2Service]'s instances, and tags on any EC2 resource."""
 
     __slots__ = ()
 
@@ -92,13 +92,47 @@ class Ec2InstancesMixin(Ec2Base):
         launch_template: LaunchTemplateRef | None = None,
         client_token: str | None = None,
     ) -> list[Instance]:
-        """Launch exactly ``count`` instances (all or none) and return them as launched.
+        """Launch exactly `count` instances (all or none) and return them as launched.
 
-        ``min_count`` asks for "as many as AWS can, at least ``min_count``, up to ``count``".
-        ``instance_type=None`` takes the launch template's type, else ``"t3.micro"``;
-        ``metadata_options=None`` requires IMDSv2 unless a launch template decides.
-        ``iam_instance_profile`` is a profile name or ARN. The same ``client_token`` makes a
-        retried call return the first call's instances.
+        One `RunInstances` request. The instances are usually `pending` at first: wait for
+        them with [`wait_until`][awsfacade.ec2.Ec2Service.wait_until].
+
+        Args:
+            image_id: The AMI to launch.
+            count: How many instances to launch; with no `min_count`, AWS launches exactly
+                this many or none.
+            min_count: Asks for "as many as AWS can, at least `min_count`, up to `count`".
+            instance_type: `None` takes the launch template's type, else `"t3.micro"`. Only
+                its family.size shape is checked here; AWS judges the rest.
+            key_name: The key pair to install for SSH.
+            security_group_ids: The security groups of the instances.
+            subnet_id: The subnet to launch into (else a default subnet of the default VPC).
+            availability_zone: The zone to launch in.
+            associate_public_ip: Whether to give the instances a public IPv4 address (`None`:
+                the subnet's setting). AWS takes this only on a network interface, so it is
+                sent on the primary one, which then holds `subnet_id` and `security_group_ids`.
+            iam_instance_profile: An instance profile's name or ARN.
+            block_devices: EBS volumes to create with the instances.
+            metadata_options: `None` requires IMDSv2 unless a launch template decides.
+            spot: Launch Spot Instances instead of On-Demand ones.
+            user_data: The script or data the instances get at boot (at most 16 KiB, before
+                base64, which botocore applies).
+            tags: Tags for the instances and their volumes.
+            launch_template: A launch template whose settings the other arguments override.
+            client_token: An idempotency token: the same `client_token` makes a retried call
+                return the first call's instances.
+
+        Returns:
+            The instances launched, as `RunInstances` reported them.
+
+        Raises:
+            InvalidArgumentError: An argument is not valid (a `count` below 1, a `min_count`
+                above `count`, user data over 16 KiB, …); nothing was sent.
+            NotFoundError: The AMI, subnet, security group, key pair or launch template does
+                not exist.
+            CapacityError: AWS has not enough capacity of that type in the zone now
+                (`InsufficientInstanceCapacity`).
+            LimitExceededError: The account's instance or vCPU quota is used up.
         """
         request: RunInstancesRequestTypeDef = {
             "ImageId": check_id(image_id, "image_id"),
@@ -172,9 +206,25 @@ class Ec2InstancesMixin(Ec2Base):
     ) -> Iterator[Instance]:
         """Instances matching every criterion given, page by page, reservations flattened.
 
-        ``states`` holds InstanceState members or their strings (``["running"]``).
-        ``ids=[]`` and ``states=[]`` match nothing (they do not mean "all"); no request is
-        sent for them. ``tags`` may name AWS's own tags (``aws:autoscaling:groupName``).
+        Nothing is sent until you iterate. `ids=[]` and `states=[]` match nothing (they do
+        not mean "all"); no request is sent for them.
+
+        Args:
+            ids: Only these instances.
+            tags: Only instances with these tags (each key with this value); may name AWS's
+                own tags (`aws:autoscaling:groupName`).
+            states: Only instances in these states: [InstanceState][] members or their
+                strings (`["running"]`).
+            filters: EC2 filters, each name to the values it accepts
+                (`{"instance-type": ["t3.micro"]}`).
+
+        Returns:
+            A lazy iterator of the instances, read page by page as you iterate.
+
+        Raises:
+            InvalidArgumentError: A criterion is not valid (a state that is not an
+                [InstanceState][], one string given for a list); nothing was sent.
+            NotFoundError: One of `ids` does not exist (raised as you iterate).
         """
         checked_ids = optional_ids(ids, "ids")
         values = state_values(states)
@@ -194,7 +244,15 @@ class Ec2InstancesMixin(Ec2Base):
         )
 
     def instance(self, instance_id: str) -> Instance:
-        """One instance by id; :class:`NotFoundError` if there is none."""
+        """One instance by id.
+
+        Returns:
+            The instance as AWS describes it now.
+
+        Raises:
+            NotFoundError: No instance has that id.
+            InvalidArgumentError: `instance_id` is not a non-empty string; nothing was sent.
+        """
         check_id(instance_id, "instance_id")
         return only(
             self.instances(ids=[instance_id]),
@@ -206,14 +264,37 @@ class Ec2InstancesMixin(Ec2Base):
         )
 
     def start(self, instance_ids: Sequence[str]) -> list[StateChange]:
-        """Start stopped instances; returns each one's state change."""
+        """Start stopped instances.
+
+        Returns:
+            Each instance's state change (`stopped` to `pending`, usually).
+
+        Raises:
+            NotFoundError: One of the instances does not exist.
+            InvalidStateError: An instance cannot be started from its state
+                (`IncorrectInstanceState`).
+            InvalidArgumentError: `instance_ids` is empty or not a list of ids; nothing was sent.
+        """
         ids = check_ids(instance_ids, "instance_ids")
         with self._translate():
             response = self._client.start_instances(InstanceIds=ids)
         return [StateChange._from_boto(item) for item in response.get("StartingInstances", [])]
 
     def stop(self, instance_ids: Sequence[str], *, force: bool = False) -> list[StateChange]:
-        """Stop running instances (``force`` skips the guest OS's orderly shutdown)."""
+        """Stop running instances.
+
+        Args:
+            force: Skip the guest OS's orderly shutdown.
+
+        Returns:
+            Each instance's state change (`running` to `stopping`, usually).
+
+        Raises:
+            NotFoundError: One of the instances does not exist.
+            InvalidStateError: An instance cannot be stopped from its state
+                (`IncorrectInstanceState`).
+            InvalidArgumentError: `instance_ids` is empty or not a list of ids; nothing was sent.
+        """
         ids = check_ids(instance_ids, "instance_ids")
         with self._translate():
             response = self._client.stop_instances(
@@ -222,13 +303,29 @@ class Ec2InstancesMixin(Ec2Base):
         return [StateChange._from_boto(item) for item in response.get("StoppingInstances", [])]
 
     def reboot(self, instance_ids: Sequence[str]) -> None:
-        """Reboot running instances (AWS queues the request; the state stays ``running``)."""
+        """Reboot running instances.
+
+        AWS queues the request; the state stays `running`. AWS ignores a request to reboot a
+        terminated instance.
+
+        Raises:
+            NotFoundError: One of the instances does not exist.
+            InvalidArgumentError: `instance_ids` is empty or not a list of ids; nothing was sent.
+        """
         ids = check_ids(instance_ids, "instance_ids")
         with self._translate():
             self._client.reboot_instances(InstanceIds=ids)
 
     def terminate(self, instance_ids: Sequence[str]) -> list[StateChange]:
-        """Terminate instances; returns each one's state change."""
+        """Terminate instances.
+
+        Returns:
+            Each instance's state change (to `shutting-down`, usually).
+
+        Raises:
+            NotFoundError: One of the instances does not exist.
+            InvalidArgumentError: `instance_ids` is empty or not a list of ids; nothing was sent.
+        """
         ids = check_ids(instance_ids, "instance_ids")
         with self._translate():
             response = self._client.terminate_instances(InstanceIds=ids)
@@ -242,15 +339,28 @@ class Ec2InstancesMixin(Ec2Base):
         timeout: float = 600,
         poll_interval: float = 5,
     ) -> list[Instance]:
-        """Wait until every instance is in ``state`` (an InstanceState or its string,
-        ``"running"``) and return them as they are then.
+        """Wait until every instance is in `state` and return them as they are then.
 
-        Polls with botocore's waiter machinery, never sleeping past ``timeout``: raises
-        :class:`WaitTimeoutError` when time runs out and :class:`WaitFailedError` at once
-        when an instance reaches a state from which ``state`` cannot follow (waiting for
-        RUNNING on a terminated one). An id AWS does not know yet is polled again for a short
-        grace period (new instances take a moment to appear); still unknown then, it is
-        :class:`NotFoundError`.
+        Polls with botocore's waiter machinery, never sleeping past `timeout`. An id AWS
+        does not know yet is polled again for a short grace period (new instances take a
+        moment to appear).
+
+        Args:
+            state: An [InstanceState][] or its string (`"running"`).
+            timeout: The most seconds to wait.
+            poll_interval: Seconds between two polls.
+
+        Returns:
+            The instances as they are once all of them are in `state`.
+
+        Raises:
+            WaitTimeoutError: Time ran out before every instance was in `state`.
+            WaitFailedError: At once, when an instance reaches a state from which `state`
+                cannot follow (waiting for `RUNNING` on a terminated one).
+            NotFoundError: An id is still unknown after the grace period.
+            InvalidArgumentError: `instance_ids` is empty, `state` is not an
+                [InstanceState][], or `timeout` or `poll_interval` is not a positive number;
+                nothing was sent.
         """
         ids = check_ids(instance_ids, "instance_ids")
         awaited = user_state(InstanceState, state, "state")
@@ -272,7 +382,13 @@ class Ec2InstancesMixin(Ec2Base):
     # -- tags ----------------------------------------------------------------------------
 
     def tag(self, resource_ids: Sequence[str], tags: Mapping[str, str]) -> None:
-        """Add or overwrite tags on any EC2 resources (instances, groups, VPCs, …)."""
+        """Add or overwrite tags on any EC2 resources (instances, groups, VPCs, …).
+
+        Raises:
+            NotFoundError: One of the resources does not exist.
+            InvalidArgumentError: `resource_ids` is empty, `tags` names no tag, or a key is
+                not valid (AWS reserves the `aws:` prefix); nothing was sent.
+        """
         ids = check_ids(resource_ids, "resource_ids")
         checked = _tags.validate(tags)
         if not checked:
@@ -281,7 +397,13 @@ class Ec2InstancesMixin(Ec2Base):
             self._client.create_tags(Resources=ids, Tags=_tags.to_aws(checked))
 
     def untag(self, resource_ids: Sequence[str], keys: Iterable[str]) -> None:
-        """Remove the tags with these keys (whatever their values) from the resources."""
+        """Remove the tags with these keys (whatever their values) from the resources.
+
+        Raises:
+            NotFoundError: One of the resources does not exist.
+            InvalidArgumentError: `resource_ids` is empty or `keys` names no key; nothing was
+                sent.
+        """
         ids = check_ids(resource_ids, "resource_ids")
         checked = _tags.validate_keys(keys)
         if not checked:

@@ -1,7 +1,7 @@
 """What users launch instances with: block devices, metadata options and spot options.
 
 These are inputs, not AWS answers: each checks itself when built, and knows how to put
-itself into a ``RunInstances`` request and into launch template data (two shapes in the
+itself into a `RunInstances` request and into launch template data (two shapes in the
 stubs for the same wire fields).
 """
 
@@ -42,20 +42,33 @@ def _is_volume_type(value: str) -> bool:
 
 @attrs.frozen(kw_only=True)
 class BlockDevice:
-    """An EBS volume to create with the instance, at ``device_name`` (``/dev/xvda`` is the
-    root of most Linux AMIs). ``size_gib=None`` keeps the AMI's or snapshot's size;
-    ``delete_on_termination=None`` keeps AWS's default: the AMI's own setting for a device
+    """An EBS volume to create with the instance, at `device_name` (`/dev/xvda` is the
+    root of most Linux AMIs). `size_gib=None` keeps the AMI's or snapshot's size;
+    `delete_on_termination=None` keeps AWS's default: the AMI's own setting for a device
     the AMI maps (an AMI may keep its root volume), deletion for any other."""
 
     device_name: str = "/dev/xvda"
+    """Where the instance sees the volume: `/dev/xvda` (the root of most Linux AMIs), `/dev/sdf`,
+    `xvdf`…"""
     size_gib: int | None = None
+    """Its size in GiB, up to 65,536; `None` keeps the AMI's or snapshot's size."""
     volume_type: Literal["gp2", "gp3", "io1", "io2", "st1", "sc1", "standard"] = "gp3"
+    """The EBS volume type."""
     iops: int | None = None
+    """Provisioned IOPS (gp3, io1, io2); `None` sends none (AWS's default for the type)."""
     throughput: int | None = None
+    """Throughput in MiB/s (gp3 only); `None` sends none (AWS's default for the type)."""
     encrypted: bool | None = None
+    """Whether to encrypt it; `None` follows the AMI or snapshot and the account's
+    encryption-by-default setting."""
     kms_key_id: str | None = None
+    """The KMS key to encrypt it with; `None`: the default EBS key."""
     snapshot_id: str | None = None
+    """The snapshot to create it from; `None`: the AMI's for a device the AMI maps, else an empty
+    volume."""
     delete_on_termination: bool | None = None
+    """Whether it is deleted with the instance; `None` keeps AWS's default: the AMI's own setting
+    for a device the AMI maps, deletion for any other."""
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.device_name, str) or not _DEVICE.match(self.device_name):
@@ -114,15 +127,21 @@ class BlockDevice:
 class MetadataOptions:
     """The instance metadata service (IMDS) settings.
 
-    The default requires IMDSv2 session tokens (``http_tokens="required"``), AWS's own advice:
-    IMDSv1 lets an SSRF bug read the instance's credentials. ``hop_limit=None`` keeps AWS's
+    The default requires IMDSv2 session tokens (`http_tokens="required"`), AWS's own advice:
+    IMDSv1 lets an SSRF bug read the instance's credentials. `hop_limit=None` keeps AWS's
     default (2 for containers on the instance, set it explicitly).
     """
 
     http_tokens: Literal["required", "optional"] = "required"
+    """`"required"`: IMDSv2 session tokens only (the default, AWS's advice); `"optional"` allows
+    IMDSv1 too."""
     hop_limit: int | None = None
+    """How many network hops the metadata token may travel, 1 to 64; `None` keeps AWS's default (2
+    for containers on the instance, set it explicitly)."""
     endpoint_enabled: bool = True
+    """Whether the metadata service answers at all."""
     instance_tags: bool = False
+    """Whether the instance's tags can be read from the metadata service."""
 
     def __attrs_post_init__(self) -> None:
         if self.http_tokens not in ("required", "optional"):
@@ -150,12 +169,18 @@ class MetadataOptions:
 
 @attrs.frozen(kw_only=True)
 class SpotOptions:
-    """Launch as Spot Instances: ``max_price`` in USD an hour (``None``: up to the On-Demand
+    """Launch as Spot Instances: `max_price` in USD an hour (`None`: up to the On-Demand
     price), and what AWS does when it takes the capacity back."""
 
     max_price: str | None = None
+    """The most to pay, in USD an hour, as a decimal string (`"0.05"`); `None`: up to the On-Demand
+    price."""
     interruption: Literal["terminate", "stop", "hibernate"] = "terminate"
+    """What AWS does with the instance when it takes the capacity back; `"stop"` and `"hibernate"`
+    need `persistent=True` (AWS's rule)."""
     persistent: bool = False
+    """Whether the Spot request stays open after an interruption, so that the instance is launched
+    (or started) again."""
 
     def __attrs_post_init__(self) -> None:
         if self.max_price is not None and (

@@ -1,4 +1,4 @@
-"""EC2 models: frozen attrs classes built from boto3-stubs TypedDicts by ``_from_boto``."""
+"""EC2 models: frozen attrs classes built from boto3-stubs TypedDicts by `_from_boto`."""
 
 from __future__ import annotations
 
@@ -59,7 +59,7 @@ _MAX_PORT = 65535
 
 
 class InstanceState(StateEnum):
-    """An instance's lifecycle state; ``UNKNOWN`` for a state AWS adds later."""
+    """An instance's lifecycle state; `UNKNOWN` for a state AWS adds later."""
 
     PENDING = "pending"
     RUNNING = "running"
@@ -70,16 +70,15 @@ class InstanceState(StateEnum):
     UNKNOWN = "unknown"
 
 
-#: AWS's string for each :class:`InstanceState` but ``UNKNOWN``: what ``states=`` and
-#: ``wait_until`` accept beside the members, so a checker accepts ``"running"`` and refuses
-#: ``"runing"``.
 InstanceStateName = Literal[
     "pending", "running", "shutting-down", "terminated", "stopping", "stopped"
 ]
+"""AWS's string for each [InstanceState][] but `UNKNOWN`: what `states=` and `wait_until`
+accept beside the members, so a type checker accepts `"running"` and refuses `"runing"`."""
 
 
 class VpcState(StateEnum):
-    """A VPC's state."""
+    """A VPC's state; `UNKNOWN` for a state AWS adds later."""
 
     PENDING = "pending"
     AVAILABLE = "available"
@@ -88,7 +87,7 @@ class VpcState(StateEnum):
 
 
 class SubnetState(StateEnum):
-    """A subnet's state."""
+    """A subnet's state; `UNKNOWN` for a state AWS adds later."""
 
     PENDING = "pending"
     AVAILABLE = "available"
@@ -109,7 +108,7 @@ class _Stated(Protocol):
 
 
 def _state_name(model: _Stated) -> str:
-    """``state_name`` of a model built by hand: its state's string."""
+    """`state_name` of a model built by hand: its state's string."""
     return str(model.state)
 
 
@@ -119,45 +118,78 @@ def _name_tag(tags: Mapping[str, str]) -> str | None:
 
 @attrs.frozen(kw_only=True)
 class Instance:
-    """An EC2 instance, as ``describe_instances`` reports it.
+    """An EC2 instance, as `DescribeInstances` reports it.
 
-    ``private_ip``/``public_ip`` are the primary addresses; ``private_ips``/``public_ips``
-    hold every address of every network interface (primary first), ``ipv6_addresses`` every
-    IPv6 address. ``state`` is ``InstanceState.UNKNOWN`` for a state this version does not
-    know; ``state_name`` is always AWS's own string. ``state_transition_reason`` is AWS's
-    string as sent (``""`` for an instance that never changed state; ``None`` if absent).
+    `private_ip`/`public_ip` are the primary addresses; `private_ips`/`public_ips` hold every
+    address of every network interface (primary first), `ipv6_addresses` every IPv6 address.
+    `state` is `InstanceState.UNKNOWN` for a state this version does not know; `state_name`
+    is always AWS's own string.
     """
 
     id: str
+    """The instance id (`i-…`)."""
     image_id: str
+    """The id of the AMI it was launched from."""
     instance_type: str
+    """Its instance type (`t3.micro`)."""
     state: InstanceState
+    """Its lifecycle state; [`InstanceState.UNKNOWN`][awsfacade.ec2.InstanceState.UNKNOWN] for a
+    state this version does not know."""
     launch_time: datetime
+    """When it was launched (AWS's `LaunchTime`), tz-aware UTC."""
     state_name: str = attrs.field(default=attrs.Factory(_state_name, takes_self=True))
+    """AWS's own string for the state, always (also when `state` is `UNKNOWN`); a model built
+    by hand defaults it to `state`'s string."""
     private_ip: str | None = None
+    """The primary private IPv4 address; `None` when AWS reports none."""
     public_ip: str | None = None
+    """The primary public IPv4 address; `None` when it has none."""
     private_ips: tuple[str, ...] = ()
+    """Every private IPv4 address of every network interface, the primary first, each once."""
     public_ips: tuple[str, ...] = ()
+    """Every public IPv4 address of every network interface (Elastic IPs included), the primary
+    first, each once."""
     ipv6_addresses: tuple[str, ...] = ()
+    """Every IPv6 address of every network interface, each once."""
     private_dns_name: str | None = None
+    """The private DNS name; `None` when AWS reports none."""
     public_dns_name: str | None = None
+    """The public DNS name; `None` when it has none."""
     subnet_id: str | None = None
+    """The subnet it runs in; `None` when AWS reports none."""
     vpc_id: str | None = None
+    """The VPC it runs in; `None` when AWS reports none."""
     key_name: str | None = None
+    """The key pair it was launched with; `None` if none."""
     security_group_ids: tuple[str, ...] = ()
+    """The ids of its security groups."""
     availability_zone: str | None = None
+    """Its Availability Zone; `None` when AWS reports none."""
     state_reason: str | None = None
+    """AWS's message on why the state last changed (`Client.UserInitiatedShutdown: …`); `None` when
+    AWS reports none."""
     state_transition_reason: str | None = None
+    """AWS's string as sent: `""` for an instance that never changed state, `None` if absent."""
     architecture: str | None = None
+    """Its architecture (`x86_64`, `arm64`); `None` when AWS reports none."""
     platform: str | None = None
+    """`"windows"` for a Windows instance, `None` for the rest."""
     iam_instance_profile_arn: str | None = None
+    """The ARN of its IAM instance profile; `None` if it has none."""
     root_device_name: str | None = None
+    """Its root device's name (`/dev/xvda`); `None` when AWS reports none."""
     root_device_type: str | None = None
+    """`"ebs"` or `"instance-store"`; `None` when AWS reports none."""
     tags: Mapping[str, str] = attrs.field(factory=Tags, converter=as_tags)
+    """Its tags, key to value."""
 
     @property
     def name(self) -> str | None:
-        """The ``Name`` tag, or ``None``."""
+        """The `Name` tag.
+
+        Returns:
+            The value of the `Name` tag, or `None` without one.
+        """
         return _name_tag(self.tags)
 
     @classmethod
@@ -219,11 +251,16 @@ def _unique(values: list[str]) -> tuple[str, ...]:
 
 @attrs.frozen(kw_only=True)
 class StateChange:
-    """What ``start``, ``stop`` and ``terminate`` did to one instance."""
+    """What [`start`][awsfacade.ec2.Ec2Service.start], [`stop`][awsfacade.ec2.Ec2Service.stop]
+    and [`terminate`][awsfacade.ec2.Ec2Service.terminate] did to one instance."""
 
     instance_id: str
+    """The instance acted on."""
     previous: InstanceState
+    """Its state before the call; `UNKNOWN` if AWS sent none this version knows."""
     current: InstanceState
+    """Its state after the call (`pending`, `stopping`, `shutting-down`, …); `UNKNOWN` if AWS sent
+    none this version knows."""
 
     @classmethod
     @converter
@@ -278,16 +315,16 @@ _PROTOCOLS = {
 }
 _ICMP = frozenset({"icmp", "icmpv6"})
 _CANONICAL = frozenset(_PROTOCOLS.values())
-#: How a frozen attrs class sets its fields. typeshed types the value ``Any``, which mypy's
-#: disallow_any_expr refuses where it is called; the alias names it ``object``.
+#: How a frozen attrs class sets its fields. typeshed types the value `Any`, which mypy's
+#: disallow_any_expr refuses where it is called; the alias names it `object`.
 _SET_FIELD: Callable[[object, str, object], None] = object.__setattr__
 #: The longest rule description AWS accepts (IpRange, Ipv6Range, UserIdGroupPair…).
 _MAX_DESCRIPTION = 255
 
 
 def _protocol(value: str) -> str:
-    """A protocol in the spelling AWS answers with: ``"TCP"`` and ``"6"`` are ``"tcp"``,
-    ``"all"`` is ``"-1"``; anything else stays as given (checked where users pass it)."""
+    """A protocol in the spelling AWS answers with: `"TCP"` and `"6"` are `"tcp"`,
+    `"all"` is `"-1"`; anything else stays as given (checked where users pass it)."""
     if value in _CANONICAL:  # AWS's own spelling, what every rule read from AWS has
         return value
     if not isinstance(value, str):
@@ -307,22 +344,37 @@ def _check_port(port: int | None, what: str, low: int, high: int) -> None:
 class Rule:
     """One security group rule: a protocol, a port range and the sources (or destinations).
 
-    ``Rule(protocol="-1", cidrs=("0.0.0.0/0",))`` allows all traffic from anywhere. The
-    protocol is ``"tcp"``, ``"udp"``, ``"icmp"``, ``"icmpv6"``, ``"-1"`` (all) or an IP
-    protocol number; ``"TCP"``, ``"6"`` and ``"all"`` are read as ``"tcp"``, ``"tcp"``, ``"-1"``.
-    Ports are ``None`` for ``"-1"``; for ICMP they hold the type and code (``-1``: any).
-    Sources are IPv4 and IPv6 blocks, security groups and managed prefix lists (``pl-…``).
-    A rule you build is checked at once; a rule AWS returns is taken as AWS sent it.
+    `Rule(protocol="-1", cidrs=("0.0.0.0/0",))` allows all traffic from anywhere. The
+    protocol is `"tcp"`, `"udp"`, `"icmp"`, `"icmpv6"`, `"-1"` (all) or an IP protocol
+    number; `"TCP"`, `"6"` and `"all"` are read as `"tcp"`, `"tcp"`, `"-1"`. Ports are `None`
+    for `"-1"`; for ICMP they hold the type and code (`-1`: any). Sources are IPv4 and IPv6
+    blocks, security groups and managed prefix lists (`pl-…`); a rule sent to AWS needs at
+    least one.
+
+    A rule you build is checked at once, and a wrong one raises
+    [InvalidArgumentError][awsfacade.errors.InvalidArgumentError] (an unknown protocol, ports
+    out of range or given for `"-1"`, a block of the wrong IP version, a description over 255
+    characters); a rule AWS returns is taken as AWS sent it.
     """
 
     protocol: str = attrs.field(converter=_protocol)
+    """`"tcp"`, `"udp"`, `"icmp"`, `"icmpv6"`, `"-1"` (all) or an IP protocol number (0 to 255, as a
+    string); `"TCP"`, `"6"` and `"all"` are read as `"tcp"`, `"tcp"`, `"-1"`."""
     from_port: int | None = None
+    """The first port of the range (for ICMP the type, `-1`: any); `None` for protocol `"-1"`. TCP
+    and UDP need both ports."""
     to_port: int | None = None
+    """The last port of the range (for ICMP the code, `-1`: any); `None` for protocol `"-1"`."""
     cidrs: tuple[str, ...] = attrs.field(default=(), converter=_cidrs)
+    """IPv4 blocks (`"0.0.0.0/0"`: anywhere)."""
     ipv6_cidrs: tuple[str, ...] = attrs.field(default=(), converter=_ipv6_cidrs)
+    """IPv6 blocks (`"::/0"`: anywhere)."""
     group_ids: tuple[str, ...] = attrs.field(default=(), converter=_group_ids)
+    """Security groups, whose members the rule allows."""
     prefix_list_ids: tuple[str, ...] = attrs.field(default=(), converter=_prefix_list_ids)
+    """Managed prefix lists (`pl-…`)."""
     description: str | None = None
+    """One description for every source of the rule, up to 255 characters; `None`: none."""
 
     def __attrs_post_init__(self) -> None:
         if user_input():
@@ -387,9 +439,9 @@ class Rule:
         prefix_list_ids: tuple[str, ...],
         description: str | None,
     ) -> Rule:
-        """The rule ``Rule(...)`` builds from AWS's answer (no checks; values already in
+        """The rule `Rule(...)` builds from AWS's answer (no checks; values already in
         their canonical form), without the field converters and the check of
-        :func:`user_input`: a security group listing builds one or more an item."""
+        `user_input`: a security group listing builds one or more an item."""
         rule = object.__new__(cls)
         set_field = _SET_FIELD  # what attrs' frozen __init__ does, field by field
         set_field(rule, "protocol", protocol)
@@ -432,30 +484,51 @@ class Rule:
 
 
 SourceKind = Literal["cidr", "ipv6_cidr", "group", "prefix_list"]
+"""What a [Source][awsfacade.ec2.Source] is: an IPv4 block, an IPv6 block, a security group
+or a managed prefix list."""
 
 
 @attrs.frozen(kw_only=True)
 class Source:
-    """One source (or destination) of a :class:`Permission`, with its own description."""
+    """One source (or destination) of a [Permission][awsfacade.ec2.Permission], with its own
+    description."""
 
     kind: SourceKind
+    """Which kind of source `value` is: an IPv4 block, an IPv6 block, a security group or a prefix
+    list."""
     value: str
+    """The block (`"10.0.0.0/8"`), group id (`sg-…`) or prefix list id (`pl-…`)."""
     description: str | None = None
-    user_id: str | None = None  # the account owning a referenced group
+    """This source's description; `None`: none."""
+    user_id: str | None = None
+    """The account owning a referenced group; `None` for the other kinds, or when AWS does not say.
+    """
 
 
 @attrs.frozen(kw_only=True)
 class Permission:
     """A rule exactly as AWS stores it: one protocol and port range, many sources, each with
-    its own description, in AWS's order. :meth:`rules` splits it into :class:`Rule`s."""
+    its own description, in AWS's order.
+
+    [`rules`][awsfacade.ec2.Permission.rules] splits it into [Rule][awsfacade.ec2.Rule]s.
+    """
 
     protocol: str
+    """The protocol in AWS's spelling (`"tcp"`, `"-1"` for all, …)."""
     from_port: int | None = None
+    """The first port of the range (for ICMP the type); `None` for protocol `"-1"`."""
     to_port: int | None = None
+    """The last port of the range (for ICMP the code); `None` for protocol `"-1"`."""
     sources: tuple[Source, ...] = ()
+    """Its sources (or destinations), each with its own description, in AWS's order."""
 
     def rules(self) -> tuple[Rule, ...]:
-        """One :class:`Rule` per distinct description, in the order AWS listed the sources."""
+        """Split the permission into rules, one per distinct description.
+
+        Returns:
+            One [Rule][awsfacade.ec2.Rule] per distinct description, in the order AWS listed
+                the sources.
+        """
         if len(self.sources) == 1:  # the usual permission: one source, one rule, no grouping
             return (_one_source_rule(self, self.sources[0]),)
         grouped: dict[str | None, dict[SourceKind, list[str]]] = {}
@@ -488,7 +561,7 @@ class Permission:
 
 
 def _permission(permission: IpPermissionOutputTypeDef) -> Permission:
-    """:meth:`Permission._from_boto` without the converter's wrapper, for a security group's
+    """`Permission._from_boto` without the converter's wrapper, for a security group's
     converter (which has one already), called once a permission."""
     sources: list[Source] = []
     for ip_range in permission.get("IpRanges", []):
@@ -515,7 +588,7 @@ def _permission(permission: IpPermissionOutputTypeDef) -> Permission:
 
 
 def _one_source_rule(permission: Permission, source: Source) -> Rule:
-    """The rule of a permission with the one ``source``."""
+    """The rule of a permission with the one `source`."""
     kind, one = source.kind, (source.value,)
     return Rule._as_sent(
         _protocol(permission.protocol),
@@ -530,7 +603,7 @@ def _one_source_rule(permission: Permission, source: Source) -> Rule:
 
 
 def _rules(permissions: tuple[Permission, ...]) -> tuple[Rule, ...]:
-    """Every rule of ``permissions``, in order (one permission: its rules as they are)."""
+    """Every rule of `permissions`, in order (one permission: its rules as they are)."""
     if len(permissions) == 1:
         return permissions[0].rules()
     return tuple([rule for permission in permissions for rule in permission.rules()])
@@ -553,21 +626,35 @@ def _add(
 class SecurityGroup:
     """A security group with its inbound and outbound rules.
 
-    ``ingress``/``egress`` hold one :class:`Rule` per protocol, port range and description,
-    ready to pass back to ``revoke_*``; ``ingress_permissions``/``egress_permissions`` hold
-    AWS's own shape (one permission, many sources, a description each), in AWS's order.
+    `ingress`/`egress` hold one [Rule][awsfacade.ec2.Rule] per protocol, port range and
+    description, ready to pass back to `revoke_*`; `ingress_permissions`/`egress_permissions`
+    hold AWS's own shape (one permission, many sources, a description each), in AWS's order.
     """
 
     id: str
+    """The group id (`sg-…`)."""
     name: str
+    """The group's name, unique in its VPC."""
     description: str
+    """The description given at creation (`""` if AWS sends none)."""
     vpc_id: str | None = None
+    """The VPC the group belongs to; `None` when AWS reports none."""
     owner_id: str | None = None
+    """The account that owns the group; `None` when AWS reports none."""
     ingress: tuple[Rule, ...] = ()
+    """Inbound rules: one [Rule][awsfacade.ec2.Rule] per protocol, port range and description, ready
+    to pass back to [`revoke_ingress`][awsfacade.ec2.Ec2Service.revoke_ingress]."""
     egress: tuple[Rule, ...] = ()
+    """Outbound rules, in the shape of `ingress`, for
+    [`revoke_egress`][awsfacade.ec2.Ec2Service.revoke_egress]; a new group has AWS's one rule
+    allowing all traffic out."""
     ingress_permissions: tuple[Permission, ...] = ()
+    """Inbound rules in AWS's own shape (one permission, many sources, a description each), in AWS's
+    order."""
     egress_permissions: tuple[Permission, ...] = ()
+    """Outbound rules in AWS's own shape, in AWS's order."""
     tags: Mapping[str, str] = attrs.field(factory=Tags, converter=as_tags)
+    """Its tags, key to value."""
 
     @classmethod
     @converter
@@ -591,21 +678,35 @@ class SecurityGroup:
 
 @attrs.frozen(kw_only=True)
 class Vpc:
-    """A VPC: ``cidr_block`` is its primary IPv4 block, ``cidr_blocks`` every associated one."""
+    """A VPC: `cidr_block` is its primary IPv4 block, `cidr_blocks` every associated one."""
 
     id: str
+    """The VPC id (`vpc-…`)."""
     cidr_block: str
+    """Its primary IPv4 block."""
     state: VpcState
+    """Its state; `VpcState.UNKNOWN` for a state this version does not know."""
     state_name: str = attrs.field(default=attrs.Factory(_state_name, takes_self=True))
+    """AWS's own string for the state, always; a model built by hand defaults it to `state`'s
+    string."""
     cidr_blocks: tuple[str, ...] = ()
+    """Every IPv4 block associated with it (the primary included), each once."""
     ipv6_cidr_blocks: tuple[str, ...] = ()
+    """Every IPv6 block associated with it, each once; `()` for most VPCs."""
     is_default: bool = False
+    """Whether it is the region's default VPC."""
     owner_id: str | None = None
+    """The account that owns the VPC; `None` when AWS reports none."""
     tags: Mapping[str, str] = attrs.field(factory=Tags, converter=as_tags)
+    """Its tags, key to value."""
 
     @property
     def name(self) -> str | None:
-        """The ``Name`` tag, or ``None``."""
+        """The `Name` tag.
+
+        Returns:
+            The value of the `Name` tag, or `None` without one.
+        """
         return _name_tag(self.tags)
 
     @classmethod
@@ -632,25 +733,43 @@ class Vpc:
 
 @attrs.frozen(kw_only=True)
 class Subnet:
-    """A subnet of a VPC. An IPv6-only subnet (``ipv6_native``) has no ``cidr_block``."""
+    """A subnet of a VPC. An IPv6-only subnet (`ipv6_native`) has no `cidr_block`."""
 
     id: str
+    """The subnet id (`subnet-…`)."""
     vpc_id: str
+    """The VPC it belongs to."""
     availability_zone: str
+    """Its Availability Zone."""
     state: SubnetState
+    """Its state; `SubnetState.UNKNOWN` for a state this version does not know."""
     state_name: str = attrs.field(default=attrs.Factory(_state_name, takes_self=True))
+    """AWS's own string for the state, always; a model built by hand defaults it to `state`'s
+    string."""
     cidr_block: str | None = None
+    """Its IPv4 block; `None` for an IPv6-only subnet."""
     ipv6_cidr_blocks: tuple[str, ...] = ()
+    """Its IPv6 blocks, each once."""
     ipv6_native: bool = False
+    """Whether it is IPv6-only (then it has no `cidr_block`)."""
     available_ip_count: int | None = None
+    """How many of its IPv4 addresses are free; `None` when AWS reports none."""
     default_for_az: bool = False
+    """Whether it is its zone's default subnet (of the default VPC)."""
     map_public_ip_on_launch: bool = False
+    """Whether instances launched in it get a public IPv4 address by default."""
     owner_id: str | None = None
+    """The account that owns the subnet; `None` when AWS reports none."""
     tags: Mapping[str, str] = attrs.field(factory=Tags, converter=as_tags)
+    """Its tags, key to value."""
 
     @property
     def name(self) -> str | None:
-        """The ``Name`` tag, or ``None``."""
+        """The `Name` tag.
+
+        Returns:
+            The value of the `Name` tag, or `None` without one.
+        """
         return _name_tag(self.tags)
 
     @classmethod
@@ -682,15 +801,33 @@ class LaunchTemplate:
     """A launch template (its metadata; versions hold the instance settings)."""
 
     id: str
+    """The template id (`lt-…`)."""
     name: str
+    """The template's name, unique in the region."""
     created: datetime | None = None
+    """When it was created, tz-aware UTC; `None` when AWS reports none."""
     created_by: str | None = None
+    """The ARN of whoever created it; `None` when AWS reports none."""
     default_version: int = 1
+    """The version number `$Default` stands for."""
     latest_version: int = 1
+    """The highest version number (`$Latest`)."""
     tags: Mapping[str, str] = attrs.field(factory=Tags, converter=as_tags)
+    """Its tags, key to value."""
 
     def ref(self, version: str = "$Default") -> LaunchTemplateRef:
-        """A reference to this template, for ``run()`` or an Auto Scaling group."""
+        """A reference to this template, for [`run`][awsfacade.ec2.Ec2Service.run] or an
+        Auto Scaling group.
+
+        Args:
+            version: `"$Default"`, `"$Latest"` or a version number, as a string.
+
+        Returns:
+            A [LaunchTemplateRef][awsfacade.ec2.LaunchTemplateRef] by this template's id.
+
+        Raises:
+            InvalidArgumentError: `version` is none of those; nothing was sent.
+        """
         return LaunchTemplateRef(id=self.id, version=version)
 
     @classmethod
@@ -712,7 +849,7 @@ _TEMPLATE_NAME = re.compile(r"[a-zA-Z0-9()./_-]{3,128}")
 
 
 def check_template_name(value: object, what: str = "name") -> str:
-    """A launch template name as AWS accepts it: 3 to 128 of ``a-z A-Z 0-9 ( ) . / _ -``."""
+    """A launch template name as AWS accepts it: 3 to 128 of `a-z A-Z 0-9 ( ) . / _ -`."""
     if not isinstance(value, str) or not _TEMPLATE_NAME.fullmatch(value):
         raise InvalidArgumentError(
             f"{what} must be 3 to 128 of a-z A-Z 0-9 ( ) . / _ -, not {value!r}"
@@ -730,11 +867,20 @@ def _check_version(value: str) -> None:
 
 @attrs.frozen(kw_only=True)
 class LaunchTemplateRef:
-    """A launch template by ``id=`` or ``name=`` (exactly one) and a version."""
+    """A launch template by `id=` or `name=` (exactly one) and a version.
+
+    A reference you build is checked at once, and a wrong one raises
+    [InvalidArgumentError][awsfacade.errors.InvalidArgumentError]: neither or both of `id` and
+    `name`, a name AWS would refuse, a version that is none of `"$Default"`, `"$Latest"` or a
+    number.
+    """
 
     id: str | None = None
+    """The template's id (`lt-…`); `None` when `name` is given."""
     name: str | None = None
+    """The template's name; `None` when `id` is given."""
     version: str = "$Default"
+    """`"$Default"`, `"$Latest"` or a version number, as a string (`"3"`)."""
 
     def __attrs_post_init__(self) -> None:
         if not user_input():

@@ -31,7 +31,7 @@ __all__ = ["Ec2NetworkMixin"]
 
 
 class Ec2NetworkMixin(Ec2Base):
-    """Security groups, VPCs and subnets."""
+    """[Ec2Service][awsfacade.ec2.Ec2Service]'s security groups, VPCs and subnets."""
 
     __slots__ = ()
 
@@ -45,11 +45,28 @@ class Ec2NetworkMixin(Ec2Base):
         vpc_id: str | None = None,
         tags: Mapping[str, str] | None = None,
     ) -> SecurityGroup:
-        """Create a security group (in the default VPC unless ``vpc_id``) and return it,
+        """Create a security group (in the default VPC unless `vpc_id`) and return it,
         with the egress rule AWS adds to every new group.
 
         AWS may not show a new group for a moment: the read is retried, and if the group is
         still not visible the model is built from what was created, so it is never lost.
+        If AWS's answer to the create is lost and botocore's retry finds the group made
+        already, that group (of this name, description and tags) is returned.
+
+        Args:
+            name: Up to 255 characters, not starting with `sg-`; unique in its VPC.
+            description: Up to 255 characters.
+            vpc_id: The VPC of the group (`None`: the default VPC).
+            tags: Tags for the group.
+
+        Returns:
+            The new group, with its rules.
+
+        Raises:
+            AlreadyExistsError: The VPC has a group of that name already.
+            NotFoundError: `vpc_id` does not exist.
+            InvalidArgumentError: `name` or `description` is empty or too long, or `name`
+                starts with `sg-`; nothing was sent.
         """
         check_text(name, "name", 255)
         if name.startswith("sg-"):
@@ -87,8 +104,8 @@ class Ec2NetworkMixin(Ec2Base):
         return create_unique(send, operation="CreateSecurityGroup", find=find)
 
     def _group_named(self, name: str, vpc_id: str | None) -> SecurityGroup:
-        """The security group ``name`` of the VPC ``vpc_id``, else of the default VPC (where
-        a group made with no VpcId is); :class:`NotFoundError` if there is none."""
+        """The security group `name` of the VPC `vpc_id`, else of the default VPC (where
+        a group made with no VpcId is); `NotFoundError` if there is none."""
         not_found = NotFoundError(
             code="InvalidGroup.NotFound",
             message=f"The security group '{name}' does not exist",
@@ -113,7 +130,26 @@ class Ec2NetworkMixin(Ec2Base):
         tags: Mapping[str, str] | None = None,
         filters: Mapping[str, Sequence[str]] | None = None,
     ) -> Iterator[SecurityGroup]:
-        """Security groups matching every criterion given, page by page."""
+        """Security groups matching every criterion given, page by page.
+
+        Nothing is sent until you iterate; `ids=[]` and `names=[]` match nothing, and no
+        request is sent for them.
+
+        Args:
+            ids: Only these groups.
+            names: Only groups of these names, in any VPC.
+            vpc_id: Only groups of this VPC.
+            tags: Only groups with these tags (each key with this value).
+            filters: EC2 filters, each name to the values it accepts.
+
+        Returns:
+            A lazy iterator of the security groups, read page by page as you iterate.
+
+        Raises:
+            NotFoundError: One of `ids` does not exist (raised as you iterate).
+            InvalidArgumentError: A criterion is not valid (one string given for a list);
+                nothing was sent.
+        """
         checked_ids = optional_ids(ids, "ids")
         checked_names = optional_ids(names, "names")
         request_filters = ec2_filters(filters, tags) + _vpc_filter(vpc_id)
@@ -133,7 +169,15 @@ class Ec2NetworkMixin(Ec2Base):
         )
 
     def security_group(self, group_id: str) -> SecurityGroup:
-        """One security group by id; :class:`NotFoundError` if there is none."""
+        """One security group by id.
+
+        Returns:
+            The group, with its rules.
+
+        Raises:
+            NotFoundError: No security group has that id.
+            InvalidArgumentError: `group_id` is not a non-empty string; nothing was sent.
+        """
         check_id(group_id, "group_id")
         return only(
             self.security_groups(ids=[group_id]),
@@ -145,13 +189,27 @@ class Ec2NetworkMixin(Ec2Base):
         )
 
     def delete_security_group(self, group_id: str) -> None:
-        """Delete a security group; :class:`InUseError` while anything still uses it."""
+        """Delete a security group.
+
+        Raises:
+            InUseError: Anything still uses it (an instance, a network interface, another
+                group's rule).
+            NotFoundError: No security group has that id.
+            InvalidArgumentError: `group_id` is not a non-empty string; nothing was sent.
+        """
         check_id(group_id, "group_id")
         with self._translate():
             self._client.delete_security_group(GroupId=group_id)
 
     def authorize_ingress(self, group_id: str, rules: Iterable[Rule]) -> None:
-        """Add inbound rules, all in one request: either every rule is added or none is."""
+        """Add inbound rules, all in one request: either every rule is added or none is.
+
+        Raises:
+            AlreadyExistsError: The group has one of the rules already.
+            NotFoundError: The group, or a group a rule names, does not exist.
+            InvalidArgumentError: `rules` holds no [Rule][], or a rule names no source;
+                nothing was sent.
+        """
         check_id(group_id, "group_id")
         permissions = _permissions(rules)
         with self._translate():
@@ -160,7 +218,14 @@ class Ec2NetworkMixin(Ec2Base):
             )
 
     def authorize_egress(self, group_id: str, rules: Iterable[Rule]) -> None:
-        """Add outbound rules (VPC groups), all in one request: all or none."""
+        """Add outbound rules (VPC groups), all in one request: all or none.
+
+        Raises:
+            AlreadyExistsError: The group has one of the rules already.
+            NotFoundError: The group, or a group a rule names, does not exist.
+            InvalidArgumentError: `rules` holds no [Rule][], or a rule names no source;
+                nothing was sent.
+        """
         check_id(group_id, "group_id")
         permissions = _permissions(rules)
         with self._translate():
@@ -169,14 +234,32 @@ class Ec2NetworkMixin(Ec2Base):
             )
 
     def revoke_ingress(self, group_id: str, rules: Iterable[Rule]) -> None:
-        """Remove inbound rules, all in one request: all or none."""
+        """Remove inbound rules, all in one request: all or none.
+
+        The rules of [SecurityGroup.ingress][awsfacade.ec2.SecurityGroup.ingress] can be
+        passed back as they are.
+
+        Raises:
+            NotFoundError: The group does not exist, or lacks one of the rules.
+            InvalidArgumentError: `rules` holds no [Rule][], or a rule names no source;
+                nothing was sent.
+        """
         check_id(group_id, "group_id")
         permissions = _permissions(rules)
         with self._translate():
             self._client.revoke_security_group_ingress(GroupId=group_id, IpPermissions=permissions)
 
     def revoke_egress(self, group_id: str, rules: Iterable[Rule]) -> None:
-        """Remove outbound rules, all in one request: all or none."""
+        """Remove outbound rules, all in one request: all or none.
+
+        The rules of [SecurityGroup.egress][awsfacade.ec2.SecurityGroup.egress] can be
+        passed back as they are.
+
+        Raises:
+            NotFoundError: The group does not exist, or lacks one of the rules.
+            InvalidArgumentError: `rules` holds no [Rule][], or a rule names no source;
+                nothing was sent.
+        """
         check_id(group_id, "group_id")
         permissions = _permissions(rules)
         with self._translate():
@@ -185,12 +268,27 @@ class Ec2NetworkMixin(Ec2Base):
     # -- VPCs and subnets ------------------------------------------------------------------
 
     def create_vpc(self, *, cidr_block: str, tags: Mapping[str, str] | None = None) -> Vpc:
-        """Create a VPC with an IPv4 block from /16 to /28 (built from AWS's answer).
+        """Create a VPC with an IPv4 block from /16 to /28.
 
         CreateVpc has no idempotency token: a retry after a lost answer would make a second
         VPC. So the VPCs with that block and tags are listed first (one request), botocore
         does not send the create again once it may have been carried out, and then the one
         new VPC is returned; the error says whether it was carried out otherwise.
+        Credentials allowed to create VPCs but not to list them still create one.
+
+        Args:
+            cidr_block: The VPC's primary IPv4 block, `/16` to `/28` (`"10.0.0.0/16"`).
+            tags: Tags for the VPC.
+
+        Returns:
+            The new VPC, built from AWS's answer (`pending` or `available`).
+
+        Raises:
+            AmbiguousError: AWS's answer was lost and several VPCs of that block and tags
+                appeared meanwhile, so which one this call made cannot be told.
+            LimitExceededError: The region's VPC quota is used up.
+            InvalidArgumentError: `cidr_block` is not an IPv4 block from /16 to /28, or a tag
+                is not valid; nothing was sent.
         """
         block = check_block(cidr_block)
         checked_tags = _tags.validate(tags)
@@ -217,7 +315,24 @@ class Ec2NetworkMixin(Ec2Base):
         tags: Mapping[str, str] | None = None,
         filters: Mapping[str, Sequence[str]] | None = None,
     ) -> Iterator[Vpc]:
-        """VPCs matching every criterion given, page by page."""
+        """VPCs matching every criterion given, page by page.
+
+        Nothing is sent until you iterate; `ids=[]` matches nothing, and no request is sent
+        for it.
+
+        Args:
+            ids: Only these VPCs.
+            tags: Only VPCs with these tags (each key with this value).
+            filters: EC2 filters, each name to the values it accepts (`{"cidr": [...]}`).
+
+        Returns:
+            A lazy iterator of the VPCs, read page by page as you iterate.
+
+        Raises:
+            NotFoundError: One of `ids` does not exist (raised as you iterate).
+            InvalidArgumentError: A criterion is not valid (one string given for a list);
+                nothing was sent.
+        """
         checked_ids = optional_ids(ids, "ids")
         request: DescribeVpcsRequestPaginateTypeDef = {"Filters": ec2_filters(filters, tags)}
         if checked_ids:
@@ -231,7 +346,15 @@ class Ec2NetworkMixin(Ec2Base):
         )
 
     def vpc(self, vpc_id: str) -> Vpc:
-        """One VPC by id; :class:`NotFoundError` if there is none."""
+        """One VPC by id.
+
+        Returns:
+            The VPC as AWS describes it now.
+
+        Raises:
+            NotFoundError: No VPC has that id.
+            InvalidArgumentError: `vpc_id` is not a non-empty string; nothing was sent.
+        """
         check_id(vpc_id, "vpc_id")
         return only(
             self.vpcs(ids=[vpc_id]),
@@ -243,7 +366,13 @@ class Ec2NetworkMixin(Ec2Base):
         )
 
     def delete_vpc(self, vpc_id: str) -> None:
-        """Delete a VPC; :class:`InUseError` while subnets or groups remain in it."""
+        """Delete a VPC.
+
+        Raises:
+            InUseError: Subnets or security groups (other than its default one) remain in it.
+            NotFoundError: No VPC has that id.
+            InvalidArgumentError: `vpc_id` is not a non-empty string; nothing was sent.
+        """
         check_id(vpc_id, "vpc_id")
         with self._translate():
             self._client.delete_vpc(VpcId=vpc_id)
@@ -256,10 +385,25 @@ class Ec2NetworkMixin(Ec2Base):
         availability_zone: str | None = None,
         tags: Mapping[str, str] | None = None,
     ) -> Subnet:
-        """Create a subnet in a VPC, in ``availability_zone`` or one AWS picks.
+        """Create a subnet in a VPC, in `availability_zone` or one AWS picks.
 
         A VPC holds one subnet of a CIDR block: when botocore's retry after a lost answer
-        meets InvalidSubnet.Conflict, the subnet of that block, zone and tags is returned.
+        meets `InvalidSubnet.Conflict`, the subnet of that block, zone and tags is returned.
+
+        Args:
+            cidr_block: An IPv4 block from `/16` to `/28` inside the VPC's block.
+            availability_zone: The subnet's zone (`None`: AWS picks one).
+            tags: Tags for the subnet.
+
+        Returns:
+            The new subnet, built from AWS's answer.
+
+        Raises:
+            NotFoundError: `vpc_id` does not exist.
+            InvalidRequestError: The block is outside the VPC's block, or
+                overlaps another subnet's (`InvalidSubnet.Range`, `InvalidSubnet.Conflict`).
+            InvalidArgumentError: `cidr_block` is not an IPv4 block from /16 to /28, or an
+                argument is empty; nothing was sent.
         """
         vpc = check_id(vpc_id, "vpc_id")
         block = check_block(cidr_block)
@@ -299,7 +443,25 @@ class Ec2NetworkMixin(Ec2Base):
         tags: Mapping[str, str] | None = None,
         filters: Mapping[str, Sequence[str]] | None = None,
     ) -> Iterator[Subnet]:
-        """Subnets matching every criterion given, page by page (IPv6-only ones included)."""
+        """Subnets matching every criterion given, page by page (IPv6-only ones included).
+
+        Nothing is sent until you iterate; `ids=[]` matches nothing, and no request is sent
+        for it.
+
+        Args:
+            vpc_id: Only subnets of this VPC.
+            ids: Only these subnets.
+            tags: Only subnets with these tags (each key with this value).
+            filters: EC2 filters, each name to the values it accepts.
+
+        Returns:
+            A lazy iterator of the subnets, read page by page as you iterate.
+
+        Raises:
+            NotFoundError: One of `ids` does not exist (raised as you iterate).
+            InvalidArgumentError: A criterion is not valid (one string given for a list);
+                nothing was sent.
+        """
         checked_ids = optional_ids(ids, "ids")
         request: DescribeSubnetsRequestPaginateTypeDef = {
             "Filters": ec2_filters(filters, tags) + _vpc_filter(vpc_id)
@@ -315,7 +477,15 @@ class Ec2NetworkMixin(Ec2Base):
         )
 
     def subnet(self, subnet_id: str) -> Subnet:
-        """One subnet by id; :class:`NotFoundError` if there is none."""
+        """One subnet by id.
+
+        Returns:
+            The subnet as AWS describes it now.
+
+        Raises:
+            NotFoundError: No subnet has that id.
+            InvalidArgumentError: `subnet_id` is not a non-empty string; nothing was sent.
+        """
         check_id(subnet_id, "subnet_id")
         return only(
             self.subnets(ids=[subnet_id]),
@@ -327,7 +497,13 @@ class Ec2NetworkMixin(Ec2Base):
         )
 
     def delete_subnet(self, subnet_id: str) -> None:
-        """Delete a subnet; :class:`InUseError` while instances or interfaces remain in it."""
+        """Delete a subnet.
+
+        Raises:
+            InUseError: Instances or network interfaces remain in it.
+            NotFoundError: No subnet has that id.
+            InvalidArgumentError: `subnet_id` is not a non-empty string; nothing was sent.
+        """
         check_id(subnet_id, "subnet_id")
         with self._translate():
             self._client.delete_subnet(SubnetId=subnet_id)

@@ -43,7 +43,8 @@ _VOLUME_TYPE = re.compile(r"^[a-z]+[0-9]*$")
 
 
 class Ec2ResourcesMixin(Ec2Base):
-    """Images, key pairs, EBS volumes and Elastic IP addresses."""
+    """[Ec2Service][awsfacade.ec2.Ec2Service]'s images, key pairs, EBS volumes and Elastic IP
+    addresses."""
 
     __slots__ = ()
 
@@ -59,10 +60,25 @@ class Ec2ResourcesMixin(Ec2Base):
     ) -> Iterator[Image]:
         """AMIs matching every criterion given, page by page.
 
-        Without ``owners`` or ``ids`` this lists every image you may launch, public ones
-        included: tens of thousands. ``owners`` takes account ids and ``"self"``,
-        ``"amazon"``, ``"aws-marketplace"``. ``owners=[]`` and ``ids=[]`` match nothing; no
-        request is sent for them.
+        Without `owners` or `ids` this lists every image you may launch, public ones
+        included: tens of thousands. Nothing is sent until you iterate; `owners=[]` and
+        `ids=[]` match nothing, and no request is sent for them.
+
+        Args:
+            owners: Only images of these owners: account ids and `"self"`, `"amazon"`,
+                `"aws-marketplace"`.
+            ids: Only these images.
+            filters: EC2 filters, each name to the values it accepts
+                (`{"name": ["al2023-ami-*"]}`).
+            tags: Only images with these tags (each key with this value).
+
+        Returns:
+            A lazy iterator of the images, read page by page as you iterate.
+
+        Raises:
+            NotFoundError: One of `ids` does not exist (raised as you iterate).
+            InvalidArgumentError: A criterion is not valid (one string given for a list);
+                nothing was sent.
         """
         checked_owners = optional_ids(owners, "owners")
         checked_ids = optional_ids(ids, "ids")
@@ -81,7 +97,15 @@ class Ec2ResourcesMixin(Ec2Base):
         )
 
     def image(self, image_id: str) -> Image:
-        """One AMI by id; :class:`NotFoundError` if there is none (or it is deregistered)."""
+        """One AMI by id.
+
+        Returns:
+            The image as AWS describes it now.
+
+        Raises:
+            NotFoundError: No image has that id, or it is deregistered.
+            InvalidArgumentError: `image_id` is not a non-empty string; nothing was sent.
+        """
         check_id(image_id, "image_id")
         return only(
             self.images(ids=[image_id]),
@@ -101,12 +125,27 @@ class Ec2ResourcesMixin(Ec2Base):
         key_type: Literal["rsa", "ed25519"] = "ed25519",
         tags: Mapping[str, str] | None = None,
     ) -> KeyPair:
-        """Create a key pair; the result's ``private_key`` is the only copy of the private key.
+        """Create a key pair; the result's `private_key` is the only copy of the private key.
 
-        :class:`AlreadyExistsError` if a key pair of that name exists. The private key is in
-        CreateKeyPair's answer only: if that answer is lost and botocore's retry meets the
-        key pair the lost attempt made (named so, of this type and tags, created during this
-        call), that key pair is deleted and made again, so that there is one, with its key.
+        The private key is in CreateKeyPair's answer only: if that answer is lost and
+        botocore's retry meets the key pair the lost attempt made (named so, of this type and
+        tags, created during this call), that key pair is deleted and made again, so that
+        there is one, with its key.
+
+        Args:
+            name: Up to 255 ASCII characters.
+            key_type: `"ed25519"` or `"rsa"`.
+            tags: Tags for the key pair.
+
+        Returns:
+            The new key pair, with its PEM `private_key` (and `key_type`; no `created`).
+
+        Raises:
+            AlreadyExistsError: A key pair of that name exists.
+            ClientSideError: The answer was lost every time the key pair was made again
+                (each one made was deleted).
+            InvalidArgumentError: `name` is empty, too long or not ASCII, or `key_type` is
+                neither `"rsa"` nor `"ed25519"`; nothing was sent.
         """
         key_name = _key_name(name)
         request: CreateKeyPairRequestTypeDef = {"KeyName": key_name}
@@ -135,13 +174,25 @@ class Ec2ResourcesMixin(Ec2Base):
     def import_key_pair(
         self, name: str, public_key: str | bytes, *, tags: Mapping[str, str] | None = None
     ) -> KeyPair:
-        """Import the public key of an RSA or ED25519 key pair made elsewhere (OpenSSH
-        ``ssh-ed25519 AAAA…`` format, as in ``~/.ssh/id_ed25519.pub``).
+        """Import the public key of an RSA or ED25519 key pair made elsewhere.
 
-        :class:`AlreadyExistsError` if a key pair of that name exists; a private key passed by
-        mistake is refused before anything is sent. If the answer is lost and botocore's
-        retry meets the key pair the lost attempt made (named so, with these tags, created
-        during this call), that one is returned.
+        If the answer is lost and botocore's retry meets the key pair the lost attempt made
+        (named so, with these tags, created during this call), that one is returned.
+
+        Args:
+            name: Up to 255 ASCII characters.
+            public_key: The public key in OpenSSH format (`ssh-ed25519 AAAA…`, as in
+                `~/.ssh/id_ed25519.pub`).
+            tags: Tags for the key pair.
+
+        Returns:
+            The imported key pair (no `private_key`, `key_type` or `created`).
+
+        Raises:
+            AlreadyExistsError: A key pair of that name exists.
+            InvalidArgumentError: `name` is empty, too long or not ASCII, or `public_key` is
+                empty or holds a private key (passed by mistake, it is refused before
+                anything is sent).
         """
         key_name = _key_name(name)
         request: ImportKeyPairRequestTypeDef = {
@@ -170,8 +221,8 @@ class Ec2ResourcesMixin(Ec2Base):
         tags: Mapping[str, str],
         key_type: str | None = None,
     ) -> KeyPair | None:
-        """The key pair ``name`` if it was created at ``began`` or later, with ``tags`` (and
-        of ``key_type``, if given); None if not; NotFoundError if there is none."""
+        """The key pair `name` if it was created at `began` or later, with `tags` (and
+        of `key_type`, if given); None if not; NotFoundError if there is none."""
         found = self.key_pair(name)
         made_since = found.created is not None and found.created >= began
         same = found.tags == tags and key_type in (None, found.key_type)
@@ -187,8 +238,23 @@ class Ec2ResourcesMixin(Ec2Base):
     ) -> Iterator[KeyPair]:
         """Key pairs matching every criterion given (AWS sends them all in one answer).
 
-        ``names=[]`` and ``ids=[]`` match nothing; no request is sent for them. A name or id
-        that does not exist raises :class:`NotFoundError`.
+        Nothing is sent until you iterate; `names=[]` and `ids=[]` match nothing, and no
+        request is sent for them.
+
+        Args:
+            names: Only key pairs of these names.
+            ids: Only these key pairs (`key-…`); not together with `names`.
+            filters: EC2 filters, each name to the values it accepts.
+            tags: Only key pairs with these tags (each key with this value).
+
+        Returns:
+            A lazy iterator of the key pairs (none with its private key), read in one
+                request when you start iterating.
+
+        Raises:
+            NotFoundError: A name or id does not exist (raised as you iterate).
+            InvalidArgumentError: Both `names` and `ids` are given, or a criterion is not
+                valid; nothing was sent.
         """
         checked_names = optional_ids(names, "names")
         checked_ids = optional_ids(ids, "ids")
@@ -208,7 +274,15 @@ class Ec2ResourcesMixin(Ec2Base):
         )
 
     def key_pair(self, name: str) -> KeyPair:
-        """One key pair by name; :class:`NotFoundError` if there is none."""
+        """One key pair by name.
+
+        Returns:
+            The key pair (without its private key, which AWS does not keep).
+
+        Raises:
+            NotFoundError: No key pair has that name.
+            InvalidArgumentError: `name` is not a non-empty string; nothing was sent.
+        """
         check_id(name, "name")
         return only(
             self.key_pairs(names=[name]),
@@ -220,7 +294,13 @@ class Ec2ResourcesMixin(Ec2Base):
         )
 
     def delete_key_pair(self, name: str) -> None:
-        """Delete a key pair by name. Like AWS, deleting one that does not exist succeeds."""
+        """Delete a key pair by name.
+
+        Like AWS, deleting one that does not exist succeeds.
+
+        Raises:
+            InvalidArgumentError: `name` is not a non-empty string; nothing was sent.
+        """
         check_id(name, "name")
         with self._translate():
             self._client.delete_key_pair(KeyName=name)
@@ -240,12 +320,31 @@ class Ec2ResourcesMixin(Ec2Base):
         snapshot_id: str | None = None,
         tags: Mapping[str, str] | None = None,
     ) -> Volume:
-        """Create an EBS volume of ``size_gib`` GiB, from ``snapshot_id``, or both (then at
-        least the snapshot's size). It is ``creating`` at first, then ``available``.
+        """Create an EBS volume of `size_gib` GiB, from `snapshot_id`, or both (then at
+        least the snapshot's size). It is `creating` at first, then `available`.
 
-        ``encrypted=None`` follows the account's encryption-by-default setting;
-        ``kms_key_id`` needs ``encrypted=True``. ``iops`` suits gp3, io1 and io2,
-        ``throughput`` (MiB/s) gp3 only; AWS checks the ranges each type allows.
+        Args:
+            availability_zone: The zone of the volume (and of the instances it can attach to).
+            size_gib: The size in GiB, up to 65,536 (other types than gp3 and io2 allow
+                less, which AWS checks).
+            volume_type: `gp2`, `gp3`, `io1`, `io2`, `st1`, `sc1`, `standard`, or a newer
+                type (only its shape is checked here).
+            iops: Provisioned IOPS; suits gp3, io1 and io2. AWS checks the ranges each type
+                allows.
+            throughput: Throughput in MiB/s; gp3 only.
+            encrypted: `None` follows the account's encryption-by-default setting.
+            kms_key_id: The KMS key to encrypt with; needs `encrypted=True`.
+            snapshot_id: The snapshot to create the volume from.
+            tags: Tags for the volume.
+
+        Returns:
+            The new volume, `creating` at first.
+
+        Raises:
+            NotFoundError: The snapshot does not exist.
+            InvalidArgumentError: Neither `size_gib` nor `snapshot_id` is given, `kms_key_id`
+                is given without `encrypted=True`, or an argument is out of range; nothing was
+                sent.
         """
         request: CreateVolumeRequestTypeDef = {
             "AvailabilityZone": check_id(availability_zone, "availability_zone"),
@@ -283,7 +382,21 @@ class Ec2ResourcesMixin(Ec2Base):
     ) -> Iterator[Volume]:
         """EBS volumes matching every criterion given, page by page.
 
-        ``ids=[]`` matches nothing; no request is sent for it.
+        Nothing is sent until you iterate; `ids=[]` matches nothing, and no request is sent
+        for it.
+
+        Args:
+            ids: Only these volumes.
+            filters: EC2 filters, each name to the values it accepts.
+            tags: Only volumes with these tags (each key with this value).
+
+        Returns:
+            A lazy iterator of the volumes, read page by page as you iterate.
+
+        Raises:
+            NotFoundError: One of `ids` does not exist (raised as you iterate).
+            InvalidArgumentError: A criterion is not valid (one string given for a list);
+                nothing was sent.
         """
         checked_ids = optional_ids(ids, "ids")
         request: DescribeVolumesRequestPaginateTypeDef = {"Filters": ec2_filters(filters, tags)}
@@ -299,7 +412,15 @@ class Ec2ResourcesMixin(Ec2Base):
         )
 
     def volume(self, volume_id: str) -> Volume:
-        """One EBS volume by id; :class:`NotFoundError` if there is none."""
+        """One EBS volume by id.
+
+        Returns:
+            The volume as AWS describes it now, with its attachments.
+
+        Raises:
+            NotFoundError: No volume has that id.
+            InvalidArgumentError: `volume_id` is not a non-empty string; nothing was sent.
+        """
         check_id(volume_id, "volume_id")
         return only(
             self.volumes(ids=[volume_id]),
@@ -311,10 +432,18 @@ class Ec2ResourcesMixin(Ec2Base):
         )
 
     def attach_volume(self, volume_id: str, *, instance_id: str, device: str) -> VolumeAttachment:
-        """Attach a volume to an instance in its Availability Zone as ``device``
-        (``/dev/sdf``, ``xvdf``); returns the attachment, ``attaching`` at first.
+        """Attach a volume to an instance in its Availability Zone as `device`.
 
-        :class:`InUseError` if the volume is attached already.
+        Args:
+            device: The device name the instance sees (`/dev/sdf`, `xvdf`).
+
+        Returns:
+            The attachment, `attaching` at first.
+
+        Raises:
+            InUseError: The volume is attached already.
+            NotFoundError: The volume or the instance does not exist.
+            InvalidArgumentError: An argument is not a non-empty string; nothing was sent.
         """
         check_id(volume_id, "volume_id")
         check_id(instance_id, "instance_id")
@@ -328,11 +457,19 @@ class Ec2ResourcesMixin(Ec2Base):
     def detach_volume(
         self, volume_id: str, *, instance_id: str | None = None, force: bool = False
     ) -> VolumeAttachment:
-        """Detach a volume from its instance; returns the attachment, ``detaching`` at first.
+        """Detach a volume from its instance.
 
-        ``instance_id`` says which instance to detach a Multi-Attach volume from (moto needs
-        it for every volume). ``force=True`` detaches a volume stuck in use, at the risk of
-        losing unflushed data.
+        Args:
+            instance_id: Which instance to detach a Multi-Attach volume from (moto needs it
+                for every volume).
+            force: Detach a volume stuck in use, at the risk of losing unflushed data.
+
+        Returns:
+            The attachment, `detaching` at first.
+
+        Raises:
+            NotFoundError: The volume does not exist, or is not attached to `instance_id`.
+            InvalidArgumentError: An argument is not valid; nothing was sent.
         """
         request: DetachVolumeRequestTypeDef = {"VolumeId": check_id(volume_id, "volume_id")}
         if instance_id is not None:
@@ -344,7 +481,13 @@ class Ec2ResourcesMixin(Ec2Base):
         return VolumeAttachment._from_boto(response)
 
     def delete_volume(self, volume_id: str) -> None:
-        """Delete a volume; :class:`InUseError` while it is attached."""
+        """Delete a volume.
+
+        Raises:
+            InUseError: The volume is attached (`VolumeInUse`).
+            NotFoundError: No volume has that id.
+            InvalidArgumentError: `volume_id` is not a non-empty string; nothing was sent.
+        """
         check_id(volume_id, "volume_id")
         with self._translate():
             self._client.delete_volume(VolumeId=volume_id)
@@ -358,6 +501,17 @@ class Ec2ResourcesMixin(Ec2Base):
         a second address. So the addresses with these tags are listed first (one request),
         botocore does not send it again once it may have been carried out, and then the one
         new address is returned; the error says whether it was carried out otherwise.
+        Credentials allowed to allocate but not to list addresses still allocate one.
+
+        Returns:
+            The new address, for use in a VPC.
+
+        Raises:
+            AmbiguousError: AWS's answer was lost and several addresses with these tags
+                appeared meanwhile, so which one this call allocated cannot be told.
+            LimitExceededError: The region's Elastic IP quota is used up
+                (`AddressLimitExceeded`).
+            InvalidArgumentError: A tag is not valid; nothing was sent.
         """
         checked_tags = _tags.validate(tags)
 
@@ -387,8 +541,24 @@ class Ec2ResourcesMixin(Ec2Base):
         """Elastic IP addresses matching every criterion given (AWS sends them all in one
         answer).
 
-        ``public_ips=[]`` and ``allocation_ids=[]`` match nothing; no request is sent for
-        them. An address or allocation id that does not exist raises :class:`NotFoundError`.
+        Nothing is sent until you iterate; `public_ips=[]` and `allocation_ids=[]` match
+        nothing, and no request is sent for them.
+
+        Args:
+            public_ips: Only these addresses (IPv4, dotted quads).
+            allocation_ids: Only these addresses, by allocation id (`eipalloc-…`); not
+                together with `public_ips`.
+            filters: EC2 filters, each name to the values it accepts.
+            tags: Only addresses with these tags (each key with this value).
+
+        Returns:
+            A lazy iterator of the addresses, read in one request when you start iterating.
+
+        Raises:
+            NotFoundError: An address or allocation id does not exist (raised as you
+                iterate).
+            InvalidArgumentError: Both `public_ips` and `allocation_ids` are given, or one
+                of `public_ips` is not an IPv4 address; nothing was sent.
         """
         checked_ips = optional_ids(public_ips, "public_ips")
         checked_ids = optional_ids(allocation_ids, "allocation_ids")
@@ -408,7 +578,15 @@ class Ec2ResourcesMixin(Ec2Base):
         )
 
     def address(self, allocation_id: str) -> Address:
-        """One Elastic IP address by allocation id; :class:`NotFoundError` if there is none."""
+        """One Elastic IP address by allocation id.
+
+        Returns:
+            The address, and what it is associated with now.
+
+        Raises:
+            NotFoundError: No address has that allocation id.
+            InvalidArgumentError: `allocation_id` is not a non-empty string; nothing was sent.
+        """
         check_id(allocation_id, "allocation_id")
         return only(
             self.addresses(allocation_ids=[allocation_id]),
@@ -429,11 +607,26 @@ class Ec2ResourcesMixin(Ec2Base):
         allow_reassociation: bool = False,
     ) -> str:
         """Associate an Elastic IP address with an instance or a network interface (exactly
-        one); returns the association id, for :meth:`disassociate_address`.
+        one).
 
-        ``private_ip`` picks one of the target's private addresses (default: the primary).
-        An address associated elsewhere already raises :class:`InUseError` unless
-        ``allow_reassociation=True`` moves it (AWS's own default is to move it silently).
+        Args:
+            instance_id: The instance to associate it with.
+            network_interface_id: The network interface to associate it with.
+            private_ip: One of the target's private addresses (default: the primary).
+            allow_reassociation: Move an address associated elsewhere already (AWS's own
+                default is to move it silently; here it is refused unless you say so).
+
+        Returns:
+            The association id, for
+                [`disassociate_address`][awsfacade.ec2.Ec2Service.disassociate_address].
+
+        Raises:
+            InUseError: The address is associated elsewhere already and
+                `allow_reassociation` is `False`.
+            NotFoundError: The address, instance or network interface does not exist.
+            InvalidArgumentError: Not exactly one of `instance_id` and
+                `network_interface_id` is given, or `private_ip` is not an IPv4 address;
+                nothing was sent.
         """
         request: AssociateAddressRequestTypeDef = {
             "AllocationId": check_id(allocation_id, "allocation_id"),
@@ -452,14 +645,26 @@ class Ec2ResourcesMixin(Ec2Base):
         return sent(response.get("AssociationId"), "AssociationId", "AssociateAddress")
 
     def disassociate_address(self, association_id: str) -> None:
-        """End an association made by :meth:`associate_address`; the address stays yours."""
+        """End an association made by
+        [`associate_address`][awsfacade.ec2.Ec2Service.associate_address]; the address stays
+        yours.
+
+        Raises:
+            NotFoundError: No association has that id.
+            InvalidArgumentError: `association_id` is not a non-empty string; nothing was sent.
+        """
         check_id(association_id, "association_id")
         with self._translate():
             self._client.disassociate_address(AssociationId=association_id)
 
     def release_address(self, allocation_id: str) -> None:
-        """Give an Elastic IP address back to Amazon's pool; :class:`InUseError` while it is
-        associated."""
+        """Give an Elastic IP address back to Amazon's pool.
+
+        Raises:
+            InUseError: The address is associated.
+            NotFoundError: No address has that allocation id.
+            InvalidArgumentError: `allocation_id` is not a non-empty string; nothing was sent.
+        """
         check_id(allocation_id, "allocation_id")
         with self._translate():
             self._client.release_address(AllocationId=allocation_id)
@@ -492,7 +697,7 @@ def _public_key(value: object) -> bytes:
 
 
 def _volume_type(value: object) -> VolumeTypeType:
-    """``value`` checked for the shape of every EBS volume type (``gp3``, ``io2``, ``st1``)."""
+    """`value` checked for the shape of every EBS volume type (`gp3`, `io2`, `st1`)."""
     if not isinstance(value, str) or not _is_volume_type(value):
         raise InvalidArgumentError(f'volume_type must look like "gp3" or "io2", not {value!r}')
     return value

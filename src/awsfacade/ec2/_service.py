@@ -14,8 +14,8 @@ class Ec2Service(Ec2InstancesMixin, Ec2NetworkMixin, Ec2TemplatesMixin, Ec2Resou
     """EC2: instances, security groups and their rules, VPCs, subnets, launch templates,
     images, key pairs, volumes and Elastic IPs.
 
-    Build it from a ``boto3.Session`` (``None``: one awsfacade-wide default session), with
-    ``region=``, ``endpoint_url=`` and a botocore ``config=`` merged over the library's.
+    Build it from a `boto3.Session` (`None`: one awsfacade-wide default session), with
+    `region=`, `endpoint_url=` and a botocore `config=` merged over the library's.
     """
 
     __slots__ = ()

@@ -41,7 +41,7 @@ _MAX_VERSION_DESCRIPTION = 255  # VersionDescription's max in the service model
 
 
 class Ec2TemplatesMixin(Ec2Base):
-    """Launch templates."""
+    """[Ec2Service][awsfacade.ec2.Ec2Service]'s launch templates."""
 
     __slots__ = ()
 
@@ -64,9 +64,35 @@ class Ec2TemplatesMixin(Ec2Base):
         tags: Mapping[str, str] | None = None,
         version_description: str | None = None,
     ) -> LaunchTemplate:
-        """Create a launch template with the options ``run()`` takes (IMDSv2 required unless
-        ``metadata_options`` says otherwise); ``instance_tags`` go on the instances it
-        launches, ``tags`` on the template itself."""
+        """Create a launch template with the options
+        [`run`][awsfacade.ec2.Ec2Service.run] takes (IMDSv2 required unless
+        `metadata_options` says otherwise).
+
+        The template gets its version 1 from these settings. `user_data` is base64-encoded
+        here (launch template data, unlike `RunInstances`, needs it so).
+
+        Args:
+            name: 3 to 128 of `a-z A-Z 0-9 ( ) . / _ -`, unique in the region.
+            image_id: The AMI the instances launch from.
+            instance_type: `None` leaves the type out of the template: give one to `run`,
+                or AWS's own default type applies.
+            associate_public_ip: Whether to give the instances a public IPv4 address,
+                sent on the primary network interface (which then holds
+                `security_group_ids`).
+            iam_instance_profile: An instance profile's name or ARN.
+            metadata_options: `None` requires IMDSv2.
+            instance_tags: Tags for the instances the template launches.
+            tags: Tags for the template itself.
+            version_description: Up to 255 characters describing version 1.
+
+        Returns:
+            The new template, built from AWS's answer.
+
+        Raises:
+            AlreadyExistsError: A launch template of that name exists already.
+            InvalidArgumentError: An argument is not valid (a name AWS would refuse, user data
+                over 16 KiB, …); nothing was sent.
+        """
         check_template_name(name)
         data: RequestLaunchTemplateDataTypeDef = {
             "ImageId": check_id(image_id, "image_id"),
@@ -132,7 +158,24 @@ class Ec2TemplatesMixin(Ec2Base):
         ids: Sequence[str] | None = None,
         filters: Mapping[str, Sequence[str]] | None = None,
     ) -> Iterator[LaunchTemplate]:
-        """Launch templates matching every criterion given, page by page."""
+        """Launch templates matching every criterion given, page by page.
+
+        Nothing is sent until you iterate; `names=[]` and `ids=[]` match nothing, and no
+        request is sent for them.
+
+        Args:
+            names: Only templates of these names.
+            ids: Only these templates (`lt-…`); not together with `names`.
+            filters: EC2 filters, each name to the values it accepts.
+
+        Returns:
+            A lazy iterator of the launch templates, read page by page as you iterate.
+
+        Raises:
+            NotFoundError: One of `names` or `ids` does not exist (raised as you iterate).
+            InvalidArgumentError: Both `names` and `ids` are given, or a name is not one AWS
+                accepts; nothing was sent.
+        """
         checked_names = optional_ids(names, "names")
         for name in checked_names or ():
             check_template_name(name, "each of names")
@@ -154,7 +197,16 @@ class Ec2TemplatesMixin(Ec2Base):
         )
 
     def launch_template(self, name_or_id: str) -> LaunchTemplate:
-        """One launch template by name or ``lt-…`` id; :class:`NotFoundError` if none."""
+        """One launch template by name or `lt-…` id.
+
+        Returns:
+            The template (its metadata; its versions hold the instance settings).
+
+        Raises:
+            NotFoundError: No launch template has that name or id.
+            InvalidArgumentError: `name_or_id` is neither an `lt-…` id nor a name AWS
+                accepts; nothing was sent.
+        """
         if _is_id(name_or_id):
             found = self.launch_templates(ids=[name_or_id])
         else:
@@ -169,7 +221,13 @@ class Ec2TemplatesMixin(Ec2Base):
         )
 
     def delete_launch_template(self, name_or_id: str) -> None:
-        """Delete a launch template, with all its versions, by name or ``lt-…`` id."""
+        """Delete a launch template, with all its versions, by name or `lt-…` id.
+
+        Raises:
+            NotFoundError: No launch template has that name or id.
+            InvalidArgumentError: `name_or_id` is neither an `lt-…` id nor a name AWS
+                accepts; nothing was sent.
+        """
         is_id = _is_id(name_or_id)
         with self._translate():
             if is_id:
@@ -179,7 +237,7 @@ class Ec2TemplatesMixin(Ec2Base):
 
 
 def _is_id(name_or_id: object) -> bool:
-    """Whether ``name_or_id`` is a template's ``lt-…`` id; else it must be a valid name."""
+    """Whether `name_or_id` is a template's `lt-…` id; else it must be a valid name."""
     check_id(name_or_id, "name_or_id")
     if isinstance(name_or_id, str) and _ID.match(name_or_id):
         return True
