@@ -35,7 +35,8 @@ Any call may raise [AccessDeniedError][awsfacade.errors.AccessDeniedError] (and 
 [ThrottledError][awsfacade.errors.ThrottledError] and
 [ClientSideError][awsfacade.errors.ClientSideError]; the methods' own `Raises:` sections list
 the others. `awsfacade._translate` is the single place where botocore's exceptions become
-these; which AWS error code becomes which class is tabled on the documentation's errors page.
+these; which AWS error code becomes which class is tabled on the
+[errors page][which-aws-error-codes-map-to-which-class].
 """
 
 from __future__ import annotations
@@ -77,10 +78,11 @@ class AwsError(Exception):
 class ServiceError(AwsError):
     """AWS answered a request with an error.
 
-    Raised as the most specific subclass AWS's error code maps to (the errors page tables
-    them); a plain `ServiceError` is a code no subclass covers: look at `code`. `code`,
-    `message` and `request_id` are AWS's; `hint`, when not empty, is the library's advice on
-    what to do next, printed after them. `str(error)` is one line:
+    Raised as the most specific subclass AWS's error code maps to (the
+    [errors page][which-aws-error-codes-map-to-which-class] tables them); a plain
+    `ServiceError` is a code no subclass covers: look at `code`. `code`, `message` and
+    `request_id` are AWS's; `hint`, when not empty, is the library's advice on what to do
+    next, printed after them. `str(error)` is one line:
     `DescribeInstances failed: InvalidInstanceID.NotFound: The instance ID 'i-0…' does not
     exist (request 5c6e…)`. Errors pickle (for process pools and logging queues).
     """
