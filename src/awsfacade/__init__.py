@@ -1,9 +1,11 @@
 """awsfacade: a typed facade over boto3.
 
 Services return frozen attrs models, list lazily across pages, raise one exception family
-(:mod:`awsfacade.errors`) and take an injected ``boto3.Session``, so tests run on moto
-through the fixtures in :mod:`awsfacade.testing`. Services are imported on first use, so
-``import awsfacade`` stays cheap.
+([`awsfacade.errors`][awsfacade.errors]) and take an injected `boto3.Session`, so tests run
+on moto through the fixtures of [`awsfacade.testing`][awsfacade.testing]. The six services
+are importable from here (`from awsfacade import Ec2Service`) and from their own
+sub-packages, with their models; each is imported on first use, so `import awsfacade`
+stays cheap. `awsfacade.__version__` is the package's version.
 """
 
 from __future__ import annotations
@@ -44,7 +46,11 @@ _LAZY = {
 
 
 def __getattr__(name: str) -> object:
-    """Import a service's sub-package when the service is first asked for."""
+    """A service, its sub-package imported when the service is first asked for.
+
+    Raises:
+        AttributeError: `name` is not one of the services.
+    """
     module_name = _LAZY.get(name)
     if module_name is None:
         raise AttributeError(f"module 'awsfacade' has no attribute {name!r}")

@@ -60,21 +60,32 @@ class Service(Generic[C]):
     def client(self) -> C:
         """The underlying typed boto3 client: the escape hatch for what the facade lacks.
 
-        Its calls raise botocore's exceptions; inside :meth:`translate_errors` they raise the
-        facade's own instead.
+        The client the service's own methods use, created once per (session, AWS service,
+        region, endpoint, config) and shared by every service built alike; it is typed with
+        the boto3-stubs client class (`mypy_boto3_ec2.EC2Client`, …), so its calls and answers
+        type-check. Its calls raise botocore's exceptions; inside `translate_errors()` they
+        raise the facade's own instead.
+
+        Returns:
+            The typed client, in the service's region and endpoint.
         """
         return self._client
 
     def translate_errors(self) -> AbstractContextManager[None]:
-        """A context manager that gives raw calls on :attr:`client` the facade's error family.
+        """A context manager that gives raw calls on `client` the facade's error family.
 
         botocore's exceptions raised in the block become the
-        :class:`~awsfacade.errors.AwsError` subclass this service's own methods raise for them
-        (chosen with this service's error codes), with botocore's exception as ``__cause__``;
-        anything else passes through untouched::
+        [AwsError][awsfacade.errors.AwsError] subclass this service's own methods raise for
+        them (chosen with this service's error codes), with botocore's exception as
+        `__cause__`; anything else passes through untouched:
 
-            with ec2.translate_errors():
-                ec2.client.describe_instance_status(InstanceIds=[instance_id])
+        ```python
+        with ec2.translate_errors():
+            ec2.client.describe_instance_status(InstanceIds=[instance_id])
+        ```
+
+        Returns:
+            A context manager; each `with` block translates what is raised inside it.
         """
         return translate(self._error_codes)
 
@@ -92,7 +103,7 @@ class Service(Generic[C]):
         ids: Sequence[object] | None = None,
         selectors: Sequence[Sequence[object] | None] = (),
     ) -> Iterator[M]:
-        """A listing (see :func:`awsfacade._paging.listing`) at ``page_size``, else the
+        """A listing (see ``awsfacade._paging.listing``) at ``page_size``, else the
         service's ``_page_size``; with no page size beside a list of ``ids`` (EC2 refuses
         MaxResults there; other services take ids one at a time)."""
         size = page_size or self._page_size
@@ -140,7 +151,7 @@ def state_parser(enum: type[E]) -> Callable[[str], E]:
 def user_state(cls: type[E], value: object, what: str) -> E:
     """The state a user names, as a member of ``cls`` or by AWS's string (``"running"``).
 
-    Anything else raises :class:`InvalidArgumentError` listing the valid values: a string
+    Anything else raises ``InvalidArgumentError`` listing the valid values: a string
     that is no state's (``"Running"``), a member of another state enum, and ``UNKNOWN``,
     which stands for states this version does not know and cannot be asked for.
     """

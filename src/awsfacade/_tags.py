@@ -19,7 +19,10 @@ MAX_TAGS = 50
 class Tags(Mapping[str, str]):
     """An immutable, hashable tag mapping, so that frozen models holding tags stay hashable.
 
-    Every model's ``tags`` is one (importable as ``awsfacade.Tags``); compare it with a dict.
+    Every model's `tags` is one (importable as `awsfacade.Tags`): a `Mapping[str, str]` of
+    tag key to value, never AWS's list of `{"Key": …, "Value": …}` entries. It compares equal
+    to a dict of the same items (`instance.tags == {"env": "dev"}`); a model built by hand may
+    be given a dict, which becomes one. Any mapping or iterable of pairs builds one.
     """
 
     __slots__ = ("_data", "_hash")
@@ -30,7 +33,13 @@ class Tags(Mapping[str, str]):
 
     @classmethod
     def from_aws(cls, tags: Iterable[Mapping[str, object]] | None) -> Tags:
-        """Tags from an AWS tag list; entries without a string key are skipped."""
+        """Tags from an AWS tag list (`[{"Key": "env", "Value": "dev"}]`).
+
+        Entries without a string key are skipped; a missing or non-string value reads as `""`.
+
+        Returns:
+            The tags; an empty `Tags` for `None` or an empty list.
+        """
         if not tags:
             return _EMPTY
         pairs: dict[str, str] = {}
@@ -67,7 +76,7 @@ _EMPTY = Tags()
 
 
 def as_tags(tags: Mapping[str, str] | Iterable[tuple[str, str]] = ()) -> Tags:
-    """``tags`` as :class:`Tags`, without copying what already is (the models' converter)."""
+    """``tags`` as `Tags`, without copying what already is (the models' converter)."""
     return tags if isinstance(tags, Tags) else Tags(tags)
 
 

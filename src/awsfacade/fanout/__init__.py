@@ -1,10 +1,12 @@
 """Every account, every region, one call: typed fan-out over many AWS accounts and regions.
 
-``fan_out(targets, work)`` runs ``work(session, target)`` for each :class:`Target` (an
-account, a region and the role to assume there) on any ``concurrent.futures`` executor and
-yields :class:`Success` or :class:`Failure` outcomes as they complete, with bounded memory.
-:func:`targets` and :func:`organization_targets` build the targets; :func:`regions` lists the
-regions enabled for an account.
+[`fan_out(targets, work)`][awsfacade.fanout.fan_out] runs `work(session, target)` for each
+[Target][awsfacade.fanout.Target] (an account, a region and the role to assume there) on any
+`concurrent.futures` executor and yields [Success][awsfacade.fanout.Success] or
+[Failure][awsfacade.fanout.Failure] outcomes as they complete, with bounded memory.
+[`targets()`][awsfacade.fanout.targets] and
+[`organization_targets()`][awsfacade.fanout.organization_targets] build the targets;
+[`regions()`][awsfacade.fanout.regions] lists the regions enabled for an account.
 """
 
 from awsfacade.fanout._outcomes import Failure, Outcome, Stage, Success

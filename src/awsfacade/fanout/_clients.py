@@ -1,5 +1,5 @@
 """The clients ``awsfacade.fanout`` itself uses, from the caller's session, cached per session
-by the library's :class:`~awsfacade._clients.ClientCache` (standard retries)."""
+by the library's ``ClientCache`` (standard retries)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
-"""What ``fan_out`` yields for each target: a :class:`Success` with the work's value, or a
-:class:`Failure` naming the stage that failed and the :class:`~awsfacade.errors.AwsError`."""
+"""What ``fan_out`` yields for each target: a `Success` with the work's value, or a
+`Failure` naming the stage that failed and the `AwsError`."""
 
 from __future__ import annotations
 
@@ -15,32 +15,40 @@ __all__ = ["Failure", "Outcome", "Stage", "Success"]
 
 T = TypeVar("T")
 
-#: Where a target failed: getting the account's credentials, or the user's work.
 Stage: TypeAlias = Literal["assume-role", "work"]
+"""Where a target failed: `"assume-role"`, getting the account's credentials (the work never
+ran), or `"work"`, the user's work."""
 
 
 @attrs.frozen(kw_only=True)
 class Success(Generic[T]):
-    """The work ran for ``target`` and returned ``value``."""
+    """The work ran for `target` and returned `value`."""
 
     target: Target
+    """Where the work ran."""
     value: T
+    """What the work returned."""
 
 
 @attrs.frozen(kw_only=True)
 class Failure:
     """The target failed at ``stage`` with ``error``; the other targets carry on.
 
-    ``stage`` is ``"assume-role"`` when the account's role could not be assumed (the work
-    never ran) and ``"work"`` when the work raised an :class:`AwsError`.
+    `stage` is `"assume-role"` when the account's role could not be assumed (the work
+    never ran) and
+    `"work"` when the work raised an [AwsError][awsfacade.errors.AwsError] (or a botocore
+    exception, translated).
     """
 
     target: Target
+    """Where the work was to run."""
     stage: Stage
+    """`"assume-role"` (the work never ran) or `"work"` (the work raised)."""
     error: AwsError
+    """The error that failed the target."""
 
 
-#: One target's outcome: ``match`` it on :class:`Success` and :class:`Failure`.
 # At run time the alias is built from the unbound T, which mypy sees as Any: that is the
 # generic alias itself (Outcome[int] is Success[int] | Failure), not an Any value.
 Outcome: TypeAlias = Success[T] | Failure  # type: ignore[misc]
+"""One target's outcome, `Success[T] | Failure`: `match` it on `Success` and `Failure`."""

@@ -30,11 +30,23 @@ _lock = threading.Lock()
 def regions(session: Session, *, service: str = "ec2", include_opt_in: bool = False) -> list[str]:
     """The regions enabled for the session's account, sorted; asked once per session.
 
-    One EC2 ``DescribeRegions`` with ``AllRegions=True``, kept to the session's partition and
-    to regions that need no opt-in or are opted in (``include_opt_in=True`` adds those not
-    opted in yet). For another ``service``, the regions botocore knows it in are intersected
-    with those (a service not offered everywhere, like ``"sagemaker"``). A session without a
-    region asks us-east-1.
+    One EC2 `DescribeRegions` with `AllRegions=True`, kept to the session's partition and
+    to regions that need no opt-in or are opted in. A session without a region asks
+    us-east-1; later calls on the same session send nothing.
+
+    Args:
+        session: The session whose account is asked about.
+        service: An AWS service name as botocore spells it (`"ec2"`, `"sagemaker"`): the
+            regions botocore knows it in are intersected with the enabled ones (for a service
+            not offered everywhere).
+        include_opt_in: Add the opt-in regions not opted in yet.
+
+    Returns:
+        The region names, sorted.
+
+    Raises:
+        InvalidArgumentError: `session` is not a boto3 Session, or `service` is not a
+            service botocore knows.
     """
     check_session(session)
     name = check_id(service, "service")

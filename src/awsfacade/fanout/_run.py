@@ -46,28 +46,48 @@ def fan_out(
     on_progress: Callable[[int, int | None], None] | None = None,
     session_name: str = "awsfacade-fanout",
 ) -> Generator[Outcome[T], None, None]:
-    """Run ``work(session, target)`` for every target; yield each outcome as it completes.
+    """Run `work(session, target)` for every target; yield each outcome as it completes.
 
-    ``session`` (the caller's; default: awsfacade's default session) assumes each target's
-    role once per account through one STS client, as ``session_name``, for
-    ``session_duration`` seconds (900 to 43,200; botocore refreshes the credentials before they
-    expire). The work gets the account's session, which has no default region: use
-    ``target.region``. A target yields :class:`Success` with the work's value, or
-    :class:`Failure` with the stage (``"assume-role"`` or ``"work"``) and the
-    :class:`~awsfacade.errors.AwsError`; a failing account never stops the others. Any other
-    exception the work raises (a bug) stops the run and propagates.
+    The caller's session assumes each target's role once per account through one STS
+    client; botocore refreshes the credentials before they expire. The work gets the
+    account's session, which has no default region: use `target.region`. A target yields
+    [Success][awsfacade.fanout.Success] with the work's value, or
+    [Failure][awsfacade.fanout.Failure] with the stage (`"assume-role"` or `"work"`) and the
+    [AwsError][awsfacade.errors.AwsError]; a failing account never stops the others. Any
+    other exception the work raises (a bug) stops the run and propagates.
 
-    ``targets`` is read lazily: at most ``max_workers`` targets are in flight and at most that
+    `targets` is read lazily: at most `max_workers` targets are in flight and at most that
     many outcomes wait for the consumer, however many targets there are. An account's session
     is released when none of its targets is in flight (order targets by account, as
-    :func:`targets` does, so each account's session is made once). ``executor`` is any
-    ``concurrent.futures.Executor`` (default: a thread pool of ``max_workers``, shut down at
-    the end). Any other executor (processes, Dask, Ray) gets picklable jobs: the
-    target, ``work`` (a module-level function) and the account's temporary credentials; the
-    session is built where the job runs. ``on_progress(done, total)`` is called after each
-    outcome (``total`` is ``None`` when ``targets`` has no ``len()``). Closing the iterator
-    (``break``, Ctrl-C) cancels what has not started. Nothing is sent before the first
-    ``next()``; no targets, no requests.
+    [targets][awsfacade.fanout.targets] does, so each account's session is made once).
+    Closing the iterator (`break`, Ctrl-C) cancels what has not started. Nothing is sent
+    before the first `next()`; no targets, no requests.
+
+    Args:
+        targets: Where to run the work; any iterable (a generator too), read lazily.
+        work: Called as `work(session, target)` with the account's session; what it
+            returns is the `Success`'s value. For an executor other than a thread pool, a
+            module-level function (it is pickled).
+        session: The caller's session, which assumes the roles; default: awsfacade's default
+            session.
+        max_workers: How many targets run at once, and how many outcomes may wait.
+        executor: Any `concurrent.futures.Executor`; default: a thread pool of
+            `max_workers`, shut down at the end. Any other executor (processes, Dask, Ray)
+            gets picklable jobs: the target, `work` and the account's temporary credentials;
+            the session is built where the job runs.
+        session_duration: How long, in seconds, each assumed role's credentials last (900 to
+            43,200; the role's own maximum may be lower).
+        on_progress: Called as `on_progress(done, total)` after each outcome; `total` is
+            `None` when `targets` has no `len()`.
+        session_name: The AssumeRole session name, seen in the accounts' CloudTrail.
+
+    Yields:
+        Each target's outcome, `Success[T] | Failure`, in the order they complete.
+
+    Raises:
+        InvalidArgumentError: An argument is of the wrong type or out of range (checked at
+            the call, before any request; a target of a lazy `targets` is checked when it
+            is read).
     """
     if isinstance(targets, (str, bytes, Target)) or not isinstance(targets, Iterable):
         raise InvalidArgumentError(f"targets must be an iterable of Target, not {targets!r}")
@@ -109,7 +129,7 @@ def _stream(  # noqa: PLR0917 - the checked arguments of fan_out
     name: str,
     total: int | None,
 ) -> Generator[Outcome[T], None, None]:
-    """The body of :func:`fan_out`, run from the first ``next()``."""
+    """The body of ``fan_out``, run from the first ``next()``."""
     source = iter(targets)
     upcoming = next(source, _END)
     if upcoming is _END:

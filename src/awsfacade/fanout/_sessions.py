@@ -5,7 +5,7 @@ A role's credentials come from STS ``AssumeRole`` through one STS client made fr
 caller's session; botocore refreshes them before they expire (15 minutes ahead, on the next
 request that needs them), so no timer is needed. An account's session has no default region
 (not even the environment's): the work names ``target.region``, and forgetting it fails
-loudly, saying so (:data:`NO_REGION`), instead of silently querying the environment's region
+loudly, saying so (``NO_REGION``), instead of silently querying the environment's region
 for every target.
 """
 

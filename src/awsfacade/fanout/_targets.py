@@ -1,5 +1,5 @@
-"""Where ``fan_out`` runs: :class:`Target` (an account, a region and the role to assume there)
-and the builders :func:`targets` and :func:`organization_targets`.
+"""Where ``fan_out`` runs: `Target` (an account, a region and the role to assume there)
+and the builders `targets()` and `organization_targets()`.
 
 An empty list of accounts, regions or included accounts means *no* targets, never "all".
 """
@@ -28,8 +28,9 @@ if TYPE_CHECKING:
 
 __all__ = ["DEFAULT_ROLE", "Target", "organization_targets", "targets"]
 
-#: The role AWS Organizations creates in every account it creates.
 DEFAULT_ROLE: Final = "OrganizationAccountAccessRole"
+"""The role AWS Organizations creates in every account it creates: the role `targets()` and
+`organization_targets()` assume by default."""
 
 _ACCOUNT_ID = re.compile(r"\d{12}")
 #: IAM role names: 1 to 64 of these characters (IAM's CreateRole), optionally under a path.
@@ -51,12 +52,22 @@ class Target:
     (``None``: the caller's own credentials, no role).
 
     A target is checked when built (a 12-digit account id, a region name, a role ARN); the
-    account ids Organizations sends pass the same check.
+    account ids Organizations sends pass the same check. `str(target)` is
+    `account_id/region`. Build targets by hand, or with [targets][awsfacade.fanout.targets]
+    and [organization_targets][awsfacade.fanout.organization_targets].
+
+    Raises:
+        InvalidArgumentError: `account_id` is not 12 digits, `region` is empty or not a
+            string, or `role_arn` is not an ARN.
     """
 
     account_id: str
+    """The 12-digit id of the account to run in."""
     region: str
+    """The region the work is to run in: pass it to the services the work builds
+    (`region=target.region`), since the account's session has no default region."""
     role_arn: str | None = None
+    """The ARN of the role to assume in the account; `None`: the caller's own credentials."""
 
     def __attrs_post_init__(self) -> None:
         check_account_id(self.account_id, "account_id")
@@ -143,10 +154,23 @@ def targets(
     regions: Iterable[str],
     role_name: str | None = DEFAULT_ROLE,
 ) -> list[Target]:
-    """Every (account, region) pair, account by account, assuming ``role_name`` in each.
+    """Every (account, region) pair, account by account, assuming `role_name` in each.
 
-    ``role_name=None`` runs with the caller's own credentials (for the caller's account).
-    An empty ``accounts`` or ``regions`` gives no targets — never "all".
+    Nothing is sent to AWS. Duplicates in `accounts` and `regions` are dropped; each role's
+    ARN is in the partition of its region (`arn:aws-cn:` in China).
+
+    Args:
+        accounts: 12-digit account ids. An empty list gives no targets — never "all".
+        regions: Region names botocore knows. An empty list gives no targets.
+        role_name: The IAM role to assume in each account (a name, optionally with its
+            path); `None` runs with the caller's own credentials (for the caller's account).
+
+    Returns:
+        The targets, the regions of the first account first.
+
+    Raises:
+        InvalidArgumentError: An account id is not 12 digits, a region is not one botocore
+            knows, `role_name` is not a role name, or a list is a lone string.
     """
     account_ids = [check_account_id(a, "each of accounts") for a in _strings(accounts, "accounts")]
     region_names = _regions(regions)
@@ -182,12 +206,30 @@ def organization_targets(
 ) -> Iterator[Target]:
     """The targets of every ACTIVE account of the caller's organization, account by account.
 
-    Pages Organizations ``ListAccounts`` lazily (call it from the management account or a
-    delegated administrator). ``regions=None`` means the regions enabled for the caller's
-    account (:func:`~awsfacade.fanout.regions`); ``include`` keeps only those accounts (an
-    empty one: none), ``exclude`` drops those; the management account (DescribeOrganization's
-    ``MasterAccountId``) is left out unless ``include_management_account``. Nothing is
-    requested before the first ``next()``.
+    Pages Organizations `ListAccounts` lazily (call it from the management account or a
+    delegated administrator). Nothing is requested before the first `next()`; the
+    arguments are checked at the call.
+
+    Args:
+        session: The caller's session, in the management account or a delegated
+            administrator.
+        role_name: The IAM role to assume in each account; `None`: the caller's own
+            credentials.
+        regions: The regions of every account's targets; `None` means the regions enabled
+            for the caller's account ([regions][awsfacade.fanout.regions]); an empty list,
+            no targets.
+        include: Keep only these account ids (an empty list: none); `None` keeps all.
+        exclude: Drop these account ids.
+        include_management_account: Keep the management account too (DescribeOrganization's
+            `MasterAccountId`), which is left out by default.
+
+    Returns:
+        A lazy iterator of the targets, read page by page as you iterate.
+
+    Raises:
+        InvalidArgumentError: `session` is not a boto3 Session, an account id is not 12
+            digits, a region is not one botocore knows, or `role_name` is not a role name;
+            raised at the call, before any request.
     """
     check_session(session)
     role = _role_name(role_name)

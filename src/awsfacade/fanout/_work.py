@@ -1,7 +1,7 @@
 """Running the work for one target, in a thread of this process or shipped to another one.
 
-The shipped :class:`Job` is picklable: the target, the work (a module-level function) and a
-:class:`~awsfacade.fanout._sessions.Snapshot` of the account's temporary credentials —
+The shipped ``Job`` is picklable: the target, the work (a module-level function) and a
+``Snapshot`` of the account's temporary credentials —
 never a Session or a client. The worker builds the session where it runs.
 """
 

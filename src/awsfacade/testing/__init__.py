@@ -1,16 +1,17 @@
-"""Test your code against moto: a pytest plugin and :func:`mocked_session`.
+"""Test your code against moto: a pytest plugin and `mocked_session()`.
 
-Installed with ``pip install "awsfacade[testing]"``; the fixtures live in
-:mod:`awsfacade.testing.plugin`, registered through the ``pytest11`` entry point, so they are
-there without a ``conftest.py``:
+Installed with `pip install "awsfacade[testing]"`; the fixtures live in
+[`awsfacade.testing.plugin`][awsfacade.testing.plugin], registered through the `pytest11`
+entry point, so they are there without a `conftest.py`:
 
-- ``aws_credentials`` — fake credentials in the environment; no profile, config or
+- `aws_credentials` — fake credentials in the environment; no profile, config or
   credentials file is read.
-- ``aws_region`` — ``"us-east-1"``; change it with ``@pytest.mark.aws_region("eu-west-1")``
+- `aws_region` — `"us-east-1"`; change it with `@pytest.mark.aws_region("eu-west-1")`
   or by overriding the fixture.
-- ``aws_session`` — a ``boto3.Session`` whose every AWS call is answered by moto, with
+- `aws_session` — a `boto3.Session` whose every AWS call is answered by moto, with
   fresh moto state for each test.
-- ``ec2_service`` (and one fixture per other service, as each lands) built on it.
+- `ec2_service`, `s3_service`, `rds_service`, `autoscaling_service`, `iam_service` and
+  `route53_service`, each that service built on it.
 
 No fixture can reach real AWS: the credentials are fake, and a request moto does not answer
 goes to a proxy on a closed loopback port and fails to connect; loopback addresses (a moto
@@ -19,7 +20,7 @@ in the ini file) any test whose botocore request would leave the machine fails, 
 Loading the plugin changes nothing: a run that uses none of its fixtures, markers or options
 runs as it would without awsfacade installed.
 This module does not import pytest, boto3 or moto (each is imported on first use):
-``mocked_session()`` works in any script.
+`mocked_session()` works in any script.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """The no-real-AWS guard's part in pytest: a request it blocked fails the test phase that made it,
 even if the test caught the error.
 
-:mod:`awsfacade.testing.plugin` registers this module as a plugin only for a run with the guard
+``awsfacade.testing.plugin`` registers this module as a plugin only for a run with the guard
 on (``--awsfacade-block-aws`` or ``awsfacade_block_aws = true``); other runs never import it.
 """
 

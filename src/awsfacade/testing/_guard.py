@@ -1,7 +1,7 @@
 """What the plugin changes in botocore, only while it is asked for, and undone after.
 
-Two wrappers on botocore's ``Endpoint``, installed by :func:`hold` and removed when the last
-holder calls :func:`release` (the plugin holds them for the length of a test that uses one of
+Two wrappers on botocore's ``Endpoint``, installed by ``hold`` and removed when the last
+holder calls ``release`` (the plugin holds them for the length of a test that uses one of
 its fixtures, and for the whole run when the no-real-AWS guard is on):
 
 - ``Endpoint._send``, which sends a request over HTTP and is reached only when no
@@ -11,14 +11,14 @@ its fixtures, and for the whole run when the no-real-AWS guard is on):
   made, so a Session made before moto was imported (at a test module's import, in a conftest)
   has no moto handler, yet is answered by moto like one made after; a request moto's own
   handler answered never gets here, so none is carried out twice. Then, while blocking is on,
-  :func:`refuse_if_leaving` refuses (and records) a request for any host that is not loopback,
+  ``refuse_if_leaving`` refuses (and records) a request for any host that is not loopback,
   before anything is sent, so that the test fails even if it swallowed the error.
 - ``Endpoint.create_request``, which notes each request's operation, while blocking, for the
   guard's message.
 
 Nothing else is touched: not ``BUILTIN_HANDLERS`` (moto's handler stays where moto put it), not
 moto. Nothing is imported to install the wrappers: if ``botocore.endpoint`` is not imported yet,
-:func:`hold` has Python call back when it is (:class:`_AfterImport`), which happens before any
+``hold`` has Python call back when it is (``_AfterImport``), which happens before any
 botocore Session can exist, since ``botocore.session`` imports it. If something else replaced a
 wrapper of ours meanwhile, theirs is left in place (ours, if theirs calls it, does nothing while
 nobody holds it).
@@ -101,7 +101,7 @@ def set_blocking(on: bool) -> bool:
 
 def blocked_count() -> int:
     """How many blocked requests are recorded and not yet taken: a mark for
-    :func:`take_blocked`."""
+    ``take_blocked``."""
     with _state.lock:
         return len(_state.blocked)
 
@@ -230,9 +230,9 @@ def _install() -> None:
 
 
 def hold() -> None:
-    """Have the wrappers installed until the matching :func:`release`; imports nothing (they
+    """Have the wrappers installed until the matching ``release``; imports nothing (they
     are installed when ``botocore.endpoint`` is imported, if it is not yet). Called from pytest's
-    own thread, like :func:`release`."""
+    own thread, like ``release``."""
     _state.holders += 1
     if _state.holders == 1:
         _when_imported(_ENDPOINT, _install)
@@ -250,7 +250,7 @@ def release() -> None:
 
 @contextmanager
 def held() -> Generator[None, None, None]:
-    """:func:`hold` inside, :func:`release` on the way out."""
+    """``hold`` inside, ``release`` on the way out."""
     hold()
     try:
         yield

@@ -1,6 +1,6 @@
 """moto's in-process mock, restarted for every test without rebuilding what never changes.
 
-Imported by :func:`awsfacade.testing.mocked_session` on first use, never at start-up.
+Imported by ``awsfacade.testing.mocked_session`` on first use, never at start-up.
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ class _FreshStateMock(MockAWS):
 
 
 def new_mock() -> MockAWS:
-    """A mock for one test: moto's own in server or proxy mode, else :class:`_FreshStateMock`.
+    """A mock for one test: moto's own in server or proxy mode, else ``_FreshStateMock``.
 
     ``mock_credentials`` is off: moto would otherwise overwrite our fake credentials.
     """

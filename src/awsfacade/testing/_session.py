@@ -28,13 +28,14 @@ __all__ = [
     "new_session",
 ]
 
-#: The fake credentials every mocked session uses.
 FAKE_CREDENTIALS: Final = {
     "AWS_ACCESS_KEY_ID": "testing",
     "AWS_SECRET_ACCESS_KEY": "testing",
     "AWS_SESSION_TOKEN": "testing",
     "AWS_SECURITY_TOKEN": "testing",
 }
+"""The fake credentials every mocked session uses, as the environment variables
+`fake_environment()` sets (each `"testing"`)."""
 
 # Everything through which botocore could find real credentials or another endpoint.
 _UNSET: Final = (
@@ -54,8 +55,10 @@ _UNSET: Final = (
 # ... and every per-service endpoint: AWS_ENDPOINT_URL_EC2 and the like.
 _UNSET_PREFIX: Final = "AWS_ENDPOINT_URL_"
 
-#: Where mocked sessions' unanswered requests go: port 9 (discard) on loopback, closed here.
 UNREACHABLE_PROXY: Final = "http://127.0.0.1:9"
+"""Where mocked sessions' unanswered requests go: the HTTP(S) proxy `fake_environment()`
+sets, port 9 (discard) on loopback, closed here, so such a request fails to connect instead
+of reaching AWS."""
 
 _MISSING_MOTO = (
     "awsfacade's test fixtures need moto: install the testing extra, "
@@ -65,9 +68,18 @@ _MISSING_MOTO = (
 
 @contextmanager
 def fake_environment(region: str = "us-east-1") -> Generator[None, None, None]:
-    """Fake credentials and region in ``os.environ``; profiles and AWS files point at nothing.
+    """Fake credentials and region in `os.environ`; profiles and AWS files point at nothing.
 
-    The environment is restored on exit, whatever happened inside.
+    Inside, `os.environ` holds [FAKE_CREDENTIALS][awsfacade.testing.FAKE_CREDENTIALS] and
+    `region` as `AWS_DEFAULT_REGION` and `AWS_REGION`; `AWS_PROFILE`, role, container and
+    endpoint variables are removed; the config and credentials files are `os.devnull`; the
+    instance metadata service is off; and the HTTP(S) proxy is
+    [UNREACHABLE_PROXY][awsfacade.testing.UNREACHABLE_PROXY], loopback excepted (a moto
+    server is reached directly). The environment is restored on exit, whatever happened
+    inside. It does not start moto: pair it with `mock_aws()` or a moto server.
+
+    Yields:
+        Nothing, while the environment is set (for the `with` block).
     """
     saved = dict(os.environ)
     try:
@@ -143,7 +155,12 @@ def _events_with_builtin_handlers() -> HierarchicalEmitter:
 def new_session(region: str = "us-east-1") -> boto3.session.Session:
     """A Session with fake credentials that shares botocore's loader with the other ones.
 
-    Use it inside moto's mock (or with a moto server's ``endpoint_url``).
+    Use it inside moto's mock (or with a moto server's `endpoint_url`, inside
+    `fake_environment()`): it starts no mock itself. Sharing the loader makes a client on a
+    new session cost milliseconds instead of hundreds of them.
+
+    Returns:
+        A `boto3.Session` in `region` with the fake credentials.
     """
     import boto3.session
     import botocore.session
@@ -163,10 +180,21 @@ def new_session(region: str = "us-east-1") -> boto3.session.Session:
 @contextmanager
 def mocked_session(region: str = "us-east-1") -> Generator[boto3.session.Session, None, None]:
     """A Session whose every AWS call moto answers, with fresh moto state; for use outside
-    pytest (scripts, notebooks, other test runners)::
+    pytest (scripts, notebooks, other test runners):
 
-        with mocked_session() as session:
-            Ec2Service(session).run(image_id="ami-12345678")
+    ```python
+    with mocked_session() as session:
+        Ec2Service(session).run(image_id="ami-12345678")
+    ```
+
+    Inside the block the environment is `fake_environment(region)`'s and moto's mock is on;
+    both end with it (the environment restored, the mock stopped).
+
+    Yields:
+        The mocked `boto3.Session`, in `region`, for the `with` block.
+
+    Raises:
+        AwsError: moto is not installed (install the `testing` extra).
     """
     with fake_environment(region), moto_session(region) as session:
         yield session
@@ -174,7 +202,7 @@ def mocked_session(region: str = "us-east-1") -> Generator[boto3.session.Session
 
 @contextmanager
 def moto_session(region: str) -> Generator[boto3.session.Session, None, None]:
-    """:func:`mocked_session` for a caller that has set up :func:`fake_environment` already
+    """``mocked_session`` for a caller that has set up ``fake_environment`` already
     (the ``aws_session`` fixture, through ``aws_credentials``)."""
     try:
         from awsfacade.testing._moto import new_mock

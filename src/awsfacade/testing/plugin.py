@@ -1,21 +1,29 @@
-"""The pytest plugin, registered through the ``pytest11`` entry point (see the package doc).
+"""The pytest plugin, registered through the `pytest11` entry point: its fixtures, its
+`aws_region` marker and its `--awsfacade-block-aws` option are there in any project that
+installs awsfacade, without a `conftest.py`.
+
+```python
+def test_bucket(s3_service: S3Service) -> None:
+    s3_service.create_bucket("reports")
+    assert s3_service.bucket_exists("reports")
+```
 
 Loading it changes nothing outside pytest's own options: it imports neither botocore, boto3 nor
 moto, and leaves botocore, moto and the garbage collector alone. A run that uses none of its
 fixtures, markers or options runs as it would without awsfacade installed. What it changes, it
 changes when asked, and gives back:
 
-- for the length of a test that uses one of its fixtures (``aws_credentials`` and every fixture
-  built on it), botocore's ``Endpoint`` is wrapped (see :mod:`awsfacade.testing._guard`), so a
+- for the length of a test that uses one of its fixtures (`aws_credentials` and every fixture
+  built on it), botocore's `Endpoint` is wrapped (`awsfacade.testing._guard`), so a
   Session made before moto was imported — in a conftest, at a test module's import — is answered
   by moto's mock like one made after;
-- ``aws_session`` freezes the garbage collector's view of what is alive before its second test
-  in a run (:class:`_Run`); the run unfreezes it at its end;
-- the opt-in guard: with ``--awsfacade-block-aws`` or ``awsfacade_block_aws = true`` in the ini
+- `aws_session` freezes the garbage collector's view of what is alive before its second test
+  in a run (`_Run`); the run unfreezes it at its end;
+- the opt-in guard: with `--awsfacade-block-aws` or `awsfacade_block_aws = true` in the ini
   file, the wrappers stay from the run's start to its end, and a botocore request for a host
   that is not loopback, and that moto's mock did not answer, is refused before it is sent and
   fails the test that made it, even if the test caught the error
-  (:mod:`awsfacade.testing._blocking`).
+  (`awsfacade.testing._blocking`).
 """
 
 from __future__ import annotations
@@ -63,7 +71,11 @@ _BLOCK_HELP = (
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    """``--awsfacade-block-aws`` and the ``awsfacade_block_aws`` ini option."""
+    """Add `--awsfacade-block-aws` and the `awsfacade_block_aws` ini option (a pytest hook).
+
+    Either fails any test whose botocore request would go to a host that is not loopback
+    and that moto's mock did not answer; the request is refused before it is sent.
+    """
     group = parser.getgroup("awsfacade", "awsfacade (AWS tests on moto)")
     group.addoption(
         "--awsfacade-block-aws",
@@ -119,7 +131,8 @@ _RUN = pytest.StashKey[_Run]()
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """Declare the plugin's marker; with the guard asked for, install it for the whole run."""
+    """Declare the `aws_region` marker; with the guard asked for, install it for the whole
+    run (a pytest hook)."""
     config.addinivalue_line(
         "markers", "aws_region(name): the region of awsfacade's aws_session fixture"
     )
@@ -136,7 +149,7 @@ def pytest_configure(config: pytest.Config) -> None:
 
 def pytest_unconfigure(config: pytest.Config) -> None:
     """Take the guard out, and give it back the setting it had (a pytester run inside a test
-    run)."""
+    run): a pytest hook."""
     run = config.stash.get(_RUN, None)
     if run is None:  # configure never ran (an error before it)
         return
@@ -147,7 +160,17 @@ def pytest_unconfigure(config: pytest.Config) -> None:
 
 @pytest.fixture
 def aws_region(request: pytest.FixtureRequest) -> str:
-    """The region of ``aws_session``: the ``aws_region`` marker's, else us-east-1."""
+    """The region of `aws_session`: the `aws_region` marker's, else us-east-1.
+
+    Mark a test (or a module, with `pytestmark`) `@pytest.mark.aws_region("eu-west-1")`, or
+    override the fixture in a `conftest.py`.
+
+    Returns:
+        The region name.
+
+    Raises:
+        pytest.UsageError: The marker names no region (`@pytest.mark.aws_region()`).
+    """
     marker = request.node.get_closest_marker("aws_region")
     if marker is None:
         return _DEFAULT_REGION
@@ -160,7 +183,16 @@ def aws_region(request: pytest.FixtureRequest) -> str:
 @pytest.fixture
 def aws_credentials(aws_region: str) -> Iterator[None]:
     """Fake AWS credentials in the environment, and nothing that could find real ones; every
-    Session, even one made before moto was imported, is answered by moto while a mock is on."""
+    Session, even one made before moto was imported, is answered by moto while a mock is on.
+
+    The environment is `fake_environment(aws_region)`'s for the test (no profile, config or
+    credentials file read; unanswered requests sent to a closed loopback port), restored
+    after it. It starts no mock: use it for a test that starts its own (`mock_aws()`) or
+    talks to a moto server.
+
+    Yields:
+        Nothing, while the environment is fake (request the fixture for its effect).
+    """
     with _guard.held(), fake_environment(aws_region):
         yield
 
@@ -169,7 +201,15 @@ def aws_credentials(aws_region: str) -> Iterator[None]:
 def aws_session(
     aws_credentials: None, aws_region: str, request: pytest.FixtureRequest
 ) -> Iterator[Session]:
-    """A boto3 Session answered by moto, with fresh moto state for this test."""
+    """A boto3 Session answered by moto, with fresh moto state for this test.
+
+    Built on `aws_credentials`, in `aws_region`; moto's mock is on for the test and
+    stopped after it. Build any service or boto3 client on it: `Ec2Service(aws_session)`,
+    `aws_session.client("sqs")`.
+
+    Yields:
+        The mocked session.
+    """
     del aws_credentials  # requested for its fake environment
     run = request.config.stash.get(_RUN, None)
     if run is not None:  # None: the fixtures imported into a conftest, this plugin disabled
@@ -181,7 +221,11 @@ def aws_session(
 
 @pytest.fixture
 def ec2_service(aws_session: Session) -> Ec2Service:
-    """An :class:`~awsfacade.ec2.Ec2Service` on the mocked session."""
+    """An [Ec2Service][awsfacade.ec2.Ec2Service] on `aws_session`, the mocked session.
+
+    Returns:
+        The service, in `aws_region`.
+    """
     from awsfacade.ec2 import Ec2Service
 
     return Ec2Service(aws_session)
@@ -189,7 +233,11 @@ def ec2_service(aws_session: Session) -> Ec2Service:
 
 @pytest.fixture
 def s3_service(aws_session: Session) -> S3Service:
-    """An :class:`~awsfacade.s3.S3Service` on the mocked session."""
+    """An [S3Service][awsfacade.s3.S3Service] on `aws_session`, the mocked session.
+
+    Returns:
+        The service, in `aws_region`.
+    """
     from awsfacade.s3 import S3Service
 
     return S3Service(aws_session)
@@ -197,7 +245,11 @@ def s3_service(aws_session: Session) -> S3Service:
 
 @pytest.fixture
 def iam_service(aws_session: Session) -> IamService:
-    """An :class:`~awsfacade.iam.IamService` on the mocked session."""
+    """An [IamService][awsfacade.iam.IamService] on `aws_session`, the mocked session.
+
+    Returns:
+        The service, in `aws_region`.
+    """
     from awsfacade.iam import IamService
 
     return IamService(aws_session)
@@ -205,7 +257,11 @@ def iam_service(aws_session: Session) -> IamService:
 
 @pytest.fixture
 def rds_service(aws_session: Session) -> RdsService:
-    """An :class:`~awsfacade.rds.RdsService` on the mocked session."""
+    """An [RdsService][awsfacade.rds.RdsService] on `aws_session`, the mocked session.
+
+    Returns:
+        The service, in `aws_region`.
+    """
     from awsfacade.rds import RdsService
 
     return RdsService(aws_session)
@@ -213,7 +269,12 @@ def rds_service(aws_session: Session) -> RdsService:
 
 @pytest.fixture
 def autoscaling_service(aws_session: Session) -> AutoScalingService:
-    """An :class:`~awsfacade.autoscaling.AutoScalingService` on the mocked session."""
+    """An [AutoScalingService][awsfacade.autoscaling.AutoScalingService] on `aws_session`,
+    the mocked session.
+
+    Returns:
+        The service, in `aws_region`.
+    """
     from awsfacade.autoscaling import AutoScalingService
 
     return AutoScalingService(aws_session)
@@ -221,7 +282,11 @@ def autoscaling_service(aws_session: Session) -> AutoScalingService:
 
 @pytest.fixture
 def route53_service(aws_session: Session) -> Route53Service:
-    """A :class:`~awsfacade.route53.Route53Service` on the mocked session."""
+    """A [Route53Service][awsfacade.route53.Route53Service] on `aws_session`, the mocked session.
+
+    Returns:
+        The service, in `aws_region`.
+    """
     from awsfacade.route53 import Route53Service
 
     return Route53Service(aws_session)
