@@ -55,10 +55,21 @@ def _own_members(cls: type) -> Iterator[str]:
         yield from (member.name for member in cls if member.name not in seen)
 
 
+def _home(value: object, modules: list[str]) -> str | None:
+    """The most specific public module ``value`` is defined under (None: not awsfacade's)."""
+    defined_in = getattr(value, "__module__", None)
+    if not isinstance(defined_in, str):
+        return None
+    homes = [name for name in modules if defined_in == name or defined_in.startswith(name + ".")]
+    return max(homes, key=len, default=None)
+
+
 def public_names() -> Iterator[tuple[str, bool]]:
     """Every dotted path of the public API, as the reference lists it, and whether it needs
-    a docstring (all but enum members)."""
-    for module_name in public_modules():
+    a docstring (all but enum members). A name a package re-exports from one of its public
+    sub-packages (``awsfacade.Ec2Service``) is documented there (``awsfacade.ec2``) only."""
+    modules = public_modules()
+    for module_name in modules:
         module = importlib.import_module(module_name)
         exported: list[str] = getattr(module, "__all__", [])
         if module_name != "awsfacade" and not exported:
@@ -68,6 +79,9 @@ def public_names() -> Iterator[tuple[str, bool]]:
             if name.startswith("__"):
                 continue
             value = getattr(module, name)
+            home = _home(value, modules)
+            if home is not None and home.startswith(module_name + "."):
+                continue
             path = f"{module_name}.{name}"
             yield path, True
             if inspect.isclass(value) and value.__module__.startswith("awsfacade"):
