@@ -197,32 +197,38 @@ def check_directives(page: Path) -> None:
             pytest.fail(f"{_name(page)}:{line}: unknown directive {match['name']}:", pytrace=False)
 
 
-def evaluate(example: Example) -> None:
-    """Evaluate one example; on failure, fail with a plain traceback from the page's line on
-    (pytest's own would print the module-level "function" the line is in: the page from line 1).
-    """
+def evaluate(example: Example) -> str | None:
+    """Evaluate one example: what went wrong, as a plain traceback from the page's line on, or
+    None. (pytest's own traceback would print the module-level "function" the failing line is
+    in: the page from line 1.)"""
     try:
         example.evaluate()
     except SkipTest:
-        pass  # `<!-- skip: next "why" -->`
+        return None  # `<!-- skip: next "why" -->`
     except Exception as error:  # any failure of the block is the test's failure
-        below_us = error.__traceback__
-        while below_us is not None and below_us.tb_frame.f_code.co_filename != example.path:
-            below_us = below_us.tb_next
-        report = "".join(traceback.format_exception(type(error), error, below_us))
-        where = f"{_name(Path(example.path))}:{example.line}"
-        pytest.fail(f"{where}: block fails\n{report}", pytrace=False)
+        from_page = error.__traceback__
+        while from_page is not None and from_page.tb_frame.f_code.co_filename != example.path:
+            from_page = from_page.tb_next
+        report = "".join(traceback.format_exception(type(error), error, from_page))
+        return f"{_name(Path(example.path))}:{example.line}: block fails\n{report}"
+    return None
 
 
 def run_test_block(block: Block, pytester: pytest.Pytester) -> None:
-    """Run a test block as a test module of its own, with the installed plugin's fixtures only."""
-    module = pytester.makepyfile(**{f"test_{_slug(block.page)}_line{block.line}": block.code})
+    """Run a test block as a test module of its own, with the installed plugin's fixtures only.
+
+    The module is padded with blank lines, so that its line numbers are the page's.
+    """
+    module = pytester.path / f"test_{_slug(block.page)}_line{block.line}.py"
+    module.write_text("\n" * (block.line - 1) + block.code, encoding="utf-8")
     result = pytester.runpytest(module, "-p", "no:cacheprovider", "--strict-markers")
     outcomes = result.parseoutcomes()
-    report = f"{block.where()}: test block\n" + "\n".join(result.outlines)
-    assert result.ret == pytest.ExitCode.OK, report
-    assert set(outcomes) <= {"passed", "warnings"}, report
-    assert outcomes.get("passed", 0) >= (block.tests or 0), report
+    if (
+        result.ret != pytest.ExitCode.OK
+        or not set(outcomes) <= {"passed", "warnings"}
+        or outcomes.get("passed", 0) < (block.tests or 0)
+    ):
+        pytest.fail(f"{block.where()}: test block fails\n" + "\n".join(result.outlines), False)
 
 
 @pytest.mark.parametrize("page", PAGES, ids=_name)
@@ -237,7 +243,9 @@ def test_page_runs(
     with prelude(page, tmp_path) as module:
         document.namespace = module.__dict__
         for example in document:
-            evaluate(example)
+            failure = evaluate(example)
+            if failure is not None:
+                pytest.fail(failure, pytrace=False)
     if evaluator.test_blocks:  # pytester only when needed: it unloads the modules tests import
         pytester: pytest.Pytester = request.getfixturevalue("pytester")
         for block in evaluator.test_blocks:
