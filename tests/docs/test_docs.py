@@ -109,26 +109,22 @@ class Block:
 
     @property
     def tests(self) -> int | None:
-        """How many tests the block defines (each must pass), or None for a script: a test
-        function, or a ``Test*`` class whose ``test*`` methods count."""
+        """How many tests the block defines, each of which must pass: its top-level ``test*``
+        functions and the ``test*`` methods of its ``Test*`` classes. None for a script (a
+        block with neither a ``test*`` function nor a ``Test*`` class)."""
         try:
             body = ast.parse(self.code).body
         except SyntaxError:
             return None  # run as a script, which reports the error
-        functions: list[ast.stmt] = []
-        is_test_module = False
-        for node in body:
-            if isinstance(node, ast.ClassDef) and node.name.startswith("Test"):
-                functions += node.body
-                is_test_module = True
-            else:
-                functions.append(node)
-        count = sum(
-            isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+        classes = [node for node in body if isinstance(node, ast.ClassDef)]
+        classes = [node for node in classes if node.name.startswith("Test")]
+        tests = [
+            node
+            for node in [*body, *(method for cls in classes for method in cls.body)]
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
             and node.name.startswith("test")
-            for node in functions
-        )
-        return count if count or is_test_module else None
+        ]
+        return len(tests) if tests or classes else None
 
 
 def parse(page: Path, evaluator: PageEvaluator | None = None) -> Document:
@@ -228,7 +224,8 @@ def run_test_block(block: Block, pytester: pytest.Pytester) -> None:
         or not set(outcomes) <= {"passed", "warnings"}
         or outcomes.get("passed", 0) < (block.tests or 0)
     ):
-        pytest.fail(f"{block.where()}: test block fails\n" + "\n".join(result.outlines), False)
+        report = "\n".join(result.outlines)
+        pytest.fail(f"{block.where()}: test block fails\n{report}", pytrace=False)
 
 
 @pytest.mark.parametrize("page", PAGES, ids=_name)
