@@ -8,7 +8,8 @@ them for writers):
 - A page is README.md or a ``docs/**/*.md`` file outside ``docs/includes/`` (snippets, tested
   where they are included). A ``--8<--`` line includes text at build time; it is not a block.
 - Every fenced block whose language is ``python`` (or ``py``, ``python3``) counts, also one
-  indented inside a list item (it is dedented).
+  indented inside a list item (it is dedented). Its fence gives the language only: Sybil would
+  not see a ``python title="…"`` block, so that is an error.
 - A block that defines a test (a top-level ``def test_*`` or ``class Test*``) is a test module:
   pytest runs it in a folder of its own with the installed plugin, and it must pass.
 - Any other block is a script. The scripts of a page run in order in one namespace, inside a
@@ -64,6 +65,10 @@ PYTHON_LANGUAGES = ("python", "py", "python3")
 #: The directives a one-line HTML comment may give: the names Sybil's parsers below read.
 DIRECTIVES = frozenset({"skip"})
 _DIRECTIVE = re.compile(r"^[ \t]*<!--+\s*(?P<name>[\w-]+):.*-->[ \t]*$", re.MULTILINE)
+_DECORATED_FENCE = re.compile(
+    rf"^[ \t]*(?:[-*+][ \t]+)?(?:`{{3,}}|~{{3,}})[ \t]*(?:{'|'.join(PYTHON_LANGUAGES)})[ \t]+\S",
+    re.MULTILINE,
+)
 #: The region of the prelude's mocked session.
 PRELUDE_REGION = "us-east-1"
 #: The top of each script module: the names the prelude binds, as typed declarations. Blocks
@@ -184,13 +189,18 @@ def prelude(page: Path, folder: Path) -> Generator[ModuleType, None, None]:
             del sys.modules[module.__name__]
 
 
-def check_directives(page: Path) -> None:
-    """Fail on a one-line ``<!-- name: … -->`` comment whose name no parser reads."""
+def check_markup(page: Path) -> None:
+    """Fail on markup that would leave a block silently untested: a one-line ``<!-- name: … -->``
+    comment whose name no parser reads, or a Python fence with more than its language (Sybil
+    takes ```` ```python title="x" ```` for another language)."""
     text = page.read_text(encoding="utf-8")
     for match in _DIRECTIVE.finditer(text):
         if match["name"] not in DIRECTIVES:
             line = text.count("\n", 0, match.start()) + 1
             pytest.fail(f"{_name(page)}:{line}: unknown directive {match['name']}:", pytrace=False)
+    for match in _DECORATED_FENCE.finditer(text):
+        line = text.count("\n", 0, match.start()) + 1
+        pytest.fail(f"{_name(page)}:{line}: a Python fence takes its language only", pytrace=False)
 
 
 def evaluate(example: Example) -> str | None:
@@ -233,7 +243,7 @@ def test_page_runs(
     page: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
 ) -> None:
     """The page's scripts run in order, on moto, in one namespace; its test blocks pass."""
-    check_directives(page)
+    check_markup(page)
     evaluator = PageEvaluator()
     document = parse(page, evaluator)
     monkeypatch.chdir(tmp_path)
