@@ -1,4 +1,4 @@
-"""What README.md states about the package's own files matches those files."""
+"""What the docs state about the package's own files matches those files."""
 
 from __future__ import annotations
 
@@ -9,7 +9,9 @@ from pathlib import Path
 from packaging.requirements import Requirement
 
 ROOT = Path(__file__).resolve().parents[2]
-#: The header row of the README's table of what each install brings.
+#: The pages that may hold the table of what each install brings (README.md and the site's).
+PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]
+#: The header row of that table.
 EXTRAS_HEADER = "| extra | adds | needed for |"
 #: A requirement as the table names it: a backticked distribution name, extras allowed.
 TABLE_REQUIREMENT = re.compile(r"`([A-Za-z0-9_.-]+(?:\[[a-z0-9_,-]+\])?)`")
@@ -22,10 +24,9 @@ def _named(requirement: str) -> str:
     return f"{parsed.name}{extras}"
 
 
-def _table_rows() -> dict[str, set[str]]:
-    """The README's extras table: each row's extra (``""`` for the plain install) and the
-    requirements its "adds" cell names (nothing else is backticked there)."""
-    lines = (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
+def _table_rows(lines: list[str]) -> dict[str, set[str]]:
+    """The extras table: each row's extra (``""`` for the plain install) and the requirements
+    its "adds" cell names (nothing else is backticked there)."""
     start = lines.index(EXTRAS_HEADER) + 2  # past the header and its --- row
     rows: dict[str, set[str]] = {}
     for line in lines[start:]:
@@ -39,12 +40,19 @@ def _table_rows() -> dict[str, set[str]]:
 
 
 def test_the_extras_table_names_every_requirement_of_every_extra() -> None:
-    """The Installing section's table lists the plain install and each extra of
-    pyproject.toml, with exactly the distributions (and their extras) each one adds."""
+    """The table of what each install brings (on every page that shows it) lists the plain
+    install and each extra of pyproject.toml, with exactly the distributions (and their extras)
+    each one adds."""
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     declared = {"": {_named(r) for r in project["dependencies"]}} | {
         extra: {_named(r) for r in requirements}
         for extra, requirements in project["optional-dependencies"].items()
     }
+    tables = {
+        page.relative_to(ROOT).as_posix(): _table_rows(lines)
+        for page in PAGES
+        if EXTRAS_HEADER in (lines := page.read_text(encoding="utf-8").splitlines())
+    }
 
-    assert _table_rows() == declared
+    assert tables, f"no page holds the extras table ({EXTRAS_HEADER})"
+    assert tables == dict.fromkeys(tables, declared)
