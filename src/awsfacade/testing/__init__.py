@@ -25,6 +25,7 @@ This module does not import pytest, boto3 or moto (each is imported on first use
 
 from __future__ import annotations
 
+from awsfacade.testing._realism import Fault, Realism
 from awsfacade.testing._session import (
     FAKE_CREDENTIALS,
     UNREACHABLE_PROXY,
@@ -36,6 +37,8 @@ from awsfacade.testing._session import (
 __all__ = [
     "FAKE_CREDENTIALS",
     "UNREACHABLE_PROXY",
+    "Fault",
+    "Realism",
     "fake_environment",
     "mocked_session",
     "new_session",

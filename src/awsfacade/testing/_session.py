@@ -11,7 +11,7 @@ from collections.abc import Generator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Final
 
-from awsfacade.errors import AwsError
+from awsfacade.errors import AwsError, InvalidArgumentError
 
 if TYPE_CHECKING:
     # Imported where used: the pytest plugin imports this module at start-up, and boto3 (or
@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     import boto3.session
     from botocore.hooks import HierarchicalEmitter
     from botocore.loaders import Loader
+
+    from awsfacade.testing._realism import Realism
 
 __all__ = [
     "FAKE_CREDENTIALS",
@@ -178,7 +180,9 @@ def new_session(region: str = "us-east-1") -> boto3.session.Session:
 
 
 @contextmanager
-def mocked_session(region: str = "us-east-1") -> Generator[boto3.session.Session, None, None]:
+def mocked_session(
+    region: str = "us-east-1", *, realism: Realism | None = None
+) -> Generator[boto3.session.Session, None, None]:
     """A Session whose every AWS call moto answers, with fresh moto state; for use outside
     pytest (scripts, notebooks, other test runners):
 
@@ -188,7 +192,8 @@ def mocked_session(region: str = "us-east-1") -> Generator[boto3.session.Session
     ```
 
     Inside the block the environment is `fake_environment(region)`'s and moto's mock is on;
-    both end with it (the environment restored, the mock stopped).
+    both end with it (the environment restored, the mock stopped). With `realism`, the
+    session shows those of AWS's behaviours moto lacks (see [`Realism`][awsfacade.testing.Realism]).
 
     Yields:
         The mocked `boto3.Session`, in `region`, for the `with` block.
@@ -196,22 +201,34 @@ def mocked_session(region: str = "us-east-1") -> Generator[boto3.session.Session
     Raises:
         AwsError: moto is not installed (install the `testing` extra).
     """
-    with fake_environment(region), moto_session(region) as session:
+    with fake_environment(region), moto_session(region, realism) as session:
         yield session
 
 
 @contextmanager
-def moto_session(region: str) -> Generator[boto3.session.Session, None, None]:
+def moto_session(
+    region: str, realism: Realism | None = None
+) -> Generator[boto3.session.Session, None, None]:
     """``mocked_session`` for a caller that has set up ``fake_environment`` already
     (the ``aws_session`` fixture, through ``aws_credentials``)."""
     try:
         from awsfacade.testing._moto import new_mock
     except ImportError as error:  # pragma: no cover - the test environment has moto
         raise AwsError(_MISSING_MOTO) from error
+    if realism is not None:
+        from awsfacade.testing._realism import Realism
+
+        if not isinstance(realism, Realism):
+            raise InvalidArgumentError(f"realism must be a Realism, not {realism!r}")
     mock = new_mock()
     mock.start(reset=True)
     try:
-        yield new_session(region)
+        session = new_session(region)
+        if realism is not None:
+            from awsfacade.testing._realism import install
+
+            install(session, realism)
+        yield session
     finally:
         # start() resets moto's state; resetting on stop too would double the cost.
         mock.stop(remove_data=False)

@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from awsfacade.rds import RdsService
     from awsfacade.route53 import Route53Service
     from awsfacade.s3 import S3Service
+    from awsfacade.testing._realism import Realism
 
 __all__ = [
     "autoscaling_service",
@@ -136,6 +137,11 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", "aws_region(name): the region of awsfacade's aws_session fixture"
     )
+    config.addinivalue_line(
+        "markers",
+        "aws_realism(realism): AWS's behaviours (an awsfacade.testing.Realism) on "
+        "awsfacade's aws_session fixture and the service fixtures",
+    )
     blocking = config.getoption(_BLOCK) is True or config.getini(_BLOCK) is True
     run = config.stash[_RUN] = _Run(blocking=blocking)
     config.add_cleanup(run.unfreeze)  # configured before pytest's plugins: cleaned up after
@@ -214,9 +220,23 @@ def aws_session(
     run = request.config.stash.get(_RUN, None)
     if run is not None:  # None: the fixtures imported into a conftest, this plugin disabled
         run.before_session()
+    realism = _realism(request)
     # Held here too: a suite may replace aws_credentials with its own (moto's docs name theirs so).
-    with _guard.held(), moto_session(aws_region) as session:
+    with _guard.held(), moto_session(aws_region, realism) as session:
         yield session
+
+
+def _realism(request: pytest.FixtureRequest) -> Realism | None:
+    """The `aws_realism` marker's `Realism`, if the test (or its module or class) has one."""
+    marker = request.node.get_closest_marker("aws_realism")
+    if marker is None:
+        return None
+    from awsfacade.testing._realism import Realism
+
+    realism = marker.args[0] if len(marker.args) == 1 else marker.kwargs.get("realism")
+    if not isinstance(realism, Realism) or len(marker.args) + len(marker.kwargs) != 1:
+        raise pytest.UsageError("use @pytest.mark.aws_realism(Realism(...))")
+    return realism
 
 
 @pytest.fixture
