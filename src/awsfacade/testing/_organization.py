@@ -8,7 +8,7 @@ module: the pytest plugin imports it at start-up.
 from __future__ import annotations
 
 import re
-from collections.abc import Generator, Iterable
+from collections.abc import Generator, Iterable, Mapping
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Final
 
@@ -19,7 +19,6 @@ from awsfacade.errors import InvalidArgumentError
 
 if TYPE_CHECKING:
     import boto3.session
-    import pytest
 
     from awsfacade.fanout import Target
     from awsfacade.testing._realism import Realism
@@ -161,7 +160,9 @@ def build_organization(session: boto3.session.Session, plan: _Plan) -> Organizat
     from awsfacade.fanout._clients import ORGANIZATIONS
 
     client = ORGANIZATIONS.get(session, region=None, endpoint_url=None, config=None)
-    state = mock_random.getstate()
+    # Seeded, then seeded again from its own next draw: what the test draws later is as
+    # random (or as seeded) as it would have been.
+    resume = mock_random.getrandbits(64)
     mock_random.seed(_SEED)
     try:
         with translate():
@@ -182,7 +183,7 @@ def build_organization(session: boto3.session.Session, plan: _Plan) -> Organizat
                 )
                 members.append(sent(status.get("AccountId"), "AccountId", "CreateAccount"))
     finally:
-        mock_random.setstate(state)
+        mock_random.seed(resume)
     return Organization(
         session=session,
         management_account_id=management,
@@ -238,15 +239,17 @@ def mocked_organization(
 
 
 def organization_from_marker(
-    session: boto3.session.Session, region: str, marker: pytest.Mark | None
+    session: boto3.session.Session,
+    region: str,
+    args: tuple[object, ...],
+    keywords: Mapping[str, object],
 ) -> Organization:
-    """The ``aws_organization`` fixture's organization, as its marker (if any) asks, on the
-    test's mocked session: a malformed marker is a ``pytest.UsageError``, a wrong value an
-    ``InvalidArgumentError``."""
+    """The ``aws_organization`` fixture's organization, as its marker's ``args`` and
+    ``keywords`` ask (none without a marker), on the test's mocked session: a malformed marker
+    is a ``pytest.UsageError``, a wrong value an ``InvalidArgumentError``."""
     import pytest
 
-    keywords: dict[str, object] = {} if marker is None else dict(marker.kwargs)
-    if marker is not None and (marker.args or not keywords.keys() <= _MARKER_KEYWORDS):
+    if args or not keywords.keys() <= _MARKER_KEYWORDS:
         raise pytest.UsageError(f"use {_MARKER_USE}")
     plan = check_plan(
         keywords.get("accounts", 3),

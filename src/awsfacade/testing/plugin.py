@@ -268,9 +268,10 @@ def aws_organization(
     """
     from awsfacade.testing._organization import organization_from_marker
 
-    return organization_from_marker(
-        aws_session, aws_region, request.node.get_closest_marker("aws_organization")
-    )
+    marker = request.node.get_closest_marker("aws_organization")
+    if marker is None:
+        return organization_from_marker(aws_session, aws_region, (), {})
+    return organization_from_marker(aws_session, aws_region, marker.args, marker.kwargs)
 
 
 @pytest.fixture
