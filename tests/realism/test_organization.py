@@ -5,7 +5,6 @@ own resources, so a user's multi-account code is tested like single-account code
 from __future__ import annotations
 
 import json
-import textwrap
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, TypeVar
 
@@ -279,44 +278,30 @@ def test_a_users_inventory_is_tested_across_accounts(
 
 
 @pytest.mark.parametrize(
-    "marker",
+    ("marker", "error"),
     [
-        "@pytest.mark.aws_organization(3)",
-        "@pytest.mark.aws_organization(account=3)",
+        ("aws_organization(3)", "*UsageError*@pytest.mark.aws_organization(accounts=3*"),
+        ("aws_organization(account=3)", "*UsageError*@pytest.mark.aws_organization(accounts=3*"),
+        ("aws_organization(accounts=0)", "*InvalidArgumentError: accounts must be*"),
     ],
 )
-def test_a_malformed_marker_is_a_usage_error(pytester: pytest.Pytester, marker: str) -> None:
-    """Positional arguments or an unknown keyword: pytest's UsageError, saying how to mark."""
+def test_a_malformed_marker_fails_the_tests_set_up(
+    pytester: pytest.Pytester, marker: str, error: str
+) -> None:
+    """Positional arguments or an unknown keyword: pytest's UsageError, saying how to mark; a
+    wrong value: InvalidArgumentError naming it."""
     pytester.makepyfile(
         f"""
         import pytest
 
-        {marker}
+        @pytest.mark.{marker}
         def test_it(aws_organization):
             pass
         """
     )
     result = pytester.runpytest("-p", "no:cacheprovider")
     result.assert_outcomes(errors=1)
-    result.stdout.fnmatch_lines(["*UsageError*@pytest.mark.aws_organization(accounts=3*"])
-
-
-def test_a_wrong_marker_value_is_an_invalid_argument(pytester: pytest.Pytester) -> None:
-    """A value of the wrong kind fails the test's set-up with InvalidArgumentError."""
-    pytester.makepyfile(
-        textwrap.dedent(
-            """
-            import pytest
-
-            @pytest.mark.aws_organization(accounts=0)
-            def test_it(aws_organization):
-                pass
-            """
-        )
-    )
-    result = pytester.runpytest("-p", "no:cacheprovider")
-    result.assert_outcomes(errors=1)
-    result.stdout.fnmatch_lines(["*InvalidArgumentError: accounts must be*"])
+    result.stdout.fnmatch_lines([error])
 
 
 def test_the_marker_is_declared(pytester: pytest.Pytester) -> None:
