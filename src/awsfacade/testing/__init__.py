@@ -25,6 +25,7 @@ This module does not import pytest, boto3 or moto (each is imported on first use
 
 from __future__ import annotations
 
+from awsfacade.testing._organization import Organization, mocked_organization
 from awsfacade.testing._realism import Fault, Realism
 from awsfacade.testing._session import (
     FAKE_CREDENTIALS,
@@ -38,8 +39,10 @@ __all__ = [
     "FAKE_CREDENTIALS",
     "UNREACHABLE_PROXY",
     "Fault",
+    "Organization",
     "Realism",
     "fake_environment",
+    "mocked_organization",
     "mocked_session",
     "new_session",
 ]

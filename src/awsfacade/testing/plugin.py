@@ -47,11 +47,13 @@ if TYPE_CHECKING:
     from awsfacade.rds import RdsService
     from awsfacade.route53 import Route53Service
     from awsfacade.s3 import S3Service
+    from awsfacade.testing._organization import Organization
     from awsfacade.testing._realism import Realism
 
 __all__ = [
     "autoscaling_service",
     "aws_credentials",
+    "aws_organization",
     "aws_region",
     "aws_session",
     "ec2_service",
@@ -141,6 +143,11 @@ def pytest_configure(config: pytest.Config) -> None:
         "markers",
         "aws_realism(realism): AWS's behaviours (an awsfacade.testing.Realism) on "
         "awsfacade's aws_session fixture and the service fixtures",
+    )
+    config.addinivalue_line(
+        "markers",
+        "aws_organization(accounts=3, regions=None, role_name=...): awsfacade's "
+        "aws_organization fixture",
     )
     blocking = config.getoption(_BLOCK) is True or config.getini(_BLOCK) is True
     run = config.stash[_RUN] = _Run(blocking=blocking)
@@ -237,6 +244,34 @@ def _realism(request: pytest.FixtureRequest) -> Realism | None:
     if not isinstance(realism, Realism) or len(marker.args) + len(marker.kwargs) != 1:
         raise pytest.UsageError("use @pytest.mark.aws_realism(Realism(...))")
     return realism
+
+
+@pytest.fixture
+def aws_organization(
+    aws_session: Session, aws_region: str, request: pytest.FixtureRequest
+) -> Organization:
+    """An AWS Organization on moto: `aws_session` is its management account, with member
+    accounts whose role it can assume, and the regions to fan out to.
+
+    Mark the test (or its module) `@pytest.mark.aws_organization(accounts=3,
+    regions=["us-east-1", "eu-west-1"], role_name="OrganizationAccountAccessRole")`; each
+    keyword is optional (3 accounts, `aws_region`, that role). Give `fan_out`
+    `aws_organization.targets()` and `session=aws_organization.session`.
+
+    Returns:
+        The [Organization][awsfacade.testing.Organization].
+
+    Raises:
+        pytest.UsageError: The marker has positional arguments or an unknown keyword.
+        InvalidArgumentError: A keyword's value is wrong (see
+            [`mocked_organization`][awsfacade.testing.mocked_organization]).
+    """
+    from awsfacade.testing._organization import organization_from_marker
+
+    marker = request.node.get_closest_marker("aws_organization")
+    if marker is None:
+        return organization_from_marker(aws_session, aws_region, (), {})
+    return organization_from_marker(aws_session, aws_region, marker.args, marker.kwargs)
 
 
 @pytest.fixture
