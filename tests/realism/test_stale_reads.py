@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 
 import botocore.session
 import pytest
-from botocore.awsrequest import AWSPreparedRequest
 from botocore.exceptions import ClientError
+from botocore.model import StructureShape
 
 from awsfacade.autoscaling import AutoScalingService
 from awsfacade.ec2 import Ec2Service
@@ -27,9 +27,45 @@ from awsfacade.testing._stale_table import CREATES, READS
 
 if TYPE_CHECKING:
     from boto3.session import Session
+    from botocore.awsrequest import AWSPreparedRequest
     from botocore.client import BaseClient
+    from mypy_boto3_autoscaling import AutoScalingClient
+    from mypy_boto3_ec2 import EC2Client
+    from mypy_boto3_ec2.type_defs import FilterTypeDef
+    from mypy_boto3_iam import IAMClient
+    from mypy_boto3_rds import RDSClient
+    from mypy_boto3_route53 import Route53Client
+    from mypy_boto3_s3 import S3Client
 
 IMAGE = "ami-12345678"
+
+
+# A user's own boto3 clients on the session. The overloads of boto3's Session.client for
+# services whose stubs are not installed return Unknown, which pyright's strict mode reports.
+
+
+def ec2_of(session: Session) -> EC2Client:
+    return session.client("ec2")  # pyright: ignore[reportUnknownMemberType]
+
+
+def rds_of(session: Session) -> RDSClient:
+    return session.client("rds")  # pyright: ignore[reportUnknownMemberType]
+
+
+def iam_of(session: Session) -> IAMClient:
+    return session.client("iam")  # pyright: ignore[reportUnknownMemberType]
+
+
+def s3_of(session: Session) -> S3Client:
+    return session.client("s3")  # pyright: ignore[reportUnknownMemberType]
+
+
+def autoscaling_of(session: Session) -> AutoScalingClient:
+    return session.client("autoscaling")  # pyright: ignore[reportUnknownMemberType]
+
+
+def route53_of(session: Session) -> Route53Client:
+    return session.client("route53")  # pyright: ignore[reportUnknownMemberType]
 
 
 @pytest.fixture
@@ -42,7 +78,11 @@ def stale() -> Iterator[Session]:
 @pytest.fixture(autouse=True)
 def no_sleep(monkeypatch: pytest.MonkeyPatch) -> None:
     """The facade's read-after-create back-off, instant."""
-    monkeypatch.setattr("awsfacade._consistency.time.sleep", lambda _: None)
+    monkeypatch.setattr("awsfacade._consistency.time.sleep", _no_sleep)
+
+
+def _no_sleep(seconds: float) -> None:
+    del seconds
 
 
 def code_of(read: Callable[[], object]) -> tuple[str, int]:
@@ -50,7 +90,9 @@ def code_of(read: Callable[[], object]) -> tuple[str, int]:
     with pytest.raises(ClientError) as failed:
         read()
     response = failed.value.response
-    return response["Error"].get("Code", ""), response["ResponseMetadata"]["HTTPStatusCode"]
+    return response.get("Error", {}).get("Code", ""), response.get("ResponseMetadata", {}).get(
+        "HTTPStatusCode", 0
+    )
 
 
 class Reached:
@@ -78,42 +120,44 @@ def reached(client: BaseClient, operation: str) -> Reached:
 @pytest.mark.parametrize("reads", [1, 2, 3])
 def test_describe_after_run_is_not_found_n_times(reads: int) -> None:
     with mocked_session(realism=Realism(stale_reads=reads)) as session:
-        ec2 = session.client("ec2")
+        ec2 = ec2_of(session)
         seen = reached(ec2, "DescribeInstances")
-        [made] = ec2.run_instances(ImageId=IMAGE, MinCount=1, MaxCount=1)["Instances"]
+        [made] = ec2.run_instances(ImageId=IMAGE, MinCount=1, MaxCount=1).get("Instances", [])
         instance_id = made.get("InstanceId", "")
         for _ in range(reads):
             with pytest.raises(ClientError) as failed:
                 ec2.describe_instances(InstanceIds=[instance_id])
-            error = failed.value.response["Error"]
+            error = failed.value.response.get("Error", {})
             assert error.get("Code") == "InvalidInstanceID.NotFound"
             assert error.get("Message") == f"The instance ID '{instance_id}' does not exist"
-            assert failed.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
+            assert failed.value.response.get("ResponseMetadata", {}).get("HTTPStatusCode", 0) == 400
         assert seen.count == 0  # the stale answers never reached moto
-        [reservation] = ec2.describe_instances(InstanceIds=[instance_id])["Reservations"]
+        [reservation] = ec2.describe_instances(InstanceIds=[instance_id]).get("Reservations", [])
         assert [i.get("InstanceId") for i in reservation.get("Instances", [])] == [instance_id]
         assert seen.count == 1
 
 
-def _ec2_cases(ec2: BaseClient) -> list[tuple[Callable[[], object], str]]:
+def _ec2_cases(ec2: EC2Client) -> list[tuple[Callable[[], object], str]]:
     """EC2 reads right after their create, and AWS's code for each."""
-    vpc = ec2.create_vpc(CidrBlock="10.0.0.0/16")["Vpc"]["VpcId"]
-    subnet = ec2.create_subnet(VpcId=vpc, CidrBlock="10.0.1.0/24")["Subnet"]["SubnetId"]
-    group = ec2.create_security_group(GroupName="web", Description="web")["GroupId"]
+    vpc = ec2.create_vpc(CidrBlock="10.0.0.0/16").get("Vpc", {}).get("VpcId", "")
+    subnet = (
+        ec2.create_subnet(VpcId=vpc, CidrBlock="10.0.1.0/24").get("Subnet", {}).get("SubnetId", "")
+    )
+    group = ec2.create_security_group(GroupName="web", Description="web").get("GroupId", "")
     ec2.create_security_group(GroupName="db", Description="db")  # read by name below
     template = ec2.create_launch_template(
         LaunchTemplateName="tpl", LaunchTemplateData={"ImageId": IMAGE}
-    )["LaunchTemplate"]
+    ).get("LaunchTemplate", {})
     by_name = ec2.create_launch_template(
         LaunchTemplateName="tpl2", LaunchTemplateData={"ImageId": IMAGE}
-    )["LaunchTemplate"]
+    ).get("LaunchTemplate", {})
     key = ec2.create_key_pair(KeyName="deploy")
     key_by_id = ec2.create_key_pair(KeyName="deploy2")
-    volume = ec2.create_volume(AvailabilityZone="us-east-1a", Size=8)["VolumeId"]
+    volume = ec2.create_volume(AvailabilityZone="us-east-1a", Size=8).get("VolumeId", "")
     address = ec2.allocate_address(Domain="vpc")
     by_ip = ec2.allocate_address(Domain="vpc")
-    snapshot = ec2.create_snapshot(VolumeId=ec2.create_volume(
-        AvailabilityZone="us-east-1a", Size=8)["VolumeId"])["SnapshotId"]  # fmt: skip
+    source = ec2.create_volume(AvailabilityZone="us-east-1a", Size=8).get("VolumeId", "")
+    snapshot = ec2.create_snapshot(VolumeId=source).get("SnapshotId", "")
     return [
         (lambda: ec2.describe_vpcs(VpcIds=[vpc]), "InvalidVpcID.NotFound"),
         (lambda: ec2.describe_subnets(SubnetIds=[subnet]), "InvalidSubnetID.NotFound"),
@@ -131,18 +175,21 @@ def _ec2_cases(ec2: BaseClient) -> list[tuple[Callable[[], object], str]]:
             ),
             "InvalidLaunchTemplateName.NotFoundException",
         ),
-        (lambda: ec2.describe_key_pairs(KeyNames=[key["KeyName"]]), "InvalidKeyPair.NotFound"),
         (
-            lambda: ec2.describe_key_pairs(KeyPairIds=[key_by_id["KeyPairId"]]),
+            lambda: ec2.describe_key_pairs(KeyNames=[key.get("KeyName", "")]),
+            "InvalidKeyPair.NotFound",
+        ),
+        (
+            lambda: ec2.describe_key_pairs(KeyPairIds=[key_by_id.get("KeyPairId", "")]),
             "InvalidKeyPair.NotFound",
         ),
         (lambda: ec2.describe_volumes(VolumeIds=[volume]), "InvalidVolume.NotFound"),
         (
-            lambda: ec2.describe_addresses(AllocationIds=[address["AllocationId"]]),
+            lambda: ec2.describe_addresses(AllocationIds=[address.get("AllocationId", "")]),
             "InvalidAllocationID.NotFound",
         ),
         (
-            lambda: ec2.describe_addresses(PublicIps=[by_ip["PublicIp"]]),
+            lambda: ec2.describe_addresses(PublicIps=[by_ip.get("PublicIp", "")]),
             "InvalidAddress.NotFound",
         ),
         (lambda: ec2.describe_snapshots(SnapshotIds=[snapshot]), "InvalidSnapshot.NotFound"),
@@ -150,7 +197,7 @@ def _ec2_cases(ec2: BaseClient) -> list[tuple[Callable[[], object], str]]:
 
 
 def test_every_ec2_resource_is_not_found_twice_then_found(stale: Session) -> None:
-    for read, code in _ec2_cases(stale.client("ec2")):
+    for read, code in _ec2_cases(ec2_of(stale)):
         assert code_of(read) == (code, 400)
         assert code_of(read) == (code, 400)
         read()  # found
@@ -158,7 +205,7 @@ def test_every_ec2_resource_is_not_found_twice_then_found(stale: Session) -> Non
 
 def _other_cases(session: Session) -> list[tuple[Callable[[], object], str, int]]:
     """RDS, IAM, S3 and Route53 reads right after their create, and AWS's code and status."""
-    rds = session.client("rds")
+    rds = rds_of(session)
     rds.create_db_instance(
         DBInstanceIdentifier="Orders",  # RDS keeps it lower-case, and finds it in any case
         Engine="postgres",
@@ -167,30 +214,39 @@ def _other_cases(session: Session) -> list[tuple[Callable[[], object], str, int]
         MasterUserPassword="password1",
         AllocatedStorage=20,
     )
-    vpc = session.client("ec2").create_vpc(CidrBlock="10.1.0.0/16")["Vpc"]["VpcId"]
-    subnets = [
-        session.client("ec2").create_subnet(VpcId=vpc, CidrBlock=f"10.1.{n}.0/24",
-                                            AvailabilityZone=f"us-east-1{z}")["Subnet"]["SubnetId"]
+    vpc = ec2_of(session).create_vpc(CidrBlock="10.1.0.0/16").get("Vpc", {}).get("VpcId", "")
+    made = [
+        ec2_of(session).create_subnet(
+            VpcId=vpc, CidrBlock=f"10.1.{n}.0/24", AvailabilityZone=f"us-east-1{z}"
+        )
         for n, z in ((1, "a"), (2, "b"))
-    ]  # fmt: skip
+    ]
+    subnets = [subnet.get("Subnet", {}).get("SubnetId", "") for subnet in made]
     rds.create_db_subnet_group(
         DBSubnetGroupName="private", DBSubnetGroupDescription="private", SubnetIds=subnets
     )
-    iam = session.client("iam")
+    iam = iam_of(session)
     iam.create_user(UserName="alice")
     iam.create_group(GroupName="admins")
     iam.create_role(RoleName="runner", AssumeRolePolicyDocument="{}")
-    policy = iam.create_policy(
-        PolicyName="read",
-        PolicyDocument='{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", '
-        '"Action": "s3:GetObject", "Resource": "*"}]}',
-    )["Policy"].get("Arn", "")
-    s3 = session.client("s3")
+    policy = (
+        iam.create_policy(
+            PolicyName="read",
+            PolicyDocument='{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", '
+            '"Action": "s3:GetObject", "Resource": "*"}]}',
+        )
+        .get("Policy", {})
+        .get("Arn", "")
+    )
+    s3 = s3_of(session)
     s3.create_bucket(Bucket="reports-bucket")
     s3.create_bucket(Bucket="logs-bucket")
-    route53 = session.client("route53")
-    zone = route53.create_hosted_zone(Name="example.com", CallerReference="one")["HostedZone"]
-    records = route53.create_hosted_zone(Name="example.org", CallerReference="two")["HostedZone"]
+    route53 = route53_of(session)
+    zone = route53.create_hosted_zone(Name="example.com", CallerReference="one").get(
+        "HostedZone", {}
+    )
+    records = route53.create_hosted_zone(Name="example.org", CallerReference="two")
+    bare_id = records.get("HostedZone", {}).get("Id", "").removeprefix("/hostedzone/")
     return [
         (lambda: rds.describe_db_instances(DBInstanceIdentifier="orders"), "DBInstanceNotFound",
          404),
@@ -202,8 +258,8 @@ def _other_cases(session: Session) -> list[tuple[Callable[[], object], str, int]
         (lambda: iam.get_policy(PolicyArn=policy), "NoSuchEntity", 404),
         (lambda: s3.head_bucket(Bucket="reports-bucket"), "404", 404),  # a HEAD: no body
         (lambda: s3.get_bucket_location(Bucket="logs-bucket"), "NoSuchBucket", 404),
-        (lambda: route53.get_hosted_zone(Id=zone["Id"]), "NoSuchHostedZone", 404),
-        (lambda: route53.list_resource_record_sets(HostedZoneId=records["Id"].split("/")[-1]),
+        (lambda: route53.get_hosted_zone(Id=zone.get("Id", "")), "NoSuchHostedZone", 404),
+        (lambda: route53.list_resource_record_sets(HostedZoneId=bare_id),
          "NoSuchHostedZone", 404),
     ]  # fmt: skip
 
@@ -217,26 +273,26 @@ def test_rds_iam_s3_route53_resources_are_not_found_twice_then_found(stale: Sess
 
 def test_the_error_is_parsed_as_aws_sends_it(stale: Session) -> None:
     """botocore's modelled exception classes, and S3's BucketName, come out of the answer."""
-    iam = stale.client("iam")
+    iam = iam_of(stale)
     iam.create_user(UserName="bob")
     with pytest.raises(iam.exceptions.NoSuchEntityException, match="name bob cannot be found"):
         iam.get_user(UserName="bob")
-    s3 = stale.client("s3")
+    s3 = s3_of(stale)
     s3.create_bucket(Bucket="named-bucket")
     with pytest.raises(s3.exceptions.NoSuchBucket) as failed:
         s3.list_objects_v2(Bucket="named-bucket")
-    assert failed.value.response["Error"].get("BucketName") == "named-bucket"
-    route53 = stale.client("route53")
-    zone = route53.create_hosted_zone(Name="example.net", CallerReference="z")["HostedZone"]
+    assert failed.value.response.get("Error", {}).get("BucketName") == "named-bucket"
+    route53 = route53_of(stale)
+    zone = route53.create_hosted_zone(Name="example.net", CallerReference="z").get("HostedZone", {})
     with pytest.raises(route53.exceptions.NoSuchHostedZone) as missing:
-        route53.get_hosted_zone(Id=zone["Id"])
-    assert missing.value.response["Error"].get("Message") == (
-        f"No hosted zone found with ID: {zone['Id'].removeprefix('/hostedzone/')}"
+        route53.get_hosted_zone(Id=zone.get("Id", ""))
+    assert missing.value.response.get("Error", {}).get("Message") == (
+        f"No hosted zone found with ID: {zone.get('Id', '').removeprefix('/hostedzone/')}"
     )
 
 
 def test_autoscaling_answers_an_empty_list_as_aws_does(stale: Session) -> None:
-    autoscaling = stale.client("autoscaling")
+    autoscaling = autoscaling_of(stale)
     autoscaling.create_launch_configuration(
         LaunchConfigurationName="web", ImageId=IMAGE, InstanceType="t3.micro"
     )
@@ -247,19 +303,21 @@ def test_autoscaling_answers_an_empty_list_as_aws_does(stale: Session) -> None:
 
     def configurations() -> list[str]:
         answer = autoscaling.describe_launch_configurations(LaunchConfigurationNames=["web"])
-        return [c["LaunchConfigurationName"] for c in answer["LaunchConfigurations"]]
+        return [
+            c.get("LaunchConfigurationName", "") for c in answer.get("LaunchConfigurations", [])
+        ]
 
     def groups() -> list[str]:
         answer = autoscaling.describe_auto_scaling_groups(AutoScalingGroupNames=["web"])
-        return [g["AutoScalingGroupName"] for g in answer["AutoScalingGroups"]]
+        return [g.get("AutoScalingGroupName", "") for g in answer.get("AutoScalingGroups", [])]
 
     assert [configurations(), configurations(), configurations()] == [[], [], ["web"]]
     assert [groups(), groups(), groups()] == [[], [], ["web"]]
 
 
 def test_counts_are_per_resource(stale: Session) -> None:
-    ec2 = stale.client("ec2")
-    made = ec2.run_instances(ImageId=IMAGE, MinCount=2, MaxCount=2)["Instances"]
+    ec2 = ec2_of(stale)
+    made = ec2.run_instances(ImageId=IMAGE, MinCount=2, MaxCount=2).get("Instances", [])
     first, second = (item.get("InstanceId", "") for item in made)
     assert code_of(lambda: ec2.describe_instances(InstanceIds=[first]))[0]
     assert code_of(lambda: ec2.describe_instances(InstanceIds=[first]))[0]
@@ -272,44 +330,49 @@ def test_counts_are_per_resource(stale: Session) -> None:
 
 def test_a_resource_named_two_ways_is_one_resource(stale: Session) -> None:
     """A key pair read once by name and once by id has had its two stale reads."""
-    ec2 = stale.client("ec2")
+    ec2 = ec2_of(stale)
     key = ec2.create_key_pair(KeyName="deploy")
     assert code_of(lambda: ec2.describe_key_pairs(KeyNames=["deploy"]))[0]
-    assert code_of(lambda: ec2.describe_key_pairs(KeyPairIds=[key["KeyPairId"]]))[0]
-    ec2.describe_key_pairs(KeyNames=["deploy"], KeyPairIds=[key["KeyPairId"]])
+    assert code_of(lambda: ec2.describe_key_pairs(KeyPairIds=[key.get("KeyPairId", "")]))[0]
+    ec2.describe_key_pairs(KeyNames=["deploy"], KeyPairIds=[key.get("KeyPairId", "")])
 
 
 def test_a_listing_by_ids_fails_whole_for_one_stale_id(stale: Session) -> None:
     """EC2 answers the NotFound for the whole call, naming the stale id only; the call counts
     one stale read of each stale resource it names, none of the others'."""
-    ec2 = stale.client("ec2")
-    [old] = ec2.run_instances(ImageId=IMAGE, MinCount=1, MaxCount=1)["Instances"]
+    ec2 = ec2_of(stale)
+    [old] = ec2.run_instances(ImageId=IMAGE, MinCount=1, MaxCount=1).get("Instances", [])
     old_id = old.get("InstanceId", "")
     for _ in range(2):
         code_of(lambda: ec2.describe_instances(InstanceIds=[old_id]))
-    [new] = ec2.run_instances(ImageId=IMAGE, MinCount=1, MaxCount=1)["Instances"]
+    [new] = ec2.run_instances(ImageId=IMAGE, MinCount=1, MaxCount=1).get("Instances", [])
     new_id = new.get("InstanceId", "")
     with pytest.raises(ClientError) as failed:
         ec2.describe_instances(InstanceIds=[old_id, new_id])
-    assert failed.value.response["Error"].get("Message") == (
+    assert failed.value.response.get("Error", {}).get("Message") == (
         f"The instance ID '{new_id}' does not exist"
     )
     assert code_of(lambda: ec2.describe_instances(InstanceIds=[new_id]))[0]
     answer = ec2.describe_instances(InstanceIds=[old_id, new_id])
-    found = {i.get("InstanceId") for r in answer["Reservations"] for i in r.get("Instances", [])}
+    found = {
+        i.get("InstanceId") for r in answer.get("Reservations", []) for i in r.get("Instances", [])
+    }
     assert found == {old_id, new_id}
 
 
 def test_a_filter_by_id_answers_without_the_stale_resource(stale: Session) -> None:
     """A filter matches less (no error), as on AWS; the caller's own lists are left alone."""
-    ec2 = stale.client("ec2")
-    old = ec2.create_vpc(CidrBlock="10.0.0.0/16")["Vpc"]["VpcId"]
+    ec2 = ec2_of(stale)
+    old = ec2.create_vpc(CidrBlock="10.0.0.0/16").get("Vpc", {}).get("VpcId", "")
     for _ in range(2):
         code_of(lambda: ec2.describe_vpcs(VpcIds=[old]))
-    new = ec2.create_vpc(CidrBlock="10.1.0.0/16")["Vpc"]["VpcId"]
+    new = ec2.create_vpc(CidrBlock="10.1.0.0/16").get("Vpc", {}).get("VpcId", "")
     values = [old, new]
-    filters = [{"Name": "vpc-id", "Values": values}]
-    listed = [[v["VpcId"] for v in ec2.describe_vpcs(Filters=filters)["Vpcs"]] for _ in range(3)]
+    filters: list[FilterTypeDef] = [{"Name": "vpc-id", "Values": values}]
+    listed = [
+        [v.get("VpcId", "") for v in ec2.describe_vpcs(Filters=filters).get("Vpcs", [])]
+        for _ in range(3)
+    ]
     assert listed == [[old], [old], [old, new]]
     assert values == [old, new]
     assert filters == [{"Name": "vpc-id", "Values": [old, new]}]
@@ -318,17 +381,17 @@ def test_a_filter_by_id_answers_without_the_stale_resource(stale: Session) -> No
 
 def test_a_listing_without_ids_and_other_operations_are_untouched(stale: Session) -> None:
     """Only reads naming a new resource are stale: not a listing of all, not a write."""
-    ec2 = stale.client("ec2")
-    [made] = ec2.run_instances(ImageId=IMAGE, MinCount=1, MaxCount=1)["Instances"]
+    ec2 = ec2_of(stale)
+    [made] = ec2.run_instances(ImageId=IMAGE, MinCount=1, MaxCount=1).get("Instances", [])
     instance_id = made.get("InstanceId", "")
-    listed = ec2.describe_instances()["Reservations"]
+    listed = ec2.describe_instances().get("Reservations", [])
     assert [i.get("InstanceId") for r in listed for i in r.get("Instances", [])] == [instance_id]
     ec2.create_tags(Resources=[instance_id], Tags=[{"Key": "Name", "Value": "web"}])
     ec2.stop_instances(InstanceIds=[instance_id])
 
 
 def test_a_failed_create_makes_nothing_stale(stale: Session) -> None:
-    iam = stale.client("iam")
+    iam = iam_of(stale)
     iam.create_user(UserName="carol")
     for _ in range(2):
         code_of(lambda: iam.get_user(UserName="carol"))
@@ -340,21 +403,27 @@ def test_a_failed_create_makes_nothing_stale(stale: Session) -> None:
 def test_only_that_session_is_stale(stale: Session) -> None:
     """Another session on the same moto state reads at once; so does a session without the
     switch, and one with stale_reads=0."""
-    ec2 = stale.client("ec2")
-    vpc = ec2.create_vpc(CidrBlock="10.0.0.0/16")["Vpc"]["VpcId"]
-    other = new_session().client("ec2")
+    ec2 = ec2_of(stale)
+    vpc = ec2.create_vpc(CidrBlock="10.0.0.0/16").get("Vpc", {}).get("VpcId", "")
+    other = ec2_of(new_session())
     other.describe_vpcs(VpcIds=[vpc])
     assert code_of(lambda: ec2.describe_vpcs(VpcIds=[vpc]))[0] == "InvalidVpcID.NotFound"
 
 
 @pytest.mark.parametrize("realism", [None, Realism(), Realism(stale_reads=0)])
-def test_a_session_without_the_switch_is_untouched(realism: Realism | None) -> None:
+def test_a_session_without_the_switch_is_untouched(
+    realism: Realism | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Nothing is registered (it would raise), and a read right after a create is answered."""
+    monkeypatch.setattr("awsfacade.testing._stale.install", _never_installed)
     with mocked_session(realism=realism) as session:
-        ec2 = session.client("ec2")
-        vpc = ec2.create_vpc(CidrBlock="10.0.0.0/16")["Vpc"]["VpcId"]
-        ec2.describe_vpcs(VpcIds=[vpc])
-        handlers = session.events._emitter._handlers  # type: ignore[attr-defined]  # pyright: ignore[reportAttributeAccessIssue]  # botocore's private registry: no handler of ours
-        assert not list(handlers.prefix_search("after-call.ec2.CreateVpc"))
+        ec2 = ec2_of(session)
+        vpc = ec2.create_vpc(CidrBlock="10.0.0.0/16").get("Vpc", {}).get("VpcId", "")
+        assert [v.get("VpcId") for v in ec2.describe_vpcs(VpcIds=[vpc]).get("Vpcs", [])] == [vpc]
+
+
+def _never_installed(*_: object) -> None:
+    raise AssertionError("stale reads installed on a session without the switch")
 
 
 @pytest.mark.parametrize("reads", [-1, True, 1.5, "2"])
@@ -400,9 +469,12 @@ def test_iam_s3_route53_services_create_through_stale_reads(stale: Session) -> N
     iam = IamService(stale)
     assert iam.create_user("alice").name == "alice"
     assert iam.create_group("admins").name == "admins"
-    assert iam.create_role(
-        "runner", assume_role_policy={"Version": "2012-10-17", "Statement": []}
-    ).name == "runner"
+    assert (
+        iam.create_role(
+            "runner", assume_role_policy={"Version": "2012-10-17", "Statement": []}
+        ).name
+        == "runner"
+    )
     s3 = S3Service(stale)
     assert s3.create_bucket("reports-bucket").name == "reports-bucket"
     assert s3.create_bucket("eu-bucket", region="eu-west-1").region == "eu-west-1"
@@ -449,19 +521,27 @@ def test_every_row_is_aws_s() -> None:
              ("ec2", "rds", "iam", "s3", "autoscaling", "route53")}  # fmt: skip
     kinds = {create.kind for create in CREATES.values()}
     for operation, create in CREATES.items():
-        model = loader.get_service_model(names[create.service]).operation_model(operation)
-        assert set(create.request) <= set(model.input_shape.members), operation
+        sent = loader.get_service_model(names[create.service]).operation_model(operation)
+        assert sent.input_shape is not None
+        assert set(create.request) <= set(sent.input_shape.members), operation
     for operation, reads in READS.items():
         for read in reads:
             assert read.kind in kinds, operation
             service = loader.get_service_model(names[read.service])
-            model = service.operation_model(operation)
-            assert model.input_shape is not None
-            members = model.input_shape.members
+            shape_of = {
+                shape.error_code: shape
+                for shape in service.error_shapes
+                if isinstance(shape, StructureShape)
+            }
+            request = service.operation_model(operation).input_shape
+            assert request is not None
+            members = request.members
             assert (read.param in members) if read.param else "Filters" in members, operation
-            shape = service.shape_for_error_code(read.error) if read.error else None
+            shape = shape_of.get(read.error)
             if shape is not None:
-                assert shape.metadata["error"]["httpStatusCode"] == read.status, operation
+                assert shape.metadata.get("error", "").get("httpStatusCode", "") == read.status, (
+                    operation
+                )
             elif read.error:
                 assert (read.service, read.status) == ("ec2", 400), operation
 

@@ -22,10 +22,10 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, NamedTuple, TypeGuard
 from xml.sax.saxutils import escape
 
-from awsfacade.testing._stale_table import CREATES, READS, Create, Read
+from awsfacade.testing._stale_table import CREATES, READS, Read
 
 if TYPE_CHECKING:
     from botocore.awsrequest import AWSPreparedRequest, AWSResponse
@@ -70,6 +70,13 @@ class _Left:
         self.reads = reads
 
 
+class _Stale(NamedTuple):
+    """A read's stale answer: AWS's error for the ``names`` ``read`` gives."""
+
+    read: Read
+    names: list[str]
+
+
 class StaleReads:
     """The resources one session created, and the handlers answering their reads stale."""
 
@@ -109,11 +116,10 @@ class StaleReads:
         if http_response.status_code >= _SERVER_ERROR:
             return
         create = CREATES[model.name]
-        asked = context.get(_REQUEST)
-        from_request = [n for n in asked if isinstance(n, str)] if isinstance(asked, list) else []
+        from_request = _strings(context.get(_REQUEST))
         with self._lock:
             for item in _items(parsed, create.each):
-                names = [n for key in create.names if isinstance(n := item.get(key), str)]
+                names = [name for key in create.names for name in _strings(item.get(key))]
                 left = _Left(self._reads)
                 for name in (*names, *from_request):
                     self._made[create.kind, _folded(create.kind, name)] = left
@@ -137,7 +143,7 @@ class StaleReads:
                 left.reads -= 1
         failing = [(read, names) for read, names in named.items() if names and read.error]
         if failing:
-            context[_ANSWER] = failing[0]
+            context[_ANSWER] = _Stale(*failing[0])
             return
         for read, names in named.items():
             if names:
@@ -151,70 +157,74 @@ class StaleReads:
     def answer(self, *, request: AWSPreparedRequest, **_: object) -> AWSResponse | None:
         """``before-send`` of a read: AWS's error, if ``read`` decided on one for this call
         (unless another handler answered this attempt already)."""
-        decided = request.context.get(_ANSWER)
-        if decided is None or request.url == UNSERVED or not isinstance(decided, tuple):
+        # botocore-stubs do not declare AWSPreparedRequest.context (botocore sets it).
+        context: object = getattr(request, "context", None)
+        decided = context.get(_ANSWER) if _is_mapping(context) else None
+        if not isinstance(decided, _Stale) or request.url == UNSERVED:
             return None
-        read, names = decided
+        read, names = decided.read, decided.names
         request.url = UNSERVED  # answered: moto's own handler must not carry it out
         return error_answer(read, names, head=request.method == "HEAD")
 
 
-def _items(parsed: Mapping[str, object], path: Sequence[str]) -> Iterator[Mapping[str, object]]:
+def _is_mapping(value: object) -> TypeGuard[Mapping[str, object]]:
+    return isinstance(value, Mapping)
+
+
+def _is_list(value: object) -> TypeGuard[list[object]]:
+    return isinstance(value, list)
+
+
+def _strings(value: object) -> list[str]:
+    """A name, or the names in a list of them."""
+    if isinstance(value, str):
+        return [value]
+    return [item for item in value if isinstance(item, str)] if _is_list(value) else []
+
+
+def _mappings(value: object) -> list[Mapping[str, object]]:
+    """A mapping, or the mappings in a list of them."""
+    if _is_mapping(value):
+        return [value]
+    return [item for item in value if _is_mapping(item)] if _is_list(value) else []
+
+
+def _items(parsed: Mapping[str, object], path: Sequence[str]) -> list[Mapping[str, object]]:
     """The mappings at ``path`` in ``parsed``: the one there, or each in the list there."""
     found: object = parsed
     for key in path:
-        found = found.get(key) if isinstance(found, Mapping) else None
-    if isinstance(found, Mapping):
-        yield found
-    elif isinstance(found, list):
-        yield from (item for item in found if isinstance(item, Mapping))
+        found = found.get(key) if _is_mapping(found) else None
+    return _mappings(found)
+
+
+def _filters(params: Mapping[str, object], read: Read) -> list[Mapping[str, object]]:
+    """The filters of ``params`` named ``read.filter``."""
+    return [one for one in _mappings(params.get("Filters")) if one.get("Name") == read.filter]
 
 
 def _names(params: Mapping[str, object], read: Read) -> list[str]:
     """The names ``read``'s parameter or filter gives in ``params``."""
     if read.param:
-        value = params.get(read.param)
-        values = [value] if isinstance(value, str) else value
-        return [v for v in values if isinstance(v, str)] if isinstance(values, list) else []
-    filters = params.get("Filters")
-    if not isinstance(filters, list):
-        return []
-    return [
-        value
-        for one in filters
-        if isinstance(one, Mapping) and one.get("Name") == read.filter
-        for value in _values(one)
-    ]
-
-
-def _values(one: Mapping[str, object]) -> list[str]:
-    """A filter's values."""
-    values = one.get("Values")
-    return [v for v in values if isinstance(v, str)] if isinstance(values, list) else []
+        return _strings(params.get(read.param))
+    return [name for one in _filters(params, read) for name in _strings(one.get("Values"))]
 
 
 def _leave_out(params: dict[str, object], read: Read, stale: set[str]) -> None:
     """Name ``PLACEHOLDER`` instead of the ``stale`` names, in new lists (the caller's own are
     left as they are), so that moto answers as AWS does: without them."""
 
-    def swapped(values: list[str]) -> list[str]:
-        return [PLACEHOLDER if value in stale else value for value in values]
+    def swapped(value: object) -> list[str]:
+        return [PLACEHOLDER if name in stale else name for name in _strings(value)]
 
     if read.param:
         value = params.get(read.param)
-        if isinstance(value, str):
-            params[read.param] = PLACEHOLDER
-        elif isinstance(value, list):
-            params[read.param] = swapped([v for v in value if isinstance(v, str)])
+        params[read.param] = PLACEHOLDER if isinstance(value, str) else swapped(value)
         return
-    filters = params.get("Filters")
-    if isinstance(filters, list):
-        params["Filters"] = [
-            {**one, "Values": swapped(_values(one))}
-            if isinstance(one, Mapping) and one.get("Name") == read.filter
-            else one
-            for one in filters
-        ]
+    named = _filters(params, read)
+    params["Filters"] = [
+        {**one, "Values": swapped(one.get("Values"))} if one in named else one
+        for one in _mappings(params.get("Filters"))
+    ]
 
 
 class _Raw:
@@ -232,7 +242,9 @@ class _Raw:
 _EC2_ERROR: Final = (
     "<Response><Errors><Error>{error}</Error></Errors><RequestID>{request}</RequestID></Response>"
 )
-_S3_ERROR: Final = "<Error>{error}<RequestId>{request}</RequestId><HostId>{request}</HostId></Error>"
+_S3_ERROR: Final = (
+    "<Error>{error}<RequestId>{request}</RequestId><HostId>{request}</HostId></Error>"
+)
 _WRAPPED_ERROR: Final = (
     "<ErrorResponse><Error><Type>Sender</Type>{error}</Error>"
     "<RequestId>{request}</RequestId></ErrorResponse>"

@@ -19,7 +19,7 @@ import attrs
 __all__ = ["CREATES", "READS", "Create", "Read"]
 
 
-@attrs.frozen
+@attrs.frozen()
 class Create:
     """A create operation, and where its answer (or its request) names what it made."""
 
@@ -36,7 +36,7 @@ class Create:
     """Request parameters naming it too (S3's `Bucket`, which the answer does not repeat)."""
 
 
-@attrs.frozen
+@attrs.frozen()
 class Read:
     """One way a read operation names resources of one kind, and what AWS answers while it
     does not show them yet."""
