@@ -48,6 +48,7 @@ from awsfacade.errors import (
     AwsError,
     ClientSideError,
     CredentialsError,
+    NotFoundError,
     ServiceError,
 )
 
@@ -236,7 +237,9 @@ def create_counted(
 
     Credentials allowed to create but not to list (a least-privilege role) still create:
     the listing's :class:`AccessDeniedError` is noted and the create sent, never twice; if
-    its answer is then lost, its error says that what it made could not be looked for.
+    its answer is then lost, its error says that what it made could not be looked for. So
+    does a listing's :class:`NotFoundError`: the parent (an IAM user just created) may not be
+    visible yet, while the create itself is (AWS's eventual consistency).
 
     Raises the create's error, saying it was not carried out, when nothing appeared;
     :class:`AmbiguousError` when several did.
@@ -253,7 +256,7 @@ def create_counted(
     if before is None:
         raise _noted(
             failure,
-            f"it may have been carried out: listing each {what} was denied ({denied}), so "
+            f"it may have been carried out: each {what} could not be listed ({denied}), so "
             "what it made cannot be looked for",
         ) from failure.__cause__
     try:
@@ -302,13 +305,13 @@ def with_secret(
 def _listed(
     matching: Callable[[], Iterable[M]], key: Callable[[M], str]
 ) -> tuple[set[str] | None, str]:
-    """The ids ``matching()`` lists, or ``None`` and the error's code if listing is denied
-    (credentials that fail are raised: the create would fail the same way)."""
+    """The ids ``matching()`` lists, or ``None`` and the error's code if listing is denied or
+    finds no parent yet (credentials that fail are raised: the create would fail the same way)."""
     try:
         return {key(item) for item in matching()}, ""
     except CredentialsError:
         raise
-    except AccessDeniedError as error:
+    except (AccessDeniedError, NotFoundError) as error:
         return None, error.code
 
 
