@@ -138,10 +138,11 @@ _KINDS: Final[Mapping[tuple[str, str], Kind]] = {
     ("s3", "ListObjectsV2"): "objects",
     ("route53", "ListResourceRecordSets"): "records",
 }
+_NUMBER = r"(\d[\d,]*)"  # "1,000"
 _RANGE_DOCS: Final = (
-    re.compile(r"between (\d+) and (\d+)"),
-    re.compile(r"[Mm]inimum (\d+), maximum (\d+)"),
-    re.compile(r"[Vv]alid range is (\d+) to (\d+)"),
+    re.compile(rf"between {_NUMBER} and {_NUMBER}"),
+    re.compile(rf"[Mm]inimum {_NUMBER}, maximum {_NUMBER}"),
+    re.compile(rf"[Vv]alid range is {_NUMBER} to {_NUMBER}"),
 )
 _AUTOSCALING_DOC: Final = re.compile(r"default value is (\d+) and the maximum value is (\d+)")
 _AUTOSCALING_MAX_DOC: Final = re.compile(r"maximum value is (\d+)")
@@ -158,7 +159,7 @@ def _documented(
         for pattern in _RANGE_DOCS:
             found = pattern.search(doc)
             if found is not None:
-                low, high = int(found[1]), int(found[2])
+                low, high = int(found[1].replace(",", "")), int(found[2].replace(",", ""))
                 break
     default: int | None = None
     if service in ("iam", "rds"):
@@ -206,7 +207,9 @@ def listing_of(model: OperationModel, config: Mapping[str, object] | None) -> Li
     if limit_key is None or result_key is None or input_shape is None:
         return None
     limit = input_shape.members.get(limit_key)
-    if limit is None:
+    output_shape = model.output_shape
+    results = output_shape.members.get(result_key) if output_shape is not None else None
+    if limit is None or results is None or results.type_name != "list":
         return None
     if kind == "records":
         input_token = output_token = "StartRecordName"
