@@ -83,20 +83,22 @@ _index: dict[str, frozenset[str]] | None = None
 _index_lock = threading.Lock()
 
 
-def _read_model(loader: Loader, service: str) -> dict[str, object] | None:
-    """The raw JSON of ``service``'s newest model, read without botocore's caches."""
+def _read_operations(loader: Loader, service: str) -> frozenset[str]:
+    """The operation names in the raw JSON of ``service``'s newest model, read without
+    botocore's caches (which would keep every model whole)."""
     version = loader.determine_latest_version(service, "service-2")
     for root in loader.search_paths:
         path = os.path.join(root, service, version, "service-2.json")
         if os.path.isfile(path + ".gz"):
             with gzip.open(path + ".gz") as packed:
-                data: dict[str, object] = json.load(packed)
-            return data
-        if os.path.isfile(path):
+                operations: dict[str, object] = json.load(packed).get("operations", {})
+        elif os.path.isfile(path):
             with open(path, "rb") as plain:
-                data = json.load(plain)
-            return data
-    return None  # pragma: no cover - listed by the loader, so found on its paths
+                operations = json.load(plain).get("operations", {})
+        else:
+            continue
+        return frozenset(operations)
+    return frozenset()  # pragma: no cover - listed by the loader, so found on its paths
 
 
 def _all_operations(loader: Loader) -> dict[str, frozenset[str]]:
@@ -104,13 +106,8 @@ def _all_operations(loader: Loader) -> dict[str, frozenset[str]]:
     global _index  # noqa: PLW0603 - a process-wide cache, like botocore's own
     with _index_lock:
         if _index is None:
-            index: dict[str, frozenset[str]] = {}
-            for service in loader.list_available_services("service-2"):
-                model = _read_model(loader, service)
-                operations = model.get("operations") if model is not None else None
-                if isinstance(operations, dict):
-                    index[service] = frozenset(str(name) for name in operations)
-            _index = index
+            services = loader.list_available_services("service-2")
+            _index = {service: _read_operations(loader, service) for service in services}
         return _index
 
 
@@ -215,12 +212,20 @@ def _token(model: OperationModel, request: AWSPreparedRequest) -> tuple[str, str
                 name = str(member.serialization.get("queryName", name[:1].upper() + name[1:]))
             value = parse_qs(text).get(name, [None])[0]
         elif protocol in ("json", "rest-json"):
-            document: object = json.loads(text or "{}")
-            value = document.get(name) if isinstance(document, dict) else None
+            value = _json_member(text, name)
         elif protocol == "rest-xml":
             found = re.search(f"<{re.escape(name)}>([^<]*)</{re.escape(name)}>", text)
             value = found.group(1) if found else None
     return (str(value), repeated) if value is not None else None
+
+
+def _json_member(text: str, name: str) -> object:
+    """The top-level member ``name`` of a JSON body, if it is a JSON object."""
+    try:
+        document: dict[str, object] = json.loads(text or "{}")
+    except ValueError:
+        return None
+    return document.get(name) if isinstance(document, dict) else None
 
 
 @attrs.frozen

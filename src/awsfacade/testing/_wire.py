@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Final
 from xml.sax.saxutils import escape
 
@@ -113,7 +113,7 @@ def _modelled_status(model: ServiceModel) -> dict[str, int]:
             metadata = shape.metadata
             if not metadata.get("exception"):
                 continue
-            error = metadata.get("error") or {}
+            error: Mapping[str, object] = metadata.get("error") or {}
             status = error.get("httpStatusCode")
             if isinstance(status, int):
                 statuses[str(error.get("code", name))] = status
@@ -145,9 +145,9 @@ def _cbor_text(text: str) -> bytes:
     """``text`` as a CBOR text string (major type 3)."""
     data = text.encode()
     size = len(data)
-    if size < 24:  # noqa: PLR2004 - CBOR's own limits for the length's encoding
+    if size < 24:
         head = bytes([0x60 | size])
-    elif size < 0x100:  # noqa: PLR2004
+    elif size < 0x100:
         head = bytes([0x78, size])
     else:
         head = bytes([0x79]) + size.to_bytes(2, "big")
@@ -178,7 +178,7 @@ def error_answer(
     from botocore.awsrequest import AWSResponse, HTTPHeaders
 
     status = status_of(model, code) if status is None else status
-    fault = "Receiver" if status >= 500 else "Sender"  # noqa: PLR2004 - HTTP's server errors
+    fault = "Receiver" if status >= 500 else "Sender"
     protocol = model.resolved_protocol
     headers = HTTPHeaders()
     headers["x-amzn-RequestId"] = REQUEST_ID
@@ -189,7 +189,8 @@ def error_answer(
             headers["Content-Type"] = "application/json"
             body = json.dumps({"message": message}).encode()
         elif protocol == "json":
-            headers["Content-Type"] = f"application/x-amz-json-{model.json_version}"
+            version = model.metadata.get("jsonVersion", "1.0")
+            headers["Content-Type"] = f"application/x-amz-json-{version}"
             body = json.dumps(document).encode()
         else:
             headers["smithy-protocol"] = "rpc-v2-cbor"

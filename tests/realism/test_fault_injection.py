@@ -4,10 +4,11 @@ and the facade survive what they should, and a user's naive code does not."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Generator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
+import botocore.parsers
 import botocore.session
 import pytest
 from botocore.config import Config
@@ -16,9 +17,10 @@ from botocore.exceptions import ClientError
 from awsfacade.ec2 import Ec2Service
 from awsfacade.errors import AccessDeniedError, InvalidArgumentError, ServiceError, ThrottledError
 from awsfacade.iam import IamService
+from awsfacade.rds import RdsService
 from awsfacade.route53 import Route53Service
 from awsfacade.testing import Fault, Realism, mocked_session
-from awsfacade.testing._wire import UNSERVED, status_of
+from awsfacade.testing._wire import REQUEST_ID, UNSERVED, error_answer, status_of
 
 if TYPE_CHECKING:
     from boto3.session import Session
@@ -34,11 +36,15 @@ STANDARD = Config(retries={"mode": "standard"})
 @pytest.fixture(autouse=True)
 def instant_back_off(monkeypatch: pytest.MonkeyPatch) -> None:
     """botocore's back-off between attempts, not slept."""
-    monkeypatch.setattr("botocore.endpoint.time.sleep", lambda _: None)
+
+    def no_sleep(seconds: float) -> None:
+        del seconds
+
+    monkeypatch.setattr("botocore.endpoint.time.sleep", no_sleep)
 
 
 @contextmanager
-def faulted(*faults: Fault) -> Iterator[Session]:
+def faulted(*faults: Fault) -> Generator[Session, None, None]:
     """A mocked session with ``faults``."""
     with mocked_session(realism=Realism(faults=faults)) as session:
         yield session
@@ -56,6 +62,13 @@ class Attempts:
         self.sent += 1
         if request.url != UNSERVED:
             self.reached += 1
+
+
+def code_and_status(error: ClientError) -> tuple[str, int]:
+    """AWS's error code and the HTTP status of the answer botocore raised ``error`` for."""
+    answer = error.response
+    code = answer.get("Error", {}).get("Code", "")
+    return code, answer.get("ResponseMetadata", {}).get("HTTPStatusCode", 0)
 
 
 def attempts(session: Session, event: str) -> Attempts:
@@ -79,7 +92,7 @@ def test_throttling_within_the_retries_is_survived(aws_session: Session) -> None
 
     assert [instance.id for instance in ec2.instances()] == [made.id]
     assert (count.sent, count.reached) == (STANDARD_ATTEMPTS, 1)
-    raw = aws_session.client("ec2", config=STANDARD)
+    raw = Ec2Service(aws_session, config=STANDARD).client
     assert raw.describe_instances()["Reservations"]  # the fault is spent: one attempt
     assert (count.sent, count.reached) == (STANDARD_ATTEMPTS + 1, 2)
 
@@ -97,12 +110,11 @@ def test_throttling_past_the_retries_surfaces_with_aws_code_and_status() -> None
             "DescribeInstances",
         )
         with pytest.raises(ClientError) as failed:
-            session.client("ec2", config=STANDARD).describe_instances()
-        assert failed.value.response["Error"]["Code"] == "RequestLimitExceeded"
-        assert failed.value.response["ResponseMetadata"]["HTTPStatusCode"] == 503
+            Ec2Service(session, config=STANDARD).client.describe_instances()
+        assert code_and_status(failed.value) == ("RequestLimitExceeded", 503)
         assert (count.sent, count.reached) == (STANDARD_ATTEMPTS * 2, 0)
         # The fault is spent: the next call is answered.
-        assert session.client("ec2").describe_instances()["Reservations"] == []
+        assert Ec2Service(session).client.describe_instances()["Reservations"] == []
 
 
 def test_a_5xx_is_retried_and_keeps_its_code_when_it_persists() -> None:
@@ -115,8 +127,8 @@ def test_a_5xx_is_retried_and_keeps_its_code_when_it_persists() -> None:
             list(iam.users())
         assert raised.value.code == "InternalError"
         with pytest.raises(ClientError) as failed:
-            session.client("iam", config=ONE_ATTEMPT).list_users()
-        assert failed.value.response["ResponseMetadata"]["HTTPStatusCode"] == 500
+            IamService(session, config=ONE_ATTEMPT).client.list_users()
+        assert code_and_status(failed.value)[1] == 500
         assert list(iam.users()) == []  # one failure left: retried, then answered
 
 
@@ -137,24 +149,26 @@ def test_faults_of_one_operation_apply_in_order() -> None:
     """Two faults for ListUsers: one attempt each, in the order given, then answers."""
     faults = (Fault("ListUsers"), Fault("ListUsers", error="ServiceUnavailable", times=2))
     with faulted(*faults) as session:
-        raw = session.client("iam", config=ONE_ATTEMPT)
+        raw = IamService(session, config=ONE_ATTEMPT).client
         seen: list[tuple[str, int]] = []
         for _ in range(3):
             with pytest.raises(ClientError) as failed:
                 raw.list_users()
-            answer = failed.value.response
-            seen.append((answer["Error"]["Code"], answer["ResponseMetadata"]["HTTPStatusCode"]))
-        assert seen == [("Throttling", 400), ("ServiceUnavailable", 503), ("ServiceUnavailable", 503)]
+            seen.append(code_and_status(failed.value))
+        assert seen == [
+            ("Throttling", 400),
+            ("ServiceUnavailable", 503),
+            ("ServiceUnavailable", 503),
+        ]
         assert raw.list_users()["Users"] == []
 
 
 def test_a_fault_acts_on_its_own_session_only() -> None:
     """A session without faults, made alongside, is answered at once."""
-    with mocked_session(realism=Realism(faults=[Fault("ListUsers", times=9)])) as faulty:
-        with pytest.raises(ClientError):
-            faulty.client("iam", config=ONE_ATTEMPT).list_users()
+    with faulted(Fault("ListUsers", times=9)) as faulty, pytest.raises(ClientError):
+        IamService(faulty, config=ONE_ATTEMPT).client.list_users()
     with mocked_session() as plain:
-        assert plain.client("iam", config=ONE_ATTEMPT).list_users()["Users"] == []
+        assert IamService(plain, config=ONE_ATTEMPT).client.list_users()["Users"] == []
 
 
 def test_a_service_prefix_limits_the_fault_to_that_service() -> None:
@@ -162,29 +176,30 @@ def test_a_service_prefix_limits_the_fault_to_that_service() -> None:
     acts on whichever service's client calls it."""
     with faulted(Fault("rds:ListTagsForResource", error="InternalFailure")) as session:
         zone = Route53Service(session).create_hosted_zone("example.com")
-        route53 = session.client("route53", config=ONE_ATTEMPT)
+        route53 = Route53Service(session, config=ONE_ATTEMPT).client
         route53.list_tags_for_resource(ResourceType="hostedzone", ResourceId=zone.id)
         with pytest.raises(ClientError) as failed:
-            session.client("rds", config=ONE_ATTEMPT).list_tags_for_resource(
+            RdsService(session, config=ONE_ATTEMPT).client.list_tags_for_resource(
                 ResourceName="arn:aws:rds:us-east-1:123456789012:db:none"
             )
-        assert failed.value.response["ResponseMetadata"]["HTTPStatusCode"] == 500
+        assert code_and_status(failed.value)[1] == 500
     with faulted(Fault("ListTagsForResource")) as session:
         with pytest.raises(ClientError) as throttled:
-            session.client("route53", config=ONE_ATTEMPT).list_tags_for_resource(
+            Route53Service(session, config=ONE_ATTEMPT).client.list_tags_for_resource(
                 ResourceType="hostedzone", ResourceId="Z1"
             )
-        assert throttled.value.response["Error"]["Code"] == "Throttling"
+        assert code_and_status(throttled.value) == ("Throttling", 400)
 
 
 # -- lost answers ---------------------------------------------------------------------------
 
 
 def test_a_launch_whose_answer_is_lost_launches_once() -> None:
-    """RunInstances carried out and its answer lost: botocore's retry repeats the ClientToken
-    it generated, EC2 answers it with the first launch, and Ec2Service.run, like a raw
-    run_instances given no token, ends with one instance, the one returned."""
-    with faulted(Fault("RunInstances", lose_answer=True, times=2)) as session:
+    """RunInstances carried out and its answer lost twice: botocore's retries repeat the
+    ClientToken it generated, EC2 answers it with the first launch, and Ec2Service.run, like a
+    raw run_instances given no token, ends with one instance, the one returned."""
+    lost = Fault("RunInstances", lose_answer=True, times=2)
+    with faulted(lost) as session:
         count = attempts(session, "ec2.RunInstances")
         ec2 = Ec2Service(session)
         [made] = ec2.run(image_id=IMAGE)
@@ -192,11 +207,11 @@ def test_a_launch_whose_answer_is_lost_launches_once() -> None:
         # Two attempts lost (their connection closed before this hook), the third answered
         # from EC2's memory of the token, not carried out again.
         assert (count.sent, count.reached) == (1, 0)
-
-        raw = session.client("ec2", config=STANDARD)
+    with faulted(lost) as session:
+        raw = Ec2Service(session, config=STANDARD).client
         launched = raw.run_instances(ImageId=IMAGE, MinCount=1, MaxCount=1)
-        ids = {instance.id for instance in ec2.instances()}
-        assert ids == {made.id, launched["Instances"][0]["InstanceId"]}
+        [other] = [instance.get("InstanceId") for instance in launched.get("Instances", [])]
+        assert [instance.id for instance in Ec2Service(session).instances()] == [other]
 
 
 def test_a_create_without_token_is_made_again_by_a_raw_retry_not_by_the_facade() -> None:
@@ -204,7 +219,7 @@ def test_a_create_without_token_is_made_again_by_a_raw_retry_not_by_the_facade()
     AWS; Ec2Service.create_vpc does not retry it and returns the one it made."""
     fault = Fault("CreateVpc", lose_answer=True)
     with faulted(fault) as session:
-        raw = session.client("ec2", config=STANDARD)
+        raw = Ec2Service(session, config=STANDARD).client
         raw.create_vpc(CidrBlock="10.1.0.0/16")
         blocks = [vpc.get("CidrBlock") for vpc in raw.describe_vpcs()["Vpcs"]]
         assert blocks.count("10.1.0.0/16") == 2
@@ -223,11 +238,43 @@ def test_a_zone_whose_answer_is_lost_is_made_once() -> None:
         zone = route53.create_hosted_zone("example.com")
         assert [found.id for found in route53.hosted_zones()] == [zone.id]
         with pytest.raises(ClientError) as repeated:
-            session.client("route53").create_hosted_zone(
+            Route53Service(session).client.create_hosted_zone(
                 Name="example.com", CallerReference=zone.caller_reference
             )
-        assert repeated.value.response["Error"]["Code"] == "HostedZoneAlreadyExists"
-        assert repeated.value.response["ResponseMetadata"]["HTTPStatusCode"] == 409
+        assert code_and_status(repeated.value) == ("HostedZoneAlreadyExists", 409)
+
+
+# -- the wire, every protocol -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("service", "protocol"),
+    [
+        ("ec2", "ec2"),
+        ("iam", "query"),
+        ("s3", "rest-xml"),
+        ("route53", "rest-xml"),
+        ("dynamodb", "json"),
+        ("sqs", "json"),  # awsQueryCompatible: the code also in x-amzn-query-error
+        ("lambda", "rest-json"),
+        ("assurance", "smithy-rpc-v2-cbor"),
+    ],
+)
+def test_botocore_reads_the_error_answer_of_every_protocol(service: str, protocol: str) -> None:
+    """error_answer's body and headers, parsed by botocore's parser for the service's
+    protocol, give back AWS's code, message, status and request id."""
+    model = botocore.session.get_session().get_service_model(service)
+    assert model.resolved_protocol == protocol
+    answer = error_answer(model, "ThrottlingException", message="Rate exceeded")
+    parsed = botocore.parsers.create_parser(protocol).parse(
+        {"status_code": answer.status_code, "headers": answer.headers, "body": answer.content},
+        model.shape_for(model.shape_names[0]),  # any shape: an error answer is read alike
+    )
+    assert parsed["Error"]["Code"] == "ThrottlingException"
+    assert parsed["Error"]["Message"] == "Rate exceeded"
+    status = parsed["ResponseMetadata"]["HTTPStatusCode"]
+    assert status == status_of(model, "ThrottlingException") == answer.status_code
+    assert parsed["ResponseMetadata"]["RequestId"] == REQUEST_ID
 
 
 # -- the HTTP status rule and bad input --------------------------------------------------------
