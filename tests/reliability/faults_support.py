@@ -12,32 +12,21 @@ from __future__ import annotations
 import re
 import socket
 import threading
-from collections.abc import Callable, Generator, Iterator
+from collections.abc import Callable, Generator
 from contextlib import contextmanager, suppress
 from typing import TYPE_CHECKING
 
-from botocore.awsrequest import AWSPreparedRequest, AWSResponse, HTTPHeaders
 from botocore.exceptions import BotoCoreError, ConnectionClosedError
 from moto.core.models import botocore_stubber
+
+from awsfacade.testing._wire import UNSERVED, error_answer
 
 if TYPE_CHECKING:
     import pytest
     from boto3.session import Session
+    from botocore.awsrequest import AWSPreparedRequest, AWSResponse
     from botocore.client import BaseClient
     from support import Answer
-
-#: A host no moto backend serves: an attempt sent there is answered by the hook alone.
-UNSERVED = "https://injected.invalid/"
-
-
-class _Raw:
-    """The raw body botocore's AWSResponse reads an answer from."""
-
-    def __init__(self, body: bytes) -> None:
-        self._body = body
-
-    def stream(self, *_: object, **__: object) -> Iterator[bytes]:
-        yield self._body
 
 
 def wire_error(
@@ -46,21 +35,7 @@ def wire_error(
     """An error answer as AWS puts it on the wire for ``client``'s service; ``extra`` is more
     XML inside its Error element (S3's CanonicalRequest, say)."""
     model = client.meta.service_model
-    error = f"<Code>{code}</Code><Message>{message}</Message>{extra}"
-    if model.protocol == "ec2":
-        body = (
-            f"<Response><Errors><Error>{error}</Error></Errors>"
-            "<RequestID>injected</RequestID></Response>"
-        )
-    elif model.service_name == "s3":
-        body = f"<Error>{error}</Error>"
-    else:
-        # IAM, RDS, AutoScaling (query) and Route53 (rest-xml) wrap the error.
-        body = (
-            f"<ErrorResponse><Error><Type>Sender</Type>{error}</Error>"
-            "<RequestId>injected</RequestId></ErrorResponse>"
-        )
-    return AWSResponse(UNSERVED, status, HTTPHeaders(), _Raw(body.encode()))
+    return error_answer(model, code, status=status, message=message, extra_xml=extra)
 
 
 def event_name(client: BaseClient, operation: str) -> str:
