@@ -220,6 +220,10 @@ def moto_session(
 
         if not isinstance(realism, Realism):
             raise InvalidArgumentError(f"realism must be a Realism, not {realism!r}")
+        if realism.faults:  # their operations checked before the mock resets moto's state
+            from awsfacade.testing._faults import resolve
+
+            resolve(_shared_loader(), realism.faults)
     mock = new_mock()
     mock.start(reset=True)
     try:
