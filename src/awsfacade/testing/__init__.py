@@ -12,6 +12,11 @@ entry point, so they are there without a `conftest.py`:
   fresh moto state for each test.
 - `ec2_service`, `s3_service`, `rds_service`, `autoscaling_service`, `iam_service` and
   `route53_service`, each that service built on it.
+- `aws_organization` — an [`Organization`][awsfacade.testing.Organization] on `aws_session`:
+  member accounts reachable through AssumeRole and the regions to fan out to.
+
+`@pytest.mark.aws_realism(Realism(...))` (or `mocked_session(realism=...)`) puts back what
+AWS does and moto does not: stale reads, intermediate states, AWS's page sizes, faults.
 
 No fixture can reach real AWS: the credentials are fake, and a request moto does not answer
 goes to a proxy on a closed loopback port and fails to connect; loopback addresses (a moto
