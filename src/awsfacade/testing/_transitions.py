@@ -38,6 +38,8 @@ __all__ = ["COURSES", "READS_PER_STATE", "Course", "install"]
 READS_PER_STATE: Final = 2
 """How many reads of a resource show each intermediate state before the next one."""
 
+_DB_STATUS: Final = "DBInstanceStatus"
+
 #: Where the request's parameters are kept in botocore's request context, for ``after-call``.
 _PARAMS: Final = "awsfacade.transitions.params"
 
@@ -51,7 +53,7 @@ class Course:
     end: str | None
 
 
-#: Every passage this switch shows, by name (the docs' table is made from it).
+#: Every passage this switch shows, by name (docs/realism/transitions.md tabulates them).
 COURSES: Final = {
     "ec2 instance launched": Course(("pending",), "running"),
     "ec2 instance started": Course(("pending",), "running"),
@@ -98,14 +100,17 @@ class _Tracker:
         self._passages: dict[_Key, _Passage] = {}
         self._seen: set[_Key] = set()
         self._lock = threading.Lock()
-        self.remains: dict[_Key, _Record] = {}
-        """The last description of each resource being deleted, to answer for it."""
+        # The last description of each resource being deleted, to answer for it.
+        self._remains: dict[_Key, _Record] = {}
 
-    def begin(self, key: _Key, course: Course) -> str:
-        """Start `course` for the resource (an operation changed its state); its first state."""
+    def begin(self, key: _Key, course: Course, remains: _Record | None = None) -> str:
+        """Start `course` for the resource (an operation changed its state); its first state.
+        `remains`: its description, to answer for it once moto has forgotten it."""
         with self._lock:
             self._seen.add(key)
             self._passages[key] = _Passage(course)
+            if remains is not None:
+                self._remains[key] = remains
         return course.states[0]
 
     def read(self, key: _Key, actual: str | None, fresh: Course | None = None) -> str | None:
@@ -125,19 +130,33 @@ class _Tracker:
             course = passage.course
             if actual != course.end:
                 del self._passages[key]  # something else changed it: moto's state from now
-                self.remains.pop(key, None)
+                self._remains.pop(key, None)
                 return actual
             shown = course.states[passage.reads // READS_PER_STATE]
             passage.reads += 1
             if passage.reads >= len(course.states) * READS_PER_STATE:
                 del self._passages[key]
-                self.remains.pop(key, None)
+                self._remains.pop(key, None)
             return shown
 
     def leaving(self) -> list[_Key]:
-        """The resources being deleted, whose description `remains` holds."""
+        """The resources being deleted that moto has forgotten."""
         with self._lock:
-            return list(self.remains)
+            return list(self._remains)
+
+    def remains(self, key: _Key, state_member: str) -> _Record | None:
+        """The description of a resource being deleted, for one more read (counted), with
+        the state it shows in `state_member`; `None` once it is gone."""
+        with self._lock:
+            remains = self._remains.get(key)
+        if remains is None:
+            return None
+        shown = self.read(key, None)
+        if shown is None:
+            return None
+        item = copy.deepcopy(remains)
+        item[state_member] = shown
+        return item
 
 
 # -- reading botocore's parsed answers (dicts and lists of untyped values) ----------------
@@ -313,11 +332,8 @@ class _Handlers:
             identifier = _text(item, "DBInstanceIdentifier")
             if identifier is None:
                 return
-            key = _db_key(identifier)
-            status = self.tracker.begin(key, course)
-            _set_db_status(item, status)
-            if course.end is None:
-                self.tracker.remains[key] = copy.deepcopy(item)
+            remains = copy.deepcopy(item) if course.end is None else None
+            _set_db_status(item, self.tracker.begin(_db_key(identifier), course, remains))
 
         return handler
 
@@ -343,27 +359,18 @@ class _Handlers:
             identifier = _text(item, "DBInstanceIdentifier")
             if identifier is not None:
                 key = _db_key(identifier)
-                shown = self.tracker.read(key, _text(item, "DBInstanceStatus"))
+                shown = self.tracker.read(key, _text(item, _DB_STATUS))
                 if shown is not None:
                     _set_db_status(item, shown)
         listing = asked is None and not (_is_record(params) and params.get("Filters"))
         if listing and "Marker" not in parsed:
-            leaving = [self._deleting(key) for key in self.tracker.leaving()]
+            leaving = [self.tracker.remains(key, _DB_STATUS) for key in self.tracker.leaving()]
             instances.extend(item for item in leaving if item is not None)
             parsed["DBInstances"] = instances
 
-    def _deleting(self, key: _Key) -> _Record | None:
-        """The description of an instance being deleted, for one read (`None` once gone)."""
-        remains = self.tracker.remains.get(key)
-        if remains is None or self.tracker.read(key, None) is None:
-            return None
-        item = copy.deepcopy(remains)
-        _set_db_status(item, COURSES["rds instance deleted"].states[0])
-        return item
-
     def _answer_deleting(self, parsed: _Record, http_response: AWSResponse, key: _Key) -> None:
         """Turn moto's DBInstanceNotFound for an instance being deleted into AWS's answer."""
-        item = self._deleting(key)
+        item = self.tracker.remains(key, _DB_STATUS)
         if item is None:
             return
         parsed.pop("Error", None)
@@ -398,7 +405,7 @@ class _Handlers:
 
 def _set_db_status(item: _Record, status: str) -> None:
     """Set a DB instance's status; while `creating` it has no endpoint yet, as on AWS."""
-    item["DBInstanceStatus"] = status
+    item[_DB_STATUS] = status
     if status == "creating":
         item.pop("Endpoint", None)
 
