@@ -21,6 +21,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from _table import Figure, alternate, median, progress
+from botocore.exceptions import ClientError
 
 from awsfacade.ec2 import Ec2Service, InstanceState
 from awsfacade.iam import IamService
@@ -57,6 +58,12 @@ def _request(session: boto3.session.Session) -> Callable[[], object]:
         ec2_client.describe_instances(InstanceIds=[instance.id])
         iam_client.list_users()
 
+    for _ in range(10):  # past the stale reads the VPC still has
+        try:
+            request()
+            break
+        except ClientError:
+            continue
     return request
 
 

@@ -20,6 +20,7 @@ The parts, each in its own module beside this one:
 - ``over_http.py``: through a moto server in another process: listings, peak memory of a
   streamed S3 listing, 64 MiB S3 transfers;
 - ``import_cost.py``: ``import awsfacade`` and each service over ``import boto3``;
+- ``realism_cost.py``: what each ``Realism`` switch of ``awsfacade.testing`` adds a request;
 - below: figures without a target (client caching, ``mocked_session()``).
 
 The fan-out has its own benchmark: ``python benchmarks/fanout.py``.
@@ -44,6 +45,7 @@ from import_cost import import_figures
 from moto import mock_aws
 from over_http import Sizes, http_figures
 from plugin_cost import plugin_figures
+from realism_cost import realism_figures
 
 from awsfacade.ec2 import Ec2Service
 from awsfacade.testing import fake_environment, mocked_session, new_session
@@ -216,6 +218,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         ("through the moto server", lambda: http_figures(sizes)),
         ("imports", lambda: import_figures(repeat=3 if quick else 11)),
         ("other", lambda: other_figures(repeat=5 if quick else 15)),
+        (
+            "realism",
+            lambda: realism_figures(requests=20 if quick else 100, repeat=3 if quick else 9),
+        ),
     ]
     figures: list[Figure] = []
     for name, part in parts:
