@@ -26,6 +26,7 @@ This module does not import pytest, boto3 or moto (each is imported on first use
 from __future__ import annotations
 
 from awsfacade.testing._realism import Fault, Realism
+from awsfacade.testing._replay import ReplayMissError, record, replay
 from awsfacade.testing._session import (
     FAKE_CREDENTIALS,
     UNREACHABLE_PROXY,
@@ -39,7 +40,10 @@ __all__ = [
     "UNREACHABLE_PROXY",
     "Fault",
     "Realism",
+    "ReplayMissError",
     "fake_environment",
     "mocked_session",
     "new_session",
+    "record",
+    "replay",
 ]
