@@ -49,7 +49,7 @@ import xml.dom.minidom
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Final, TypeAlias
+from typing import TYPE_CHECKING, Final, TypeAlias, TypeGuard
 from xml.parsers.expat import ExpatError
 
 import attrs
@@ -71,7 +71,7 @@ __all__ = [
     "request_key",
 ]
 
-Json: TypeAlias = "str | int | float | bool | None | list[Json] | dict[str, Json]"
+Json: TypeAlias = "str | int | float | bool | list[Json] | dict[str, Json] | None"
 
 FORMAT: Final = "awsfacade-recording"
 VERSION: Final = 1
@@ -91,8 +91,6 @@ _UNMARKED: Final = frozenset({"SessionToken"})
 #: clobber every "testing" in the answers); AWS's access key ids have 20 characters, its secret
 #: keys 40.
 _SHORTEST_CREDENTIAL: Final = 16
-#: Bodies (text) above this size are not parsed as XML or JSON, only stored.
-_TEXT_LIMIT: Final = 4096
 
 _ARN_ACCOUNT: Final = re.compile(r"arn:aws[\w-]*:[\w-]*:[\w-]*:(\d{12})(?!\d)")
 _OWNER_XML: Final = re.compile(
@@ -155,10 +153,10 @@ def _value(shape: Shape | None, value: object) -> Json:
             return ANY_TOKEN
         if shape.type_name == "timestamp":
             return ANY_TIME
-    if isinstance(value, Mapping):
+    if is_mapping(value):
         result: dict[str, Json] = {}
-        for key, item in value.items():  # pyright: ignore[reportUnknownVariableType] - any mapping
-            name = str(key)  # pyright: ignore[reportUnknownArgumentType]
+        for key, item in value.items():
+            name = str(key)
             member: Shape | None = None
             if isinstance(shape, StructureShape):
                 member = shape.members.get(name)
@@ -169,10 +167,19 @@ def _value(shape: Shape | None, value: object) -> Json:
                 member = shape.value
             result[name] = _value(member, item)
         return result
-    if isinstance(value, list | tuple):
+    if _is_sequence(value):
         item_shape = shape.member if isinstance(shape, ListShape) else None
-        return [_value(item_shape, item) for item in value]  # pyright: ignore[reportUnknownVariableType] - any sequence
+        return [_value(item_shape, item) for item in value]
     return _scalar(value)
+
+
+def is_mapping(value: object) -> TypeGuard[Mapping[object, object]]:
+    """Any mapping, its keys and values unknown."""
+    return isinstance(value, Mapping)
+
+
+def _is_sequence(value: object) -> TypeGuard[list[object] | tuple[object, ...]]:
+    return isinstance(value, list | tuple)
 
 
 def _scalar(value: object) -> Json:
@@ -282,13 +289,14 @@ def _xml_lines(body: bytes, scalars: Mapping[str, str], containers: set[str]) ->
     root = document.documentElement
     if root is None:  # pragma: no cover - expat refuses a document without one
         return None
-    _tidy(root, scalars, containers, secret=False)
+    _tidy(document, root, scalars, containers, secret=False)
     # toprettyxml puts an element's only text child inline: leaves keep their exact text.
     text = document.toprettyxml(indent="  ")
     return _redact.redact(text).rstrip("\n").split("\n")
 
 
 def _tidy(
+    document: xml.dom.minidom.Document,
     element: xml.dom.minidom.Element,
     scalars: Mapping[str, str],
     containers: set[str],
@@ -302,7 +310,7 @@ def _tidy(
         secret = secret or name in containers
         for child in children:
             if isinstance(child, xml.dom.minidom.Element):
-                _tidy(child, scalars, containers, secret=secret)
+                _tidy(document, child, scalars, containers, secret=secret)
             elif isinstance(child, xml.dom.minidom.Text) and not child.data.strip():
                 element.removeChild(child)
         return
@@ -317,7 +325,7 @@ def _tidy(
         return
     for child in children:
         element.removeChild(child)
-    element.appendChild(element.ownerDocument.createTextNode(masked))  # pyright: ignore[reportOptionalMemberAccess] - an element in a document
+    element.appendChild(document.createTextNode(masked))
 
 
 def _json_body(body: bytes, scalars: Mapping[str, str], containers: set[str]) -> Json:
@@ -330,10 +338,10 @@ def _json_body(body: bytes, scalars: Mapping[str, str], containers: set[str]) ->
 
 def as_json(value: object) -> Json:
     """What ``json.loads`` returned, typed."""
-    if isinstance(value, dict):
-        return {str(k): as_json(v) for k, v in value.items()}  # pyright: ignore[reportUnknownVariableType, reportUnknownArgumentType] - json's own
-    if isinstance(value, list):
-        return [as_json(v) for v in value]  # pyright: ignore[reportUnknownVariableType] - json's own
+    if is_mapping(value):
+        return {str(k): as_json(v) for k, v in value.items()}
+    if _is_sequence(value):
+        return [as_json(v) for v in value]
     if value is None or isinstance(value, str | bool | int | float):
         return value
     return str(value)

@@ -25,7 +25,9 @@ import threading
 from collections.abc import Generator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, TypeGuard
+
+import attrs
 
 from awsfacade._redact import redact
 from awsfacade.errors import AwsError, InvalidArgumentError
@@ -35,6 +37,7 @@ from awsfacade.testing._recording import (
     RawAnswer,
     canonical,
     dump,
+    is_mapping,
     load,
     request_key,
     stored_body,
@@ -87,14 +90,28 @@ class ReplayMissError(AwsError):
         recording holds none of that operation."""
 
 
-def _checked_session(session: object, path: object, verb: str) -> Path:
+def _checked_session(session: object, path: str | os.PathLike[str], verb: str) -> Path:
     import boto3.session
 
     if not isinstance(session, boto3.session.Session):
         raise InvalidArgumentError(f"{verb}() needs a boto3 Session, not {session!r}")
-    if not isinstance(path, str | os.PathLike) or not str(path):
+    if not isinstance(path, str | os.PathLike) or not os.fspath(path):
         raise InvalidArgumentError(f"{verb}() needs a file path, not {path!r}")
-    return Path(path)  # pyright: ignore[reportUnknownArgumentType] - a str or PathLike
+    return Path(path)
+
+
+def _is_dict(value: object) -> TypeGuard[dict[str, object]]:
+    """A dict botocore hands a handler (a call's context, a response dict): str keys."""
+    return isinstance(value, dict)
+
+
+@attrs.frozen
+class _Key:
+    """A call's service, operation and keyed parameters (canonical JSON)."""
+
+    service: str
+    operation: str
+    params: str
 
 
 def _events(session: boto3.session.Session) -> list[BaseEventHooks]:
@@ -109,9 +126,9 @@ def _events(session: boto3.session.Session) -> list[BaseEventHooks]:
     ]
 
 
-def _operation_key(model: OperationModel, params: object) -> tuple[str, str, str]:
+def _operation_key(model: OperationModel, params: object) -> _Key:
     key = request_key(model.input_shape, params)
-    return model.service_model.service_name, model.name, canonical(key)
+    return _Key(model.service_model.service_name, model.name, canonical(key))
 
 
 class _Handlers:
@@ -122,16 +139,16 @@ class _Handlers:
 
     def keyed(self, *, params: object, model: OperationModel, context: object, **_: object) -> None:
         """``before-parameter-build``: the call's key, in its context."""
-        if self.active and isinstance(context, dict):
+        if self.active and _is_dict(context):
             context[_KEY] = _operation_key(model, params)
 
     @staticmethod
-    def key_of(request: AWSPreparedRequest) -> tuple[str, str, str] | None:
+    def key_of(request: AWSPreparedRequest) -> _Key | None:
+        """The key ``keyed`` put in the request's context (botocore-stubs do not declare
+        ``AWSPreparedRequest.context``)."""
         context: object = getattr(request, "context", None)
-        key: object = context.get(_KEY) if isinstance(context, dict) else None
-        if isinstance(key, tuple) and len(key) == 3 and all(isinstance(k, str) for k in key):  # pyright: ignore[reportUnknownArgumentType, reportUnknownVariableType] - checked here
-            return (str(key[0]), str(key[1]), str(key[2]))  # pyright: ignore[reportUnknownArgumentType] - checked above
-        return None
+        key = context.get(_KEY) if _is_dict(context) else None
+        return key if isinstance(key, _Key) else None
 
 
 # -- record -------------------------------------------------------------------------------------
@@ -154,18 +171,15 @@ class _Recorder(_Handlers):
         """``before-parse``: keep the raw answer (a streaming body is read and replaced)."""
         key: object = getattr(self.pending, "key", None)
         self.pending.key = None
-        if not self.active or not isinstance(key, tuple) or not isinstance(response_dict, dict):
+        if not self.active or not isinstance(key, _Key) or not _is_dict(response_dict):
             return
         if operation_model.has_event_stream_output:
             return  # not recorded: replay names it as a miss
         body = _read_body(response_dict)
-        status: object = response_dict.get("status_code")
-        headers: object = response_dict.get("headers")
+        status = response_dict.get("status_code")
         answer = RawAnswer(
             status=status if isinstance(status, int) else 200,
-            headers={str(k): str(v) for k, v in headers.items()}
-            if hasattr(headers, "items")
-            else {},  # pyright: ignore[reportUnknownVariableType, reportUnknownMemberType, reportUnknownArgumentType, reportAttributeAccessIssue] - HTTPHeaders
+            headers=_headers(response_dict.get("headers")),
             body=body,
         )
         protocol = operation_model.service_model.resolved_protocol
@@ -174,11 +188,10 @@ class _Recorder(_Handlers):
             "headers": dict[str, Json](stored_headers(operation_model, answer.headers)),
             **stored_body(operation_model, protocol, answer),
         }
-        service, operation, request = key  # pyright: ignore[reportUnknownVariableType] - a key
         exchange: dict[str, Json] = {
-            "service": str(service),  # pyright: ignore[reportUnknownArgumentType] - a key
-            "operation": str(operation),  # pyright: ignore[reportUnknownArgumentType] - a key
-            "request": _parsed(str(request)),  # pyright: ignore[reportUnknownArgumentType] - a key
+            "service": key.service,
+            "operation": key.operation,
+            "request": _parsed(key.params),
             "response": response,
         }
         with self.lock:
@@ -191,6 +204,17 @@ def _parsed(text: str) -> Json:
     from awsfacade.testing._recording import as_json
 
     return as_json(json.loads(text))
+
+
+def _headers(headers: object) -> dict[str, str]:
+    """An answer's headers (urllib3's mapping, botocore's HTTPHeaders, moto's dict)."""
+    from botocore.awsrequest import HTTPHeaders
+
+    if isinstance(headers, HTTPHeaders):
+        return {str(name): str(value) for name, value in headers.items()}
+    if is_mapping(headers):
+        return {str(name): str(value) for name, value in headers.items()}
+    return {}
 
 
 def _read_body(response_dict: dict[str, object]) -> bytes:
@@ -302,7 +326,7 @@ class _Replayer(_Handlers):
         key = self.key_of(request)
         if key is None:  # pragma: no cover - every call emits before-parameter-build first
             return None
-        service, operation, params = key
+        service, operation, params = key.service, key.operation, key.params
         with self.lock:
             found = next(
                 (
@@ -330,7 +354,10 @@ class _Replayer(_Handlers):
             if (e.service, e.operation) == (service, operation)
         ]
         sent = _parsed(params)
-        head = f"no recorded answer for {service} {operation} in {str(self.path)!r}\n  sent:    {params}"
+        head = (
+            f"no recorded answer for {service} {operation} in {str(self.path)!r}\n"
+            f"  sent:    {params}"
+        )
         if not candidates:
             recorded = sorted({f"{e.service} {e.operation}" for e in self.exchanges})
             message = (
