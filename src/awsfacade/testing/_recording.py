@@ -202,44 +202,8 @@ def _scalar(value: object) -> Json:
 # -- answers: the body as stored, redacted -------------------------------------------------------
 
 
-def _sensitive_names(shape: Shape | None) -> tuple[dict[str, str], set[str]]:
-    """The wire names of the output's sensitive scalar members (→ their type) and of its
-    sensitive containers (every value under them is secret)."""
-    from botocore.model import ListShape, MapShape, StructureShape
-
-    scalars: dict[str, str] = dict.fromkeys(_UNMARKED, "string")
-    containers: set[str] = set()
-    seen: set[str] = set()
-
-    def walk(member: Shape, names: Iterable[str]) -> None:
-        if member.metadata.get("sensitive"):
-            if isinstance(member, StructureShape | ListShape | MapShape):
-                containers.update(names)
-            else:
-                scalars.update(dict.fromkeys(names, member.type_name))
-            return
-        if isinstance(member, StructureShape):
-            if member.name in seen:
-                return
-            seen.add(member.name)
-            for name, child in member.members.items():
-                walk(child, _wire_names(child, name))
-        elif isinstance(member, ListShape):
-            walk(member.member, _wire_names(member.member, "member"))
-        elif isinstance(member, MapShape):
-            walk(member.value, ("value", *_wire_names(member.value, "value")))
-
-    if shape is not None:
-        walk(shape, ())
-    return scalars, containers
-
-
-def _wire_names(shape: Shape, name: str) -> tuple[str, ...]:
-    serialized = shape.serialization.get("name")
-    return (name, serialized) if isinstance(serialized, str) else (name,)
-
-
 def _placeholder(type_name: str) -> str:
+    """A secret's placeholder that botocore still parses as the member's type."""
     if type_name == "blob":
         return _MASKED_BLOB
     if type_name in {"integer", "long", "float", "double", "bigdecimal", "biginteger"}:
@@ -258,22 +222,42 @@ def _masked_text(text: str) -> str:
     return MASK
 
 
+def _body_shape(operation: OperationModel, protocol: str, status: int) -> Shape | None:
+    """The shape the body of a successful answer holds, None for an error answer; raises
+    ValueError if the body is a payload that is not a structure (kept as it is)."""
+    from botocore.model import StructureShape
+
+    shape = operation.output_shape
+    if status >= 300 or shape is None:
+        return None
+    payload = shape.serialization.get("payload")
+    if isinstance(payload, str) and protocol in {"rest-xml", "rest-json"}:
+        member = shape.members.get(payload)
+        if not isinstance(member, StructureShape):
+            raise ValueError("a raw payload")
+        return member
+    return shape
+
+
 def stored_body(operation: OperationModel, protocol: str, answer: RawAnswer) -> dict[str, Json]:
-    """The answer's body as the file stores it, its secrets masked."""
+    """The answer's body as the file stores it, its secrets masked (the members botocore marks
+    sensitive in the output shape, found by walking the body with it)."""
     body = answer.body
     if not body:
         return {}
-    scalars, containers = _sensitive_names(operation.output_shape)
-    streaming = operation.has_streaming_output and answer.status < 300
-    if not streaming:
+    try:
+        if operation.has_streaming_output and answer.status < 300:
+            raise ValueError("a stream")  # kept raw, as a raw payload is
+        shape = _body_shape(operation, protocol, answer.status)
         if protocol in {"query", "ec2", "rest-xml"}:
-            lines = _xml_lines(body, scalars, containers)
-            if lines is not None:
-                return {"xml": list[Json](lines)}
-        if protocol in {"json", "rest-json"} or body.lstrip()[:1] in {b"{", b"["}:
-            value = _json_body(body, scalars, containers)
-            if value is not None:
-                return {"json": value}
+            return {"xml": list[Json](_xml_lines(body, shape, wrapper=protocol == "query"))}
+        value = as_json(json.loads(body))  # the json protocols; not JSON: ValueError
+    except ValueError:
+        return _raw_body(body)
+    return {"json": _masked_json(value, shape)}
+
+
+def _raw_body(body: bytes) -> dict[str, Json]:
     try:
         text = body.decode()
     except UnicodeDecodeError:
@@ -281,59 +265,145 @@ def stored_body(operation: OperationModel, protocol: str, answer: RawAnswer) -> 
     return {"text": list[Json](text.split("\n"))}
 
 
-def _xml_lines(body: bytes, scalars: Mapping[str, str], containers: set[str]) -> list[str] | None:
+def _xml_lines(body: bytes, shape: Shape | None, *, wrapper: bool) -> list[str]:
+    """The XML body pretty-printed, its secrets masked; ValueError if it is not XML."""
     try:
         document = xml.dom.minidom.parseString(body)
-    except (ExpatError, ValueError):
-        return None
+    except ExpatError as error:
+        raise ValueError("not XML") from error
     root = document.documentElement
     if root is None:  # pragma: no cover - expat refuses a document without one
-        return None
-    _tidy(document, root, scalars, containers, secret=False)
+        raise ValueError("not XML")
+    _tidy(root)
+    if shape is not None:
+        result = _result_element(root, shape) if wrapper else root
+        _mask_xml(document, result, shape)
+    for element in root.getElementsByTagNameNS("*", "*"):
+        if _local(element) in _UNMARKED and _is_leaf(element):
+            _set_text(document, element, MASK)
     # toprettyxml puts an element's only text child inline: leaves keep their exact text.
     text = document.toprettyxml(indent="  ")
     return _redact.redact(text).rstrip("\n").split("\n")
 
 
-def _tidy(
-    document: xml.dom.minidom.Document,
-    element: xml.dom.minidom.Element,
-    scalars: Mapping[str, str],
-    containers: set[str],
-    *,
-    secret: bool,
-) -> None:
-    """Drop the whitespace between elements, mask the secrets' texts."""
-    name = element.localName or element.tagName
-    children = list(element.childNodes)
-    if any(child.nodeType == child.ELEMENT_NODE for child in children):
-        secret = secret or name in containers
-        for child in children:
-            if isinstance(child, xml.dom.minidom.Element):
-                _tidy(document, child, scalars, containers, secret=secret)
-            elif isinstance(child, xml.dom.minidom.Text) and not child.data.strip():
-                element.removeChild(child)
+def _result_element(root: xml.dom.minidom.Element, shape: Shape) -> xml.dom.minidom.Element:
+    """The query protocol's result element (``<OpResult>``), named by the output shape."""
+    wrapper = shape.serialization.get("resultWrapper")
+    for child in _elements(root):
+        if _local(child) == wrapper:
+            return child
+    return root
+
+
+def _local(element: xml.dom.minidom.Element) -> str:
+    return element.localName or element.tagName
+
+
+def _elements(element: xml.dom.minidom.Element) -> list[xml.dom.minidom.Element]:
+    return [c for c in element.childNodes if isinstance(c, xml.dom.minidom.Element)]
+
+
+def _is_leaf(element: xml.dom.minidom.Element) -> bool:
+    return not _elements(element)
+
+
+def _tidy(element: xml.dom.minidom.Element) -> None:
+    """Drop the whitespace between elements (a leaf's text is left as it is)."""
+    children = _elements(element)
+    if not children:
         return
-    text = "".join(c.data for c in children if isinstance(c, xml.dom.minidom.Text))
-    if not text:
-        return
-    if name in scalars:
-        masked = _placeholder(scalars[name])
-    elif secret or name in containers:
-        masked = _masked_text(text)
-    else:
-        return
+    for child in list(element.childNodes):
+        if isinstance(child, xml.dom.minidom.Text) and not child.data.strip():
+            element.removeChild(child)
     for child in children:
+        _tidy(child)
+
+
+def _set_text(
+    document: xml.dom.minidom.Document, element: xml.dom.minidom.Element, text: str
+) -> None:
+    if not any(isinstance(c, xml.dom.minidom.Text) and c.data for c in element.childNodes):
+        return  # an empty value stays empty
+    for child in list(element.childNodes):
         element.removeChild(child)
-    element.appendChild(document.createTextNode(masked))
+    element.appendChild(document.createTextNode(text))
 
 
-def _json_body(body: bytes, scalars: Mapping[str, str], containers: set[str]) -> Json:
-    try:
-        value: object = json.loads(body)
-    except ValueError:
-        return None
-    return _masked_json(as_json(value), scalars, containers, secret=False)
+def _member_key_name(shape: Shape, name: str) -> str:
+    """The element name of a structure's member, as botocore's XML parser finds it."""
+    from botocore.model import ListShape
+
+    if isinstance(shape, ListShape) and shape.serialization.get("flattened"):
+        item: object = shape.member.serialization.get("name")
+        if isinstance(item, str):
+            return item
+    serialized: object = shape.serialization.get("name")
+    return serialized if isinstance(serialized, str) else name
+
+
+def _mask_xml(
+    document: xml.dom.minidom.Document, element: xml.dom.minidom.Element, shape: Shape
+) -> None:
+    """Mask the sensitive members under ``element``, which holds a value of ``shape``."""
+    from botocore.model import ListShape, MapShape, StructureShape
+
+    if shape.metadata.get("sensitive"):
+        _mask_all_xml(document, element, shape)
+    elif isinstance(shape, StructureShape):
+        members = {
+            _member_key_name(member, name): member
+            for name, member in shape.members.items()
+            if member.serialization.get("location") is None
+        }
+        for child in _elements(element):
+            member = members.get(_local(child))
+            if member is None:
+                continue
+            flattened = member.serialization.get("flattened") and not member.metadata.get(
+                "sensitive"
+            )
+            if flattened and isinstance(member, ListShape):
+                _mask_xml(document, child, member.member)
+            elif flattened and isinstance(member, MapShape):
+                _mask_entry(document, child, member)
+            else:
+                _mask_xml(document, child, member)
+    elif isinstance(shape, ListShape):
+        for child in _elements(element):
+            _mask_xml(document, child, shape.member)
+    elif isinstance(shape, MapShape):
+        for entry in _elements(element):
+            _mask_entry(document, entry, shape)
+
+
+def _mask_entry(
+    document: xml.dom.minidom.Document, entry: xml.dom.minidom.Element, shape: Shape
+) -> None:
+    from botocore.model import MapShape
+
+    if not isinstance(shape, MapShape):  # pragma: no cover - called with maps only
+        return
+    name: object = shape.value.serialization.get("name")
+    for pair in _elements(entry):
+        if _local(pair) == (name if isinstance(name, str) else "value"):
+            _mask_xml(document, pair, shape.value)
+
+
+def _mask_all_xml(
+    document: xml.dom.minidom.Document, element: xml.dom.minidom.Element, shape: Shape
+) -> None:
+    """A sensitive member: every value under it masked."""
+    if _is_leaf(element):
+        text = "".join(c.data for c in element.childNodes if isinstance(c, xml.dom.minidom.Text))
+        scalar = shape.type_name not in {"structure", "list", "map"}
+        _set_text(
+            document, element, _placeholder(shape.type_name) if scalar else _masked_text(text)
+        )
+        return
+    for leaf in element.getElementsByTagNameNS("*", "*"):
+        if _is_leaf(leaf):
+            text = "".join(c.data for c in leaf.childNodes if isinstance(c, xml.dom.minidom.Text))
+            _set_text(document, leaf, _masked_text(text))
 
 
 def as_json(value: object) -> Json:
@@ -347,37 +417,45 @@ def as_json(value: object) -> Json:
     return str(value)
 
 
-def _masked_json(
-    value: Json, scalars: Mapping[str, str], containers: set[str], *, secret: bool
-) -> Json:
-    if isinstance(value, dict):
-        result: dict[str, Json] = {}
-        for key, item in value.items():
-            if key in scalars and not isinstance(item, dict | list):
-                result[key] = _json_placeholder(scalars[key], item)
-            else:
-                result[key] = _masked_json(
-                    item, scalars, containers, secret=secret or key in containers
-                )
-        return result
-    if isinstance(value, list):
-        return [_masked_json(item, scalars, containers, secret=secret) for item in value]
-    if secret:
-        return _json_placeholder("", value)
-    if isinstance(value, str):
-        return _redact.redact(value)
+def _masked_json(value: Json, shape: Shape | None) -> Json:
+    """``value`` (a value of ``shape``) with its sensitive members masked."""
+    from botocore.model import ListShape, MapShape, StructureShape
+
+    if isinstance(value, dict) and any(k in _UNMARKED for k in value):
+        value = {k: MASK if k in _UNMARKED and isinstance(v, str) else v for k, v in value.items()}
+    if shape is None:
+        return value
+    if shape.metadata.get("sensitive"):
+        return _masked_all_json(value, shape.type_name)
+    if isinstance(shape, StructureShape) and isinstance(value, dict):
+        masked = dict(value)
+        for name, member in shape.members.items():
+            key: object = member.serialization.get("name", name)
+            if isinstance(key, str) and key in masked:
+                masked[key] = _masked_json(masked[key], member)
+        return masked
+    if isinstance(shape, ListShape) and isinstance(value, list):
+        return [_masked_json(item, shape.member) for item in value]
+    if isinstance(shape, MapShape) and isinstance(value, dict):
+        return {k: _masked_json(v, shape.value) for k, v in value.items()}
     return value
 
 
-def _json_placeholder(type_name: str, value: Json) -> Json:
+def _masked_all_json(value: Json, type_name: str) -> Json:
+    if isinstance(value, dict):
+        return {k: _masked_all_json(v, "") for k, v in value.items()}
+    if isinstance(value, list):
+        return [_masked_all_json(v, "") for v in value]
+    return None if value is None else _json_placeholder(value, type_name)
+
+
+def _json_placeholder(value: Json, type_name: str) -> Json:
     if type_name == "blob":
         return _MASKED_BLOB
     if isinstance(value, bool) or type_name == "boolean":
         return False
     if isinstance(value, int | float) or type_name in {"integer", "long", "float", "double"}:
         return 0
-    if value is None:
-        return None
     return MASK
 
 

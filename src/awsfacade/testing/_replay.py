@@ -20,9 +20,11 @@ nothing any more.
 
 from __future__ import annotations
 
+import io
 import os
+import sys
 import threading
-from collections.abc import Generator
+from collections.abc import Callable, Generator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, TypeGuard
@@ -300,14 +302,12 @@ def record(session: boto3.session.Session, path: str | os.PathLike[str]) -> Gene
 # -- replay -------------------------------------------------------------------------------------
 
 
-class _Raw:
-    """The raw stream botocore's AWSResponse reads a recorded body from."""
-
-    def __init__(self, body: bytes) -> None:
-        self._body = body
+class _Raw(io.BytesIO):
+    """The raw stream botocore's AWSResponse reads a recorded body from: whole (``stream``),
+    or as a file (a streaming answer's body)."""
 
     def stream(self, *_: object, **__: object) -> Generator[bytes]:
-        yield self._body
+        yield self.read()
 
 
 class _Replayer(_Handlers):
@@ -453,6 +453,19 @@ def replay(session: boto3.session.Session, path: str | os.PathLike[str]) -> Gene
         ReplayMissError: When the block ends, if a request inside it missed and the code
             caught the error.
     """
+    with _replaying(session, path, escaped=lambda error: False):
+        yield
+
+
+@contextmanager
+def _replaying(
+    session: boto3.session.Session,
+    path: str | os.PathLike[str],
+    *,
+    escaped: Callable[[ReplayMissError], bool],
+) -> Generator[None]:
+    """``replay``; a miss for which ``escaped`` is true (the pytest fixture: it failed the
+    test already) is not raised again at the end."""
     source = _checked_session(session, path, "replay")
     botocore_session = session._session  # pyright: ignore[reportPrivateUsage] - its models
     replayer = _Replayer(source, load(source, botocore_session.get_service_model))
@@ -471,8 +484,9 @@ def replay(session: boto3.session.Session, path: str | os.PathLike[str]) -> Gene
         for events in emitters:
             events.unregister("before-parameter-build", replayer.keyed)
             events.unregister("before-send", replayer.answer)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType] - as registered
-    if completed and replayer.misses:
-        raise replayer.misses[0]
+    caught = [miss for miss in replayer.misses if not escaped(miss)]
+    if completed and caught:
+        raise caught[0]
 
 
 # -- the pytest fixture's session ------------------------------------------------------------------
@@ -493,7 +507,11 @@ def session_for_test(
         return
     from awsfacade.testing._session import fake_environment, new_session
 
+    def escaped(miss: ReplayMissError) -> bool:
+        # pytest keeps the exception that failed the test's call here (for post-mortems).
+        return getattr(sys, "last_value", None) is miss
+
     with fake_environment(region):
         session = new_session(region)
-        with replay(session, path):
+        with _replaying(session, path, escaped=escaped):
             yield session
