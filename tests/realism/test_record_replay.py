@@ -13,20 +13,23 @@ import re
 from collections.abc import Callable, Iterator
 from contextlib import suppress
 from pathlib import Path
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, TypeGuard
 
 import attrs
 import boto3.session
 import botocore
 import pytest
 from botocore.awsrequest import AWSPreparedRequest, AWSResponse, HTTPHeaders
+from botocore.config import Config
 from botocore.exceptions import ClientError
 from moto.organizations.responses import OrganizationsResponse
 from moto.server import ThreadedMotoServer
 
 from awsfacade.ec2 import Ec2Service
 from awsfacade.errors import AwsError, InvalidArgumentError
+from awsfacade.fanout._clients import ORGANIZATIONS, STS
 from awsfacade.iam import IamService
+from awsfacade.rds import RdsService
 from awsfacade.route53 import Route53Service
 from awsfacade.s3 import S3Service
 from awsfacade.testing import (
@@ -40,6 +43,7 @@ from awsfacade.testing import (
 
 if TYPE_CHECKING:
     from botocore.model import OperationModel
+    from mypy_boto3_organizations import OrganizationsClient
     from mypy_boto3_organizations.type_defs import DescribeHandshakeResponseTypeDef
 
 IMAGE: Final = "ami-12345678"
@@ -196,7 +200,7 @@ MADE_UP: Final = (
 def _put_in_answers(*, operation_model: OperationModel, response_dict: object, **_: object) -> None:
     """A ``before-parse`` hook ahead of the recorder's: AWS's answers with the members moto
     does not send (a pending master password, S3's KMS key id and encryption context)."""
-    if not isinstance(response_dict, dict):
+    if not _is_dict(response_dict):
         return
     pending = SENT["rds *.PendingModifiedValues.MasterUserPassword"]
     body: object = response_dict.get("body")
@@ -206,10 +210,14 @@ def _put_in_answers(*, operation_model: OperationModel, response_dict: object, *
         response_dict["body"] = re.sub(
             rb"<DBInstance>\s*", f"<DBInstance>{extra}</PendingModifiedValues>".encode(), body
         )
-    headers: object = response_dict.get("headers")
-    if operation_model.service_model.service_name == "s3" and isinstance(headers, dict):
+    headers = response_dict.get("headers")
+    if operation_model.service_model.service_name == "s3" and _is_dict(headers):
         headers["x-amz-server-side-encryption-aws-kms-key-id"] = SENT["s3 *.SSEKMSKeyId"]
         headers["x-amz-server-side-encryption-context"] = SENT["s3 *.SSEKMSEncryptionContext"]
+
+
+def _is_dict(value: object) -> TypeGuard[dict[str, object]]:
+    return isinstance(value, dict)
 
 
 def _base64(text: str) -> str:
@@ -218,9 +226,10 @@ def _base64(text: str) -> str:
 
 def secrets_code(session: boto3.session.Session) -> list[str]:
     """Calls that carry every sensitive member; returns the secrets moto made up."""
-    ec2, rds, s3 = session.client("ec2"), session.client("rds"), session.client("s3")
-    iam, sts = session.client("iam"), session.client("sts")
-    organizations = session.client("organizations")
+    ec2, rds = Ec2Service(session).client, RdsService(session).client
+    s3, iam = S3Service(session).client, IamService(session).client
+    sts = STS.get(session, region=None, endpoint_url=None, config=None)
+    organizations = ORGANIZATIONS.get(session, region=None, endpoint_url=None, config=None)
     made_up: list[str] = []
     ec2.run_instances(
         ImageId=IMAGE, MinCount=1, MaxCount=1, UserData=SENT["ec2 RunInstances.UserData"]
@@ -299,7 +308,9 @@ def secrets_code(session: boto3.session.Session) -> list[str]:
         AccountName=SENT["organizations ListAccounts.Accounts[].Name"],
     )
     organizations.list_accounts()
-    made_up.append(organizations.describe_organization()["Organization"]["MasterAccountEmail"])
+    made_up.append(
+        organizations.describe_organization()["Organization"].get("MasterAccountEmail", "")
+    )
     return made_up
 
 
@@ -372,9 +383,7 @@ def test_the_sessions_own_credentials_are_masked_wherever_they_appear(tmp_path: 
         # botocore-stubs type handlers as returning None; this one answers the request.
         session.events.register_first("before-send.s3", _signature_error(token, key))  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
         with record(session, path), pytest.raises(ClientError):
-            session.client(
-                "s3", config=botocore.config.Config(retries={"max_attempts": 1})
-            ).list_buckets()
+            S3Service(session, config=Config(retries={"max_attempts": 1})).client.list_buckets()
     text = path.read_text()
     for value in (key, secret, token):
         assert value not in text
@@ -389,6 +398,10 @@ def _example(service: str, operation: str) -> dict[str, object]:
     [examples] = sorted(data.glob("*/examples-1.json"))[-1:]
     found: dict[str, object] = json.loads(examples.read_text())["examples"][operation][0]
     return found
+
+
+def _organizations(session: boto3.session.Session) -> OrganizationsClient:
+    return ORGANIZATIONS.get(session, region=None, endpoint_url=None, config=None)
 
 
 def test_botocores_example_of_an_operation_moto_lacks_is_recorded_and_replayed(
@@ -415,12 +428,12 @@ def test_botocores_example_of_an_operation_moto_lacks_is_recorded_and_replayed(
         # botocore-stubs type handlers as returning None; this one answers the request.
         recording.events.register_first("before-send.organizations", aws)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
         with record(recording, path):
-            received = recording.client("organizations").describe_handshake(
+            received = _organizations(recording).describe_handshake(
                 HandshakeId="h-examplehandshakeid111"
             )
         replaying = new_session()
         with replay(replaying, path):
-            replayed = replaying.client("organizations").describe_handshake(
+            replayed = _organizations(replaying).describe_handshake(
                 HandshakeId="h-examplehandshakeid111"
             )
 
@@ -467,8 +480,10 @@ def test_a_miss_names_the_operation_and_the_closest_recorded_request(tmp_path: P
     with fake_environment():
         session = new_session()
         ec2 = Ec2Service(session)
+        missed: list[ReplayMissError] = []
         with pytest.raises(ReplayMissError) as again, replay(session, path):
-            error = _twice(ec2, first_id)
+            missed.append(_twice(ec2, first_id))
+    [error] = missed
     assert again.value is error  # caught inside the block, raised again at its end
     assert isinstance(error, AwsError)
     assert (error.service, error.operation) == ("ec2", "DescribeInstances")
@@ -512,8 +527,13 @@ def _recording(exchanges: object, **top: object) -> str:
     )
 
 
-_OK_ANSWER: Final = {"status": 200, "headers": {}, "xml": ["<DescribeVpcsResponse/>"]}
+_OK_ANSWER: Final[dict[str, object]] = {
+    "status": 200,
+    "headers": {},
+    "xml": ["<DescribeVpcsResponse/>"],
+}
 
+NO_LINES: Final[list[str]] = []
 FOREIGN: Final = {
     "not JSON": "interactions:\n- request: {}\n",
     "a vcrpy cassette": json.dumps({"interactions": [], "version": 1}),
@@ -526,10 +546,16 @@ FOREIGN: Final = {
         [{"service": "ec2", "operation": "DescribeNothing", "response": _OK_ANSWER}]
     ),
     "no status": _recording(
-        [{"service": "ec2", "operation": "DescribeVpcs", "response": {"xml": []}}]
+        [{"service": "ec2", "operation": "DescribeVpcs", "response": {"xml": NO_LINES}}]
     ),
     "two bodies": _recording(
-        [{"service": "ec2", "operation": "DescribeVpcs", "response": {**_OK_ANSWER, "text": []}}]
+        [
+            {
+                "service": "ec2",
+                "operation": "DescribeVpcs",
+                "response": {**_OK_ANSWER, "text": NO_LINES},
+            }
+        ]
     ),
     "bad base64": _recording(
         [
