@@ -24,6 +24,7 @@ import io
 import os
 import sys
 import threading
+from collections import deque
 from collections.abc import Callable, Generator
 from contextlib import contextmanager
 from pathlib import Path
@@ -161,7 +162,7 @@ class _Recorder(_Handlers):
         super().__init__()
         self.lock = threading.Lock()
         self.pending = threading.local()
-        self.exchanges: list[dict[str, Json]] = []
+        self.answers: list[tuple[_Key, OperationModel, RawAnswer]] = []
 
     def sending(self, *, request: AWSPreparedRequest, **_: object) -> None:
         """``before-send``: note which request this thread's next answer answers."""
@@ -184,20 +185,27 @@ class _Recorder(_Handlers):
             headers=_headers(response_dict.get("headers")),
             body=body,
         )
-        protocol = operation_model.service_model.resolved_protocol
-        response: dict[str, Json] = {
-            "status": answer.status,
-            "headers": dict[str, Json](stored_headers(operation_model, answer.headers)),
-            **stored_body(operation_model, protocol, answer),
-        }
-        exchange: dict[str, Json] = {
-            "service": key.service,
-            "operation": key.operation,
-            "request": _parsed(key.params),
-            "response": response,
-        }
         with self.lock:
-            self.exchanges.append(exchange)
+            self.answers.append((key, operation_model, answer))
+
+    def exchanges(self) -> list[dict[str, Json]]:
+        """The recorded exchanges as the file holds them, secrets masked (done when the file is
+        written, not while the requests wait)."""
+        with self.lock:
+            answers = list(self.answers)
+        return [
+            {
+                "service": key.service,
+                "operation": key.operation,
+                "request": _parsed(key.params),
+                "response": {
+                    "status": answer.status,
+                    "headers": dict[str, Json](stored_headers(model, answer.headers)),
+                    **stored_body(model, model.service_model.resolved_protocol, answer),
+                },
+            }
+            for key, model, answer in answers
+        ]
 
 
 def _parsed(text: str) -> Json:
@@ -294,9 +302,7 @@ def record(session: boto3.session.Session, path: str | os.PathLike[str]) -> Gene
             events.unregister("before-parameter-build", recorder.keyed)
             events.unregister("before-send", recorder.sending)
             events.unregister("before-parse", recorder.parsing)
-        with recorder.lock:
-            exchanges = list(recorder.exchanges)
-        dump(exchanges, target, [*secrets, *_credentials(session)])
+        dump(recorder.exchanges(), target, [*secrets, *_credentials(session)])
 
 
 # -- replay -------------------------------------------------------------------------------------
@@ -317,6 +323,11 @@ class _Replayer(_Handlers):
         self.lock = threading.Lock()
         self.exchanges = exchanges
         self.used = [False] * len(exchanges)
+        #: The unused answers to each request, in the file's order.
+        self.waiting: dict[tuple[str, str, str], deque[int]] = {}
+        for index, exchange in enumerate(exchanges):
+            key = (exchange.service, exchange.operation, exchange.key)
+            self.waiting.setdefault(key, deque()).append(index)
         self.misses: list[ReplayMissError] = []
 
     def answer(self, *, request: AWSPreparedRequest, **_: object) -> AWSResponse | None:
@@ -328,16 +339,8 @@ class _Replayer(_Handlers):
             return None
         service, operation, params = key.service, key.operation, key.params
         with self.lock:
-            found = next(
-                (
-                    i
-                    for i, e in enumerate(self.exchanges)
-                    if not self.used[i]
-                    and (e.service, e.operation) == (service, operation)
-                    and e.key == params
-                ),
-                None,
-            )
+            waiting = self.waiting.get((service, operation, params))
+            found = waiting.popleft() if waiting else None
             if found is None:
                 miss = self._miss(service, operation, params)
                 self.misses.append(miss)
