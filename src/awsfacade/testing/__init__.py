@@ -12,6 +12,9 @@ entry point, so they are there without a `conftest.py`:
   fresh moto state for each test.
 - `ec2_service`, `s3_service`, `rds_service`, `autoscaling_service`, `iam_service` and
   `route53_service`, each that service built on it.
+- `aws_replay_session` — a session answered from the test's recording (`aws_recording`), made
+  with `pytest --awsfacade-record` against a sandbox account; `record()` and `replay()` do the
+  same outside pytest.
 
 No fixture can reach real AWS: the credentials are fake, and a request moto does not answer
 goes to a proxy on a closed loopback port and fails to connect; loopback addresses (a moto

@@ -1,6 +1,6 @@
 """The pytest plugin, registered through the `pytest11` entry point: its fixtures, its
-`aws_region` marker and its `--awsfacade-block-aws` option are there in any project that
-installs awsfacade, without a `conftest.py`.
+`aws_region` marker and its `--awsfacade-block-aws` and `--awsfacade-record` options are there
+in any project that installs awsfacade, without a `conftest.py`.
 
 ```python
 def test_bucket(s3_service: S3Service) -> None:
