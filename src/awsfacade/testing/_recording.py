@@ -26,13 +26,14 @@ size and SHA-256), streams by ``"<stream>"``. ``response`` is the raw answer: it
 headers, and its body as XML lines (pretty-printed), a JSON value, text lines or base64.
 
 Redaction, applied when the file is written: every member botocore marks ``sensitive`` in the
-operation's output shape (an element or key of that name in the body, a header it is bound to;
-a sensitive structure or list has every value under it replaced), ``SessionToken``, what
-``awsfacade._redact`` masks in log lines, and the recording session's own access key, secret
-key and session token wherever they appear, become ``***`` (``Kioq``, its base64, for a blob;
-0 or false for numbers and booleans), and every account id (an ARN's account field, a 12-digit
-``OwnerId``/``AccountId``/``Account``… value) becomes ``000000000001``, ``000000000002``… in
-the order they first appear.
+operation's output shape (found by walking the body with the shape, as botocore's parsers read
+it; a header bound to such a member; under a sensitive structure or list, every value),
+``SessionToken`` wherever it is, what ``awsfacade._redact`` masks in log lines, and the
+recording session's own access key, secret key and session token wherever they appear, become
+``***`` (``Kioq``, its base64, for a blob; 0 or false for numbers and booleans), and every
+account id (an ARN's account field, a 12-digit ``OwnerId``/``AccountId``/``Account``… value)
+becomes ``000000000001``, ``000000000002``… in the order they first appear. Error answers
+and bodies that are neither XML nor JSON are not walked.
 
 Nothing here imports boto3, botocore or moto at module level.
 """
