@@ -15,7 +15,7 @@ import threading
 import urllib.parse
 import weakref
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Generic, TypedDict, TypeVar
+from typing import TYPE_CHECKING, Generic, Protocol, TypedDict, TypeVar
 
 from boto3.session import Session
 from botocore.config import Config
@@ -28,7 +28,7 @@ from awsfacade.errors import InvalidArgumentError
 if TYPE_CHECKING:
     from botocore.config import _RetryDict
 
-__all__ = ["ClientCache", "ClientOptions", "advise_region", "default_session"]
+__all__ = ["ClientCache", "ClientOptions", "advise_region", "clients_of", "default_session"]
 
 C = TypeVar("C")
 
@@ -157,6 +157,19 @@ def _no_region_advice(session: Session) -> str:
 GLOBAL_REGION = "us-east-1"
 
 
+class _Cache(Protocol):
+    def clients(self, session: Session) -> list[object]: ...
+
+
+#: Every ClientCache, for ``clients_of`` (awsfacade.testing's record and replay).
+_caches: weakref.WeakSet[_Cache] = weakref.WeakSet()
+
+
+def clients_of(session: Session) -> list[object]:
+    """Every client the caches hold for ``session``."""
+    return [client for cache in list(_caches) for client in cache.clients(session)]
+
+
 class ClientCache(Generic[C]):
     """Typed clients of one AWS service, created by ``create`` once per session and options.
 
@@ -178,6 +191,12 @@ class ClientCache(Generic[C]):
         self._clients: weakref.WeakKeyDictionary[Session, dict[_CacheKey, C]] = (
             weakref.WeakKeyDictionary()
         )
+        _caches.add(self)
+
+    def clients(self, session: Session) -> list[object]:
+        """The clients made for ``session`` so far."""
+        with self._lock:
+            return [*self._clients.get(session, {}).values()]
 
     def get(
         self,

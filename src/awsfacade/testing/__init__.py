@@ -14,6 +14,9 @@ entry point, so they are there without a `conftest.py`:
   `route53_service`, each that service built on it.
 - `aws_organization` — an [`Organization`][awsfacade.testing.Organization] on `aws_session`:
   member accounts reachable through AssumeRole and the regions to fan out to.
+- `aws_replay_session` — a session answered from the test's recording (`aws_recording`), made
+  with `pytest --awsfacade-record` against a sandbox account; `record()` and `replay()` do the
+  same outside pytest.
 
 `@pytest.mark.aws_realism(Realism(...))` (or `mocked_session(realism=...)`) puts back what
 AWS does and moto does not: stale reads, intermediate states, AWS's page sizes, faults.
@@ -32,6 +35,7 @@ from __future__ import annotations
 
 from awsfacade.testing._organization import Organization, mocked_organization
 from awsfacade.testing._realism import Fault, Realism
+from awsfacade.testing._replay import ReplayMissError, record, replay
 from awsfacade.testing._session import (
     FAKE_CREDENTIALS,
     UNREACHABLE_PROXY,
@@ -46,8 +50,11 @@ __all__ = [
     "Fault",
     "Organization",
     "Realism",
+    "ReplayMissError",
     "fake_environment",
     "mocked_organization",
     "mocked_session",
     "new_session",
+    "record",
+    "replay",
 ]

@@ -1,6 +1,6 @@
 """The pytest plugin, registered through the `pytest11` entry point: its fixtures, its
-`aws_region` marker and its `--awsfacade-block-aws` option are there in any project that
-installs awsfacade, without a `conftest.py`.
+`aws_region` marker and its `--awsfacade-block-aws` and `--awsfacade-record` options are there
+in any project that installs awsfacade, without a `conftest.py`.
 
 ```python
 def test_bucket(s3_service: S3Service) -> None:
@@ -30,7 +30,9 @@ from __future__ import annotations
 
 import atexit
 import gc
+import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
@@ -54,7 +56,9 @@ __all__ = [
     "autoscaling_service",
     "aws_credentials",
     "aws_organization",
+    "aws_recording",
     "aws_region",
+    "aws_replay_session",
     "aws_session",
     "ec2_service",
     "iam_service",
@@ -64,6 +68,7 @@ __all__ = [
 ]
 
 _DEFAULT_REGION = "us-east-1"
+_RECORD = "awsfacade_record"
 
 
 _BLOCK = "awsfacade_block_aws"
@@ -88,6 +93,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         help=f"{_BLOCK_HELP} (or set {_BLOCK} = true in the ini file)",
     )
     parser.addini(_BLOCK, help=f"{_BLOCK_HELP} (default: false)", type="bool", default=False)
+    group.addoption(
+        "--awsfacade-record",
+        action="store_true",
+        dest=_RECORD,
+        help="aws_replay_session records each test's answers from AWS (the environment's "
+        "credentials) to its recording, instead of replaying it",
+    )
 
 
 class _Run:
@@ -272,6 +284,39 @@ def aws_organization(
     if marker is None:
         return organization_from_marker(aws_session, aws_region, (), {})
     return organization_from_marker(aws_session, aws_region, marker.args, marker.kwargs)
+
+
+@pytest.fixture
+def aws_recording(request: pytest.FixtureRequest) -> Path:
+    """Where `aws_replay_session` keeps this test's recording:
+    `recordings/<test module>/<test name>.json` next to the test module. Override the fixture
+    to put it elsewhere.
+
+    Returns:
+        The recording's path.
+    """
+    name = re.sub(r"[^\w.-]", "_", request.node.name)
+    return request.path.parent / "recordings" / request.path.stem / f"{name}.json"
+
+
+@pytest.fixture
+def aws_replay_session(
+    aws_recording: Path, aws_region: str, request: pytest.FixtureRequest
+) -> Iterator[Session]:
+    """A session answered from the test's recording (`aws_recording`), with fake credentials
+    and nothing sent (see [`replay`][awsfacade.testing.replay]); with `--awsfacade-record`, a
+    real session (the environment's credentials: `AWS_PROFILE=sandbox pytest
+    --awsfacade-record`) whose answers are recorded there (see
+    [`record`][awsfacade.testing.record]).
+
+    Yields:
+        The session, in `aws_region`.
+    """
+    from awsfacade.testing._replay import session_for_test
+
+    recording = request.config.getoption(_RECORD) is True
+    with session_for_test(aws_recording, aws_region, recording=recording) as session:
+        yield session
 
 
 @pytest.fixture
