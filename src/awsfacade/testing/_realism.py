@@ -63,11 +63,14 @@ class Fault:
     ```
 
     Raises:
-        InvalidArgumentError: `times` is less than 1, or an argument has the wrong type.
+        InvalidArgumentError: `times` is less than 1, or an argument has the wrong type (an
+            operation no service has is refused when the session is made).
     """
 
     operation: str = attrs.field(validator=_text)
-    """The operation's name as AWS spells it (`"DescribeInstances"`), as in botocore's models."""
+    """The operation's name as botocore's models spell it (`"DescribeInstances"`), acting on
+    every service that has it; `"<service>:<Operation>"` (`"ec2:DescribeInstances"`, the
+    service as `session.client` names it) limits the fault to that service."""
     error: str = attrs.field(default="Throttling", kw_only=True, validator=_text)
     """AWS's error code to answer with (`"Throttling"`, `"InternalError"`, any documented
     code); its HTTP status is the one AWS sends with it."""
