@@ -22,8 +22,9 @@ from awsfacade.rds import RdsService
 from awsfacade.route53 import Route53Service
 from awsfacade.s3 import S3Service
 from awsfacade.testing import Realism, mocked_session, new_session
-from awsfacade.testing._stale import PLACEHOLDER, UNSERVED
+from awsfacade.testing._stale import PLACEHOLDER
 from awsfacade.testing._stale_table import CREATES, READS
+from awsfacade.testing._wire import UNSERVED
 
 if TYPE_CHECKING:
     from boto3.session import Session

@@ -46,6 +46,7 @@ from awsfacade.testing._recording import (
     stored_body,
     stored_headers,
 )
+from awsfacade.testing._wire import UNSERVED
 
 if TYPE_CHECKING:
     import boto3.session
@@ -57,9 +58,6 @@ __all__ = ["ReplayMissError", "record", "replay", "session_for_test"]
 
 #: Where the call's keyed parameters wait in its context for ``before-send``.
 _KEY: Final = "awsfacade.recording.key"
-#: A host nothing serves: an attempt answered from the file is pointed there, so that moto's
-#: handler, if moto is on, does not carry it out as well.
-UNSERVED: Final = "https://replayed.invalid/"
 _DIFFERENCES_SHOWN: Final = 5
 
 
@@ -347,6 +345,8 @@ class _Replayer(_Handlers):
                 raise miss
             self.used[found] = True
         exchange = self.exchanges[found]
+        # Pointed at the host nothing serves, so moto's handler (if moto is on) does not
+        # carry the attempt out as well.
         url, request.url = request.url, UNSERVED
         return _response(url, exchange)
 

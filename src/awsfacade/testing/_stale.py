@@ -21,22 +21,21 @@ and however many attempts botocore makes of it. Everything is per session, and d
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Final, NamedTuple, TypeGuard
 from xml.sax.saxutils import escape
 
 from awsfacade.testing._stale_table import CREATES, READS, Read
+from awsfacade.testing._wire import UNSERVED, answer_instead, stored_answer
+from awsfacade.testing._wire import error_answer as wire_error
 
 if TYPE_CHECKING:
     from botocore.awsrequest import AWSPreparedRequest, AWSResponse
     from botocore.hooks import BaseEventHooks
-    from botocore.model import OperationModel
+    from botocore.model import OperationModel, ServiceModel
 
-__all__ = ["UNSERVED", "StaleReads", "install"]
+__all__ = ["StaleReads", "install"]
 
-#: A host no moto backend serves: an attempt answered here is pointed at it, so moto's own
-#: ``before-send`` handler (which runs after ours) passes it by.
-UNSERVED: Final = "https://stale-read.invalid/"
 #: Where a read's stale answer waits in botocore's request context, for ``before-send``.
 _ANSWER: Final = "awsfacade.stale_read"
 #: Where a create's naming request parameters wait, for ``after-call``.
@@ -71,10 +70,12 @@ class _Left:
 
 
 class _Stale(NamedTuple):
-    """A read's stale answer: AWS's error for the ``names`` ``read`` gives."""
+    """A read's stale answer: AWS's error for the ``names`` ``read`` gives, in the protocol
+    of ``service``."""
 
     read: Read
     names: list[str]
+    service: ServiceModel
 
 
 class StaleReads:
@@ -143,7 +144,7 @@ class StaleReads:
                 left.reads -= 1
         failing = [(read, names) for read, names in named.items() if names and read.error]
         if failing:
-            context[_ANSWER] = _Stale(*failing[0])
+            context[_ANSWER] = _Stale(*failing[0], model.service_model)
             return
         for read, names in named.items():
             if names:
@@ -162,9 +163,8 @@ class StaleReads:
         decided = context.get(_ANSWER) if _is_mapping(context) else None
         if not isinstance(decided, _Stale) or request.url == UNSERVED:
             return None
-        read, names = decided.read, decided.names
-        request.url = UNSERVED  # answered: moto's own handler must not carry it out
-        return error_answer(read, names, head=request.method == "HEAD")
+        answer = error_answer(decided, head=request.method == "HEAD")
+        return answer_instead(request, answer)  # moto's own handler must not carry it out
 
 
 def _is_mapping(value: object) -> TypeGuard[Mapping[str, object]]:
@@ -227,51 +227,24 @@ def _leave_out(params: dict[str, object], read: Read, stale: set[str]) -> None:
     ]
 
 
-class _Raw:
-    """The raw body botocore's AWSResponse reads an answer from."""
-
-    def __init__(self, body: bytes) -> None:
-        self._body = body
-
-    def stream(self, *_: object, **__: object) -> Iterator[bytes]:
-        yield self._body
-
-
-# The error answer as each protocol puts it on the wire. A private version of what the
-# `faults` switch's shared wire module does; the two are to be one.
-_EC2_ERROR: Final = (
-    "<Response><Errors><Error>{error}</Error></Errors><RequestID>{request}</RequestID></Response>"
-)
-_S3_ERROR: Final = (
-    "<Error>{error}<RequestId>{request}</RequestId><HostId>{request}</HostId></Error>"
-)
-_WRAPPED_ERROR: Final = (
-    "<ErrorResponse><Error><Type>Sender</Type>{error}</Error>"
-    "<RequestId>{request}</RequestId></ErrorResponse>"
-)
-_BODIES: Final = {"ec2": _EC2_ERROR, "s3": _S3_ERROR}
-_REQUEST_ID: Final = "stale-read-0000-0000-0000-000000000000"
-
-
-def error_answer(read: Read, names: Sequence[str], *, head: bool = False) -> AWSResponse:
-    """AWS's error answer for a read of ``names`` not visible yet, in ``read``'s service's
-    protocol (IAM, RDS and AutoScaling's query, Route53's rest-xml wrap it alike); a HEAD's
-    answer has no body, as S3's HeadBucket's 404."""
-    from botocore.awsrequest import AWSResponse
-    from botocore.compat import HTTPHeaders
-
+def error_answer(stale: _Stale, *, head: bool = False) -> AWSResponse:
+    """AWS's error answer for a read of names not visible yet, in the service's protocol; a
+    HEAD's answer has no body, as S3's HeadBucket's 404."""
+    read, names = stale.read, stale.names
     shown = [_folded(read.kind, name) for name in names] if read.kind == "hosted-zone" else names
-    message = read.message.format(", ".join(shown))
-    error = f"<Code>{escape(read.error)}</Code><Message>{escape(message)}</Message>"
+    extra = ""
     if read.service == "s3" and read.param == "Bucket" and names:
-        error += f"<BucketName>{escape(names[0])}</BucketName>"
-    template = _BODIES.get(read.service, _WRAPPED_ERROR)
-    body = b"" if head else template.format(error=error, request=_REQUEST_ID).encode()
-    headers = HTTPHeaders()
-    headers["Content-Type"] = "application/xml"
-    headers["x-amzn-RequestId"] = _REQUEST_ID
-    headers["x-amz-request-id"] = _REQUEST_ID
-    return AWSResponse(UNSERVED, read.status, headers, _Raw(body))
+        extra = f"<BucketName>{escape(names[0])}</BucketName>"
+    answer = wire_error(
+        stale.service,
+        read.error,
+        status=read.status,
+        message=read.message.format(", ".join(shown)),
+        extra_xml=extra,
+    )
+    if head:
+        return stored_answer(read.status, dict(answer.headers.items()), b"")
+    return answer
 
 
 def install(events: BaseEventHooks, reads: int) -> StaleReads:
