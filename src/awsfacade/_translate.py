@@ -112,6 +112,8 @@ _EXACT: Final[Codes] = {
     "SlowDown": ThrottledError,
     "PriorRequestNotComplete": ThrottledError,
     "DependencyViolation": InUseError,
+    # Organizations: the caller's account is in no organization (not "in use").
+    "AWSOrganizationsNotInUseException": NotFoundError,
 }
 
 NO_CODES: Final[Codes] = MappingProxyType({})

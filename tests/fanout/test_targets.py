@@ -10,7 +10,12 @@ import pytest
 from botocore.stub import Stubber
 from support import Requests
 
-from awsfacade.errors import AccessDeniedError, InvalidArgumentError, UnexpectedResponseError
+from awsfacade.errors import (
+    AccessDeniedError,
+    InvalidArgumentError,
+    NotFoundError,
+    UnexpectedResponseError,
+)
 from awsfacade.fanout import DEFAULT_ROLE, Target, organization_targets, targets
 from awsfacade.fanout._clients import ORGANIZATIONS
 
@@ -116,6 +121,15 @@ def test_organization_targets_are_the_active_members(
     assert [t.account_id for t in made[::2]] == list(organization.accounts)
     assert {t.region for t in made} == {"us-east-1", "eu-west-1"}
     assert all(t.role_arn == f"arn:aws:iam::{t.account_id}:role/{DEFAULT_ROLE}" for t in made)
+
+
+def test_an_account_in_no_organization_has_no_organization_to_list(
+    aws_session: boto3.session.Session,
+) -> None:
+    """AWS's AWSOrganizationsNotInUseException (the caller's account is in no organization)
+    is NotFoundError: the organization is missing, nothing is in use."""
+    with pytest.raises(NotFoundError, match="AWSOrganizationsNotInUseException"):
+        list(organization_targets(aws_session))
 
 
 def test_organization_targets_include_exclude_and_management(

@@ -227,6 +227,8 @@ def organization_targets(
         A lazy iterator of the targets, read page by page as you iterate.
 
     Raises:
+        NotFoundError: The caller's account is in no organization
+            (`AWSOrganizationsNotInUseException`).
         InvalidArgumentError: `session` is not a boto3 Session, an account id is not 12
             digits, a region is not one botocore knows, or `role_name` is not a role name;
             raised at the call, before any request.
