@@ -131,8 +131,12 @@ TRANSFERS: Final = {
 }  # fmt: skip
 
 #: Which services a package of src may call: fan-out reads Organizations, STS and EC2
-#: (regions); a top-level module may call any.
-_PACKAGE_SERVICES: Final = {"fanout": ("sts", "organizations", "ec2")}
+#: (regions); the testing kit's own calls (the organization fixture's CreateOrganization and
+#: CreateAccount) go to moto only, with made-up data; a top-level module may call any.
+_PACKAGE_SERVICES: Final[dict[str, tuple[str, ...]]] = {
+    "fanout": ("sts", "organizations", "ec2"),
+    "testing": (),
+}
 
 _MODELS = botocore.session.get_session()
 
@@ -150,9 +154,10 @@ def called_by_src() -> set[tuple[str, str]]:
     found: set[tuple[str, str]] = set()
     for path in SRC.rglob("*.py"):
         package = path.relative_to(SRC).parts[0]
-        services = _PACKAGE_SERVICES.get(package) or (
-            (package,) if package in OPERATIONS else tuple(OPERATIONS)
-        )
+        if package in _PACKAGE_SERVICES:
+            services: tuple[str, ...] = _PACKAGE_SERVICES[package]
+        else:
+            services = (package,) if package in OPERATIONS else tuple(OPERATIONS)
         for node in ast.walk(ast.parse(path.read_text())):
             if isinstance(node, ast.Attribute):
                 name = node.attr

@@ -86,7 +86,9 @@ def test_enums_draw_unknown_values_and_integers_their_limits() -> None:
     states: set[str] = set()
     ports: set[int] = set()
 
-    @settings(max_examples=300)
+    # Each edge is drawn often, not always: enough examples that which other modules are
+    # loaded (they shift the derandomized draws) does not decide it.
+    @settings(max_examples=1000)
     @given(
         response=response_strategy(
             "ec2", "DescribeSecurityGroups", present=["SecurityGroups.IpPermissions.FromPort"]
