@@ -25,12 +25,14 @@ import functools
 import hashlib
 import json
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Final, Literal, TypeGuard, TypeVar
 
 import attrs
-from botocore.awsrequest import AWSResponse, HTTPHeaders
+from botocore.awsrequest import AWSResponse
 from botocore.client import BaseClient
+
+from awsfacade.testing._wire import stored_answer
 
 if TYPE_CHECKING:
     from botocore.hooks import BaseEventHooks
@@ -51,8 +53,6 @@ _SERVICE_IDS: Final = {
 }
 #: Where the call's parameters wait in botocore's request context for ``_make_request``.
 _PARAMS: Final = "awsfacade_aws_page_sizes_params"
-#: Where an error answer says it comes from (no request is sent for it).
-_ANSWERED: Final = "https://aws-page-sizes.awsfacade.invalid/"
 _TOKEN_PREFIX: Final = "afp1."
 
 E = TypeVar("E")
@@ -85,19 +85,9 @@ class Listing:
     limit_is_string: bool = False
 
 
-class _Raw:
-    """The raw body an ``AWSResponse`` reads its content from."""
-
-    def __init__(self, body: bytes) -> None:
-        self._body = body
-
-    def stream(self, *_: object, **__: object) -> Iterator[bytes]:
-        yield self._body
-
-
 def _error(code: str, message: str) -> Answer:
     """AWS's client error answer (HTTP 400) as botocore parses it."""
-    http = AWSResponse(_ANSWERED, 400, HTTPHeaders(), _Raw(b""))
+    http = stored_answer(400, {}, b"")
     parsed: Parsed = {
         "Error": {"Code": code, "Message": message},
         "ResponseMetadata": {"HTTPStatusCode": 400, "HTTPHeaders": {}, "RetryAttempts": 0},
