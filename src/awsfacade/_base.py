@@ -8,6 +8,7 @@ import enum
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, ClassVar, Generic, TypeVar
 
+from awsfacade._boundary import check_public_methods
 from awsfacade._paging import PageConfig, listing
 from awsfacade._translate import NO_CODES, translate
 from awsfacade.errors import InvalidArgumentError
@@ -43,6 +44,12 @@ class Service(Generic[C]):
     _clients: ClientCache[C]
     _error_codes: ClassVar[Codes] = NO_CODES
     _page_size: ClassVar[int | None] = None
+
+    def __init_subclass__(cls) -> None:
+        """Give every public method of the subclass (a service or one of its mixins) the
+        argument type check of its annotations (``awsfacade._boundary.check_types``)."""
+        super().__init_subclass__()
+        check_public_methods(cls)
 
     def __init__(
         self,

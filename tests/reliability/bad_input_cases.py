@@ -13,8 +13,14 @@ The tables themselves are in ``bad_input_<service>.py``.
 from __future__ import annotations
 
 import inspect
+import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import Final, NamedTuple
+from typing import TYPE_CHECKING, Final, NamedTuple
+
+from awsfacade._boundary import member_shape, request_members
+
+if TYPE_CHECKING:
+    from botocore.model import ServiceModel, Shape
 
 
 class Bad(NamedTuple):
@@ -205,3 +211,57 @@ def cases(owner: str, name: str, target: Callable[..., object], method: Method) 
                 continue  # None where the argument has a default: see the hand-written cases
             kwargs = {**method.valid, parameter.name: value}
             yield Case(owner, name, kwargs, parameter.name, None)
+
+
+def model_cases(
+    owner: str, name: str, target: Callable[..., object], method: Method, model: ServiceModel
+) -> Iterator[Case]:
+    """The bad calls botocore's model of the request implies, for each argument the method
+    maps to a request member (``awsfacade._boundary.request``): too short, too long, out of
+    range, not one of the allowed values, not matching the pattern, a list too long or
+    holding a bad item. Nothing here is written by hand: a new mapped argument gets its
+    cases from the model."""
+    found = request_members(target)
+    if found is None:
+        return
+    operation, members = found
+    for argument, path in members.items():
+        shape = member_shape(model, operation, path)
+        for value in _violations(shape):
+            kwargs = {**method.valid, argument: value}
+            yield Case(owner, name, kwargs, argument, None)
+
+
+def _violations(shape: Shape) -> Iterator[object]:
+    """Values that break ``shape``'s constraints (none for a shape without any)."""
+    low: int | None = shape.metadata.get("min")
+    high: int | None = shape.metadata.get("max")
+    if shape.type_name in {"integer", "long"}:
+        yield from (() if low is None else (low - 1,))
+        yield from (() if high is None else (high + 1,))
+    elif shape.type_name == "string":
+        yield from ("",) if low else ()
+        yield from ("a" * (high + 1),) if high else ()
+        enum: list[str] = getattr(shape, "enum", [])
+        yield from ("not-" + enum[0],) if enum else ()
+        pattern: str | None = shape.metadata.get("pattern")
+        if pattern is not None and (compiled := _compiled(pattern)) is not None:
+            size = low or 1
+            yield from [
+                text
+                for text in (" " * size, "\x00" * size, "é" * size, "<>" * size)
+                if not compiled.fullmatch(text)
+            ][:1]
+    elif shape.type_name == "list":
+        yield "a-string-not-a-list"
+        yield from ([],) if low else ()
+        member: Shape = getattr(shape, "member")  # noqa: B009 - a ListShape's item shape
+        yield from ([bad] for bad in _violations(member))
+
+
+def _compiled(pattern: str) -> re.Pattern[str] | None:
+    """The model's pattern as AWS reads it (Java: ``\\w`` is ASCII), if Python can read it."""
+    try:
+        return re.compile(pattern, re.ASCII)
+    except re.error:
+        return None

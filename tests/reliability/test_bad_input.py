@@ -16,9 +16,10 @@ import inspect
 from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING, Final, TypeGuard
 
+import botocore.session
 import pytest
 from bad_input_autoscaling import AUTOSCALING
-from bad_input_cases import SESSION, Case, Method, cases, parameters
+from bad_input_cases import SESSION, Case, Method, cases, model_cases, parameters
 from bad_input_constructors import CONSTRUCTORS
 from bad_input_ec2 import EC2, EC2_MODELS
 from bad_input_fanout import FANOUT, FANOUT_MODELS, HELPERS
@@ -228,8 +229,26 @@ def _all_cases() -> list[Case]:
         case
         for owner, table in TABLES.items()
         for name, method in table.items()
-        for case in cases(owner, name, _member(owner, name), method)
+        for case in (
+            *cases(owner, name, _member(owner, name), method),
+            *_model_cases(owner, name, method),
+        )
     ]
+
+
+def _model_cases(owner: str, name: str, method: Method) -> Iterator[Case]:
+    """The bad calls botocore's model implies for a service method's mapped arguments."""
+    service = SERVICES.get(owner)
+    if service is None:
+        return iter(())
+    clients: object = getattr(service, "_clients")  # noqa: B009 - the service's client cache
+    aws_name: object = getattr(clients, "service_name")  # noqa: B009 - botocore's name for it
+    assert isinstance(aws_name, str)
+    model = _LOADER.get_service_model(aws_name)
+    return model_cases(owner, name, getattr(service, name), method, model)
+
+
+_LOADER: Final = botocore.session.get_session()
 
 
 CASES: Final = _all_cases()

@@ -449,7 +449,7 @@ def test_launch_options_check_themselves(build: object, message: str) -> None:
         ({"block_devices": [{"DeviceName": "/dev/xvda"}]}, "BlockDevice"),
         ({"client_token": "x" * 65}, "client_token"),
         ({"user_data": "é" * 9000}, "16 KiB"),
-        ({"user_data": b"#!/bin/sh"}, "user_data must be a string"),
+        ({"user_data": b"#!/bin/sh"}, "user_data must be str"),
         ({"iam_instance_profile": ""}, "iam_instance_profile"),
     ],
 )

@@ -11,7 +11,6 @@ import pytest
 
 from awsfacade.errors import InvalidArgumentError, UnexpectedResponseError
 from awsfacade.iam import AccessKey, AccessKeyStatus, PolicyDocument, Role, User
-from awsfacade.iam._checks import check_name, check_path, check_path_prefix, check_policy_path
 from awsfacade.iam._document import dump, parse
 
 TRUST: dict[str, object] = {
@@ -176,18 +175,3 @@ def test_access_key_built_by_hand_keeps_its_secret_out_of_repr() -> None:
     assert "s3cr3t" not in repr(key)
     assert "s3cr3t" not in str(key)
     assert key.secret == "s3cr3t"
-
-
-# -- checks ------------------------------------------------------------------------------------
-
-
-def test_names_and_paths_at_their_limits_are_accepted() -> None:
-    """The longest allowed name and path and every allowed character pass."""
-    assert check_name("a" * 64, "name", 64) == "a" * 64
-    assert check_name("A_b+=,.@-9", "name", 64) == "A_b+=,.@-9"
-    assert check_path("/" + "p" * 510 + "/") == "/" + "p" * 510 + "/"
-    assert check_path("/a/b~!/") == "/a/b~!/"
-    assert check_path_prefix("/") == "/"
-    assert check_path_prefix("/a/b") == "/a/b"
-    assert check_policy_path("/") == "/"
-    assert check_policy_path("/app/team/") == "/app/team/"

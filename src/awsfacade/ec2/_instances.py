@@ -28,7 +28,13 @@ from awsfacade.ec2._checks import (
     state_values,
 )
 from awsfacade.ec2._launch import BlockDevice, MetadataOptions, SpotOptions
-from awsfacade.ec2._models import Instance, InstanceState, LaunchTemplateRef, StateChange
+from awsfacade.ec2._models import (
+    Instance,
+    InstanceState,
+    InstanceStateName,
+    LaunchTemplateRef,
+    StateChange,
+)
 from awsfacade.errors import InvalidArgumentError, NotFoundError
 
 if TYPE_CHECKING:
@@ -40,7 +46,6 @@ if TYPE_CHECKING:
         RunInstancesRequestTypeDef,
     )
 
-    from awsfacade.ec2._models import InstanceStateName
 
 __all__ = ["DEFAULT_INSTANCE_TYPE", "Ec2InstancesMixin"]
 

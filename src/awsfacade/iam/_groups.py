@@ -4,16 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from awsfacade._boundary import request
 from awsfacade._convert import sent
 from awsfacade._create import create_unique
 from awsfacade.iam._base import IamBase
-from awsfacade.iam._checks import (
-    EXISTING_USER_NAME,
-    GROUP_NAME,
-    check_name,
-    check_path,
-    check_path_prefix,
-)
 from awsfacade.iam._models import Group, User
 
 __all__ = ["IamGroupsMixin"]
@@ -26,6 +20,7 @@ class IamGroupsMixin(IamBase):
 
     # -- groups --------------------------------------------------------------------------------
 
+    @request("CreateGroup", name="GroupName", path="Path")
     def create_group(self, name: str, *, path: str = "/") -> Group:
         """Create a group and return it as CreateGroup describes it.
 
@@ -45,20 +40,19 @@ class IamGroupsMixin(IamBase):
             LimitExceededError: The account's quota of groups is used up.
             InvalidArgumentError: `name` or `path` breaks IAM's rules; nothing was sent.
         """
-        group_name = check_name(name, "name", GROUP_NAME)
-        checked_path = check_path(path)
 
         def send() -> Group:
             with self._translate():
-                response = self._client.create_group(GroupName=group_name, Path=checked_path)
+                response = self._client.create_group(GroupName=name, Path=path)
             return Group._from_boto(sent(response.get("Group"), "Group", "CreateGroup"))
 
         def find(_: object) -> Group | None:
-            group = self.group(group_name)
-            return group if group.path == checked_path else None
+            group = self.group(name)
+            return group if group.path == path else None
 
         return create_unique(send, operation="CreateGroup", find=find)
 
+    @request("ListGroups", path_prefix="PathPrefix")
     def groups(self, *, path_prefix: str = "/") -> Iterator[Group]:
         """List the groups whose path starts with `path_prefix`.
 
@@ -72,14 +66,14 @@ class IamGroupsMixin(IamBase):
             InvalidArgumentError: `path_prefix` is not ``/`` followed by printable ASCII;
                 nothing was sent.
         """
-        prefix = check_path_prefix(path_prefix)
         paginator = self._client.get_paginator("list_groups")
         return self._list(
-            lambda config: paginator.paginate(PathPrefix=prefix, PaginationConfig=config),
+            lambda config: paginator.paginate(PathPrefix=path_prefix, PaginationConfig=config),
             lambda page: page.get("Groups", []),
             Group._from_boto,
         )
 
+    @request("GetGroup", name="GroupName")
     def group(self, name: str) -> Group:
         """One group by name.
 
@@ -90,11 +84,11 @@ class IamGroupsMixin(IamBase):
             NotFoundError: No group has that name.
             InvalidArgumentError: `name` is not an IAM group name; nothing was sent.
         """
-        check_name(name, "name", GROUP_NAME)
         with self._translate():
             response = self._client.get_group(GroupName=name, MaxItems=1)
         return Group._from_boto(sent(response.get("Group"), "Group", "GetGroup"))
 
+    @request("DeleteGroup", name="GroupName")
     def delete_group(self, name: str) -> None:
         """Delete a group.
 
@@ -103,12 +97,12 @@ class IamGroupsMixin(IamBase):
             InUseError: The group still has members or policies.
             InvalidArgumentError: `name` is not an IAM group name; nothing was sent.
         """
-        check_name(name, "name", GROUP_NAME)
         with self._translate():
             self._client.delete_group(GroupName=name)
 
     # -- membership ----------------------------------------------------------------------------
 
+    @request("AddUserToGroup", user="UserName", group="GroupName")
     def add_user_to_group(self, *, user: str, group: str) -> None:
         """Make `user` a member of `group` (nothing changes if it is one already).
 
@@ -117,11 +111,10 @@ class IamGroupsMixin(IamBase):
             LimitExceededError: The user is in as many groups as IAM allows.
             InvalidArgumentError: `user` or `group` is not an IAM name; nothing was sent.
         """
-        check_name(user, "user", EXISTING_USER_NAME)
-        check_name(group, "group", GROUP_NAME)
         with self._translate():
             self._client.add_user_to_group(UserName=user, GroupName=group)
 
+    @request("RemoveUserFromGroup", user="UserName", group="GroupName")
     def remove_user_from_group(self, *, user: str, group: str) -> None:
         """Remove `user` from `group`.
 
@@ -129,11 +122,10 @@ class IamGroupsMixin(IamBase):
             NotFoundError: The user is not a member, or there is no such user or group.
             InvalidArgumentError: `user` or `group` is not an IAM name; nothing was sent.
         """
-        check_name(user, "user", EXISTING_USER_NAME)
-        check_name(group, "group", GROUP_NAME)
         with self._translate():
             self._client.remove_user_from_group(UserName=user, GroupName=group)
 
+    @request("ListGroupsForUser", user="UserName")
     def groups_for_user(self, user: str) -> Iterator[Group]:
         """List the groups `user` is a member of.
 
@@ -144,7 +136,6 @@ class IamGroupsMixin(IamBase):
             NotFoundError: No user has that name.
             InvalidArgumentError: `user` is not an IAM user name; nothing was sent.
         """
-        check_name(user, "user", EXISTING_USER_NAME)
         paginator = self._client.get_paginator("list_groups_for_user")
         return self._list(
             lambda config: paginator.paginate(UserName=user, PaginationConfig=config),
@@ -152,6 +143,7 @@ class IamGroupsMixin(IamBase):
             Group._from_boto,
         )
 
+    @request("GetGroup", group="GroupName")
     def users_in_group(self, group: str) -> Iterator[User]:
         """List the members of `group`, from GetGroup's pages.
 
@@ -163,7 +155,6 @@ class IamGroupsMixin(IamBase):
             NotFoundError: No group has that name.
             InvalidArgumentError: `group` is not an IAM group name; nothing was sent.
         """
-        check_name(group, "group", GROUP_NAME)
         paginator = self._client.get_paginator("get_group")
         return self._list(
             lambda config: paginator.paginate(GroupName=group, PaginationConfig=config),

@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from awsfacade._boundary import request
 from awsfacade._convert import sent
 from awsfacade._create import create_counted, with_secret
-from awsfacade._validate import check_bool
 from awsfacade.iam._base import IamBase
-from awsfacade.iam._checks import EXISTING_USER_NAME, check_access_key_id, check_name
 from awsfacade.iam._models import AccessKey
 
 if TYPE_CHECKING:
@@ -25,6 +24,7 @@ class IamKeysMixin(IamBase):
 
     # -- access keys ---------------------------------------------------------------------------
 
+    @request("CreateAccessKey", user="UserName")
     def create_access_key(self, user: str) -> AccessKey:
         """Create an access key of `user` and return it with its secret.
 
@@ -43,7 +43,6 @@ class IamKeysMixin(IamBase):
             NotFoundError: No user has that name.
             InvalidArgumentError: `user` is not an IAM user name; nothing was sent.
         """
-        check_name(user, "user", EXISTING_USER_NAME)
 
         def send() -> AccessKey:
             with self._translate():
@@ -65,6 +64,7 @@ class IamKeysMixin(IamBase):
             operation="CreateAccessKey",
         )
 
+    @request("ListAccessKeys", user="UserName")
     def access_keys(self, user: str) -> Iterator[AccessKey]:
         """List the access keys of `user`.
 
@@ -75,7 +75,6 @@ class IamKeysMixin(IamBase):
             NotFoundError: No user has that name.
             InvalidArgumentError: `user` is not an IAM user name; nothing was sent.
         """
-        check_name(user, "user", EXISTING_USER_NAME)
         paginator = self._client.get_paginator("list_access_keys")
         return self._list(
             lambda config: paginator.paginate(UserName=user, PaginationConfig=config),
@@ -83,6 +82,7 @@ class IamKeysMixin(IamBase):
             AccessKey._from_boto,
         )
 
+    @request("UpdateAccessKey", user="UserName", key_id="AccessKeyId")
     def update_access_key(self, user: str, key_id: str, *, active: bool) -> None:
         """Activate or deactivate an access key of `user`.
 
@@ -93,12 +93,11 @@ class IamKeysMixin(IamBase):
             NotFoundError: The user has no such key, or there is no such user.
             InvalidArgumentError: `user` or `key_id` is malformed; nothing was sent.
         """
-        check_name(user, "user", EXISTING_USER_NAME)
-        check_access_key_id(key_id)
-        status: StatusTypeType = "Active" if check_bool(active, "active") else "Inactive"
+        status: StatusTypeType = "Active" if active else "Inactive"
         with self._translate():
             self._client.update_access_key(UserName=user, AccessKeyId=key_id, Status=status)
 
+    @request("DeleteAccessKey", user="UserName", key_id="AccessKeyId")
     def delete_access_key(self, user: str, key_id: str) -> None:
         """Delete an access key of `user`.
 
@@ -106,7 +105,5 @@ class IamKeysMixin(IamBase):
             NotFoundError: The user has no such key, or there is no such user.
             InvalidArgumentError: `user` or `key_id` is malformed; nothing was sent.
         """
-        check_name(user, "user", EXISTING_USER_NAME)
-        check_access_key_id(key_id)
         with self._translate():
             self._client.delete_access_key(UserName=user, AccessKeyId=key_id)

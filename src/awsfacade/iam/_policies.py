@@ -5,20 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Literal
 
+from awsfacade._boundary import request
 from awsfacade._convert import sent
 from awsfacade._create import create_unique
 from awsfacade._paging import only
-from awsfacade._validate import check_bool
-from awsfacade.errors import InvalidArgumentError, NotFoundError
+from awsfacade.errors import NotFoundError
 from awsfacade.iam._base import IamBase
 from awsfacade.iam._checks import (
-    GROUP_NAME,
-    POLICY_NAME,
-    ROLE_NAME,
-    USER_NAME,
     check_arn,
-    check_name,
-    check_policy_path,
     check_tags,
 )
 from awsfacade.iam._document import PolicyDocument, dump, parse
@@ -32,9 +26,7 @@ __all__ = ["IamPoliciesMixin", "PolicyScope"]
 PolicyScope = Literal["All", "AWS", "Local"]
 """Whose managed policies [`policies`][awsfacade.iam.IamService.policies] lists: yours
 (``"Local"``), AWS's (``"AWS"``), or both (``"All"``)."""
-_SCOPES: frozenset[str] = frozenset({"All", "AWS", "Local"})
 #: policyDescriptionType.
-_MAX_DESCRIPTION = 1000
 
 
 class IamPoliciesMixin(IamBase):
@@ -42,6 +34,7 @@ class IamPoliciesMixin(IamBase):
 
     __slots__ = ()
 
+    @request("CreatePolicy", name="PolicyName", path="Path", description="Description")
     def create_policy(
         self,
         name: str,
@@ -78,15 +71,11 @@ class IamPoliciesMixin(IamBase):
                 was sent.
         """
         request: CreatePolicyRequestTypeDef = {
-            "PolicyName": check_name(name, "name", POLICY_NAME),
+            "PolicyName": name,
             "PolicyDocument": dump(document, "document"),
-            "Path": check_policy_path(path),
+            "Path": path,
         }
         if description is not None:
-            if not isinstance(description, str) or len(description) > _MAX_DESCRIPTION:
-                raise InvalidArgumentError(
-                    f"description must be a string of at most {_MAX_DESCRIPTION} characters"
-                )
             request["Description"] = description
         checked_tags = check_tags(tags)
         if checked_tags:
@@ -117,6 +106,7 @@ class IamPoliciesMixin(IamBase):
 
         return create_unique(send, operation="CreatePolicy", find=find)
 
+    @request("ListPolicies", scope="Scope", path_prefix="PathPrefix")
     def policies(
         self,
         *,
@@ -140,19 +130,19 @@ class IamPoliciesMixin(IamBase):
             InvalidArgumentError: `scope` is not one of the three, or `path_prefix` is not a
                 policy path; nothing was sent.
         """
-        if scope not in _SCOPES:
-            raise InvalidArgumentError(f"scope must be 'All', 'AWS' or 'Local', not {scope!r}")
-        attached = check_bool(only_attached, "only_attached")
-        prefix = check_policy_path(path_prefix, "path_prefix")
         paginator = self._client.get_paginator("list_policies")
         return self._list(
             lambda config: paginator.paginate(
-                Scope=scope, OnlyAttached=attached, PathPrefix=prefix, PaginationConfig=config
+                Scope=scope,
+                OnlyAttached=only_attached,
+                PathPrefix=path_prefix,
+                PaginationConfig=config,
             ),
             lambda page: page.get("Policies", []),
             Policy._from_boto,
         )
 
+    @request("GetPolicy", arn="PolicyArn")
     def policy(self, arn: str) -> Policy:
         """One managed policy by ARN.
 
@@ -168,6 +158,7 @@ class IamPoliciesMixin(IamBase):
             response = self._client.get_policy(PolicyArn=arn)
         return Policy._from_boto(sent(response.get("Policy"), "Policy", "GetPolicy"))
 
+    @request("GetPolicy", arn="PolicyArn")
     def policy_document(self, arn: str) -> PolicyDocument:
         """The document of a managed policy's default version.
 
@@ -187,6 +178,7 @@ class IamPoliciesMixin(IamBase):
         document: object = sent(version.get("Document"), "Document", "GetPolicyVersion")
         return parse(document)
 
+    @request("DeletePolicy", arn="PolicyArn")
     def delete_policy(self, arn: str) -> None:
         """Delete a customer managed policy.
 
@@ -201,6 +193,7 @@ class IamPoliciesMixin(IamBase):
 
     # -- attachments ---------------------------------------------------------------------------
 
+    @request("AttachUserPolicy", user="UserName", policy_arn="PolicyArn")
     def attach_user_policy(self, *, user: str, policy_arn: str) -> None:
         """Attach a managed policy to a user (nothing changes if it is attached already).
 
@@ -212,11 +205,11 @@ class IamPoliciesMixin(IamBase):
             InvalidArgumentError: `user` is not an IAM name or `policy_arn` not an ARN;
                 nothing was sent.
         """
-        check_name(user, "user", USER_NAME)
         check_arn(policy_arn, "policy_arn")
         with self._translate():
             self._client.attach_user_policy(UserName=user, PolicyArn=policy_arn)
 
+    @request("DetachUserPolicy", user="UserName", policy_arn="PolicyArn")
     def detach_user_policy(self, *, user: str, policy_arn: str) -> None:
         """Detach a managed policy from a user.
 
@@ -225,11 +218,11 @@ class IamPoliciesMixin(IamBase):
             InvalidArgumentError: `user` is not an IAM name or `policy_arn` not an ARN;
                 nothing was sent.
         """
-        check_name(user, "user", USER_NAME)
         check_arn(policy_arn, "policy_arn")
         with self._translate():
             self._client.detach_user_policy(UserName=user, PolicyArn=policy_arn)
 
+    @request("ListAttachedUserPolicies", user="UserName")
     def attached_user_policies(self, user: str) -> Iterator[AttachedPolicy]:
         """List the managed policies attached to a user.
 
@@ -240,7 +233,6 @@ class IamPoliciesMixin(IamBase):
             NotFoundError: There is no such user.
             InvalidArgumentError: `user` is not an IAM user name; nothing was sent.
         """
-        check_name(user, "user", USER_NAME)
         paginator = self._client.get_paginator("list_attached_user_policies")
         return self._list(
             lambda config: paginator.paginate(UserName=user, PaginationConfig=config),
@@ -248,6 +240,7 @@ class IamPoliciesMixin(IamBase):
             AttachedPolicy._from_boto,
         )
 
+    @request("AttachGroupPolicy", group="GroupName", policy_arn="PolicyArn")
     def attach_group_policy(self, *, group: str, policy_arn: str) -> None:
         """Attach a managed policy to a group (nothing changes if it is attached already).
 
@@ -259,11 +252,11 @@ class IamPoliciesMixin(IamBase):
             InvalidArgumentError: `group` is not an IAM name or `policy_arn` not an ARN;
                 nothing was sent.
         """
-        check_name(group, "group", GROUP_NAME)
         check_arn(policy_arn, "policy_arn")
         with self._translate():
             self._client.attach_group_policy(GroupName=group, PolicyArn=policy_arn)
 
+    @request("DetachGroupPolicy", group="GroupName", policy_arn="PolicyArn")
     def detach_group_policy(self, *, group: str, policy_arn: str) -> None:
         """Detach a managed policy from a group.
 
@@ -272,11 +265,11 @@ class IamPoliciesMixin(IamBase):
             InvalidArgumentError: `group` is not an IAM name or `policy_arn` not an ARN;
                 nothing was sent.
         """
-        check_name(group, "group", GROUP_NAME)
         check_arn(policy_arn, "policy_arn")
         with self._translate():
             self._client.detach_group_policy(GroupName=group, PolicyArn=policy_arn)
 
+    @request("ListAttachedGroupPolicies", group="GroupName")
     def attached_group_policies(self, group: str) -> Iterator[AttachedPolicy]:
         """List the managed policies attached to a group.
 
@@ -287,7 +280,6 @@ class IamPoliciesMixin(IamBase):
             NotFoundError: There is no such group.
             InvalidArgumentError: `group` is not an IAM group name; nothing was sent.
         """
-        check_name(group, "group", GROUP_NAME)
         paginator = self._client.get_paginator("list_attached_group_policies")
         return self._list(
             lambda config: paginator.paginate(GroupName=group, PaginationConfig=config),
@@ -295,6 +287,7 @@ class IamPoliciesMixin(IamBase):
             AttachedPolicy._from_boto,
         )
 
+    @request("AttachRolePolicy", role="RoleName", policy_arn="PolicyArn")
     def attach_role_policy(self, *, role: str, policy_arn: str) -> None:
         """Attach a managed policy to a role (nothing changes if it is attached already).
 
@@ -306,11 +299,11 @@ class IamPoliciesMixin(IamBase):
             InvalidArgumentError: `role` is not an IAM name or `policy_arn` not an ARN;
                 nothing was sent.
         """
-        check_name(role, "role", ROLE_NAME)
         check_arn(policy_arn, "policy_arn")
         with self._translate():
             self._client.attach_role_policy(RoleName=role, PolicyArn=policy_arn)
 
+    @request("DetachRolePolicy", role="RoleName", policy_arn="PolicyArn")
     def detach_role_policy(self, *, role: str, policy_arn: str) -> None:
         """Detach a managed policy from a role.
 
@@ -319,11 +312,11 @@ class IamPoliciesMixin(IamBase):
             InvalidArgumentError: `role` is not an IAM name or `policy_arn` not an ARN;
                 nothing was sent.
         """
-        check_name(role, "role", ROLE_NAME)
         check_arn(policy_arn, "policy_arn")
         with self._translate():
             self._client.detach_role_policy(RoleName=role, PolicyArn=policy_arn)
 
+    @request("ListAttachedRolePolicies", role="RoleName")
     def attached_role_policies(self, role: str) -> Iterator[AttachedPolicy]:
         """List the managed policies attached to a role.
 
@@ -334,7 +327,6 @@ class IamPoliciesMixin(IamBase):
             NotFoundError: There is no such role.
             InvalidArgumentError: `role` is not an IAM role name; nothing was sent.
         """
-        check_name(role, "role", ROLE_NAME)
         paginator = self._client.get_paginator("list_attached_role_policies")
         return self._list(
             lambda config: paginator.paginate(RoleName=role, PaginationConfig=config),

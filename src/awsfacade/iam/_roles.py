@@ -5,16 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING
 
+from awsfacade._boundary import request
 from awsfacade._convert import sent
 from awsfacade._create import create_unique
-from awsfacade._validate import check_bool, check_int
-from awsfacade.errors import InvalidArgumentError
 from awsfacade.iam._base import Step, later
 from awsfacade.iam._checks import (
-    ROLE_NAME,
-    check_name,
-    check_path,
-    check_path_prefix,
     check_tags,
 )
 from awsfacade.iam._document import dump
@@ -30,32 +25,19 @@ if TYPE_CHECKING:
 
 __all__ = ["IamRolesMixin"]
 
-#: roleDescriptionType: up to 1,000 of tab, newline, return and printable Latin-1.
-_MAX_DESCRIPTION = 1000
-#: roleMaxSessionDurationType, in seconds: one to twelve hours.
-_MIN_SESSION, _MAX_SESSION = 3600, 43200
-
-
-def _check_description(description: object) -> str:
-    if (
-        not isinstance(description, str)
-        or len(description) > _MAX_DESCRIPTION
-        or any(
-            c not in "\t\n\r" and not (" " <= c <= "~" or "\xa1" <= c <= "\xff")
-            for c in description
-        )
-    ):
-        raise InvalidArgumentError(
-            f"description must be at most {_MAX_DESCRIPTION} printable Latin-1 characters"
-        )
-    return description
-
 
 class IamRolesMixin(IamPoliciesMixin):
     """Roles."""
 
     __slots__ = ()
 
+    @request(
+        "CreateRole",
+        name="RoleName",
+        path="Path",
+        description="Description",
+        max_session_duration="MaxSessionDuration",
+    )
     def create_role(
         self,
         name: str,
@@ -98,19 +80,14 @@ class IamRolesMixin(IamPoliciesMixin):
                 was sent.
         """
         request: CreateRoleRequestTypeDef = {
-            "RoleName": check_name(name, "name", ROLE_NAME),
+            "RoleName": name,
             "AssumeRolePolicyDocument": dump(assume_role_policy, "assume_role_policy"),
-            "Path": check_path(path),
+            "Path": path,
         }
         if description is not None:
-            request["Description"] = _check_description(description)
+            request["Description"] = description
         if max_session_duration is not None:
-            request["MaxSessionDuration"] = check_int(
-                max_session_duration,
-                "max_session_duration",
-                minimum=_MIN_SESSION,
-                maximum=_MAX_SESSION,
-            )
+            request["MaxSessionDuration"] = max_session_duration
         checked_tags = check_tags(tags)
         if checked_tags:
             request["Tags"] = [{"Key": k, "Value": v} for k, v in checked_tags.items()]
@@ -133,6 +110,7 @@ class IamRolesMixin(IamPoliciesMixin):
 
         return create_unique(send, operation="CreateRole", find=find)
 
+    @request("ListRoles", path_prefix="PathPrefix")
     def roles(self, *, path_prefix: str = "/", with_tags: bool = False) -> Iterator[Role]:
         """List the roles whose path starts with `path_prefix`.
 
@@ -150,12 +128,10 @@ class IamRolesMixin(IamPoliciesMixin):
             InvalidArgumentError: `path_prefix` is not ``/`` followed by printable ASCII;
                 nothing was sent.
         """
-        prefix = check_path_prefix(path_prefix)
-        check_bool(with_tags, "with_tags")
         paginator = self._client.get_paginator("list_roles")
         convert = self._role_with_tags if with_tags else Role._from_boto
         found = self._list(
-            lambda config: paginator.paginate(PathPrefix=prefix, PaginationConfig=config),
+            lambda config: paginator.paginate(PathPrefix=path_prefix, PaginationConfig=config),
             lambda page: page.get("Roles", []),
             convert,
         )
@@ -174,6 +150,7 @@ class IamRolesMixin(IamPoliciesMixin):
         tagged["Tags"] = tags
         return Role._from_boto(tagged, complete=True)
 
+    @request("GetRole", name="RoleName")
     def role(self, name: str) -> Role:
         """One role by name.
 
@@ -184,11 +161,11 @@ class IamRolesMixin(IamPoliciesMixin):
             NotFoundError: No role has that name.
             InvalidArgumentError: `name` is not an IAM role name; nothing was sent.
         """
-        check_name(name, "name", ROLE_NAME)
         with self._translate():
             response = self._client.get_role(RoleName=name)
         return Role._from_boto(sent(response.get("Role"), "Role", "GetRole"), complete=True)
 
+    @request("DeleteRole", name="RoleName")
     def delete_role(self, name: str, *, force: bool = False) -> None:
         """Delete a role.
 
@@ -206,8 +183,6 @@ class IamRolesMixin(IamPoliciesMixin):
                 what remains (the role last), and holds the error that stopped it.
             InvalidArgumentError: `name` is not an IAM role name; nothing was sent.
         """
-        check_name(name, "name", ROLE_NAME)
-        check_bool(force, "force")
         client = self._client
         if not force:
             with self._translate():

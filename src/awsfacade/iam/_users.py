@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING
 
+from awsfacade._boundary import request
 from awsfacade._convert import sent
 from awsfacade._create import create_unique
 from awsfacade._paging import not_asked_before
-from awsfacade._validate import check_bool
 from awsfacade.errors import (
     AwsError,
     InUseError,
@@ -17,11 +17,6 @@ from awsfacade.errors import (
 )
 from awsfacade.iam._base import Step, later
 from awsfacade.iam._checks import (
-    EXISTING_USER_NAME,
-    USER_NAME,
-    check_name,
-    check_path,
-    check_path_prefix,
     check_tags,
 )
 from awsfacade.iam._groups import IamGroupsMixin
@@ -48,6 +43,7 @@ class IamUsersMixin(IamGroupsMixin, IamKeysMixin, IamPoliciesMixin):
 
     # -- users ---------------------------------------------------------------------------------
 
+    @request("CreateUser", name="UserName", path="Path")
     def create_user(
         self, name: str, *, path: str = "/", tags: Mapping[str, str] | None = None
     ) -> User:
@@ -73,8 +69,8 @@ class IamUsersMixin(IamGroupsMixin, IamKeysMixin, IamPoliciesMixin):
                 sent.
         """
         request: CreateUserRequestTypeDef = {
-            "UserName": check_name(name, "name", USER_NAME),
-            "Path": check_path(path),
+            "UserName": name,
+            "Path": path,
         }
         checked_tags = check_tags(tags)
         if checked_tags:
@@ -92,6 +88,7 @@ class IamUsersMixin(IamGroupsMixin, IamKeysMixin, IamPoliciesMixin):
 
         return create_unique(send, operation="CreateUser", find=find)
 
+    @request("ListUsers", path_prefix="PathPrefix")
     def users(self, *, path_prefix: str = "/", with_tags: bool = False) -> Iterator[User]:
         """List the users whose path starts with `path_prefix`.
 
@@ -109,12 +106,10 @@ class IamUsersMixin(IamGroupsMixin, IamKeysMixin, IamPoliciesMixin):
             InvalidArgumentError: `path_prefix` is not ``/`` followed by printable ASCII;
                 nothing was sent.
         """
-        prefix = check_path_prefix(path_prefix)
-        check_bool(with_tags, "with_tags")
         paginator = self._client.get_paginator("list_users")
         convert = self._user_with_tags if with_tags else User._from_boto
         found = self._list(
-            lambda config: paginator.paginate(PathPrefix=prefix, PaginationConfig=config),
+            lambda config: paginator.paginate(PathPrefix=path_prefix, PaginationConfig=config),
             lambda page: page.get("Users", []),
             convert,
         )
@@ -133,6 +128,7 @@ class IamUsersMixin(IamGroupsMixin, IamKeysMixin, IamPoliciesMixin):
         tagged["Tags"] = tags
         return User._from_boto(tagged, complete=True)
 
+    @request("GetUser", name="UserName")
     def user(self, name: str) -> User:
         """One user by name.
 
@@ -143,11 +139,11 @@ class IamUsersMixin(IamGroupsMixin, IamKeysMixin, IamPoliciesMixin):
             NotFoundError: No user has that name.
             InvalidArgumentError: `name` is not an IAM user name; nothing was sent.
         """
-        check_name(name, "name", EXISTING_USER_NAME)
         with self._translate():
             response = self._client.get_user(UserName=name)
         return User._from_boto(sent(response.get("User"), "User", "GetUser"), complete=True)
 
+    @request("DeleteUser", name="UserName")
     def delete_user(self, name: str, *, force: bool = False) -> None:
         """Delete a user.
 
@@ -166,8 +162,6 @@ class IamUsersMixin(IamGroupsMixin, IamKeysMixin, IamPoliciesMixin):
                 what remains (the user last), and holds the error that stopped it.
             InvalidArgumentError: `name` is not an IAM user name; nothing was sent.
         """
-        check_name(name, "name", EXISTING_USER_NAME)
-        check_bool(force, "force")
         if not force:
             with self._translate():
                 self._client.delete_user(UserName=name)
