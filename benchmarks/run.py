@@ -21,6 +21,7 @@ The parts, each in its own module beside this one:
   streamed S3 listing, 64 MiB S3 transfers;
 - ``import_cost.py``: ``import awsfacade`` and each service over ``import boto3``;
 - ``realism_cost.py``: what each ``Realism`` switch of ``awsfacade.testing`` adds a request;
+- ``boundary_cost.py``: what the argument checks at the public boundary cost a call;
 - below: figures without a target (client caching, ``mocked_session()``).
 
 The fan-out has its own benchmark: ``python benchmarks/fanout.py``.
@@ -41,6 +42,7 @@ from typing import TYPE_CHECKING
 import boto3.session
 from _table import Figure, alternate, machine, markdown, median, progress, ratio, results_page
 from batch_counts import batch_figures
+from boundary_cost import boundary_figures
 from import_cost import import_figures
 from moto import mock_aws
 from over_http import Sizes, http_figures
@@ -221,6 +223,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         (
             "realism",
             lambda: realism_figures(requests=20 if quick else 100, repeat=3 if quick else 9),
+        ),
+        (
+            "argument checks",
+            lambda: boundary_figures(calls=2_000 if quick else 20_000, repeat=3 if quick else 9),
         ),
     ]
     figures: list[Figure] = []

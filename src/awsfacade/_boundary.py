@@ -81,22 +81,20 @@ def check_types(function: Callable[P, R]) -> Callable[P, R]:
     for type checkers only in some modules, resolved by then)."""
     if getattr(function, _CHECKED, False):
         return function
-    parameters: list[tuple[str, object]] = []
+    positional: list[tuple[str, object]] = []  # (name, hint), ``self`` left out
+    by_name: dict[str, object] = {}
 
-    def hints() -> list[tuple[str, object]]:
-        if not parameters:
-            annotations = typing.get_type_hints(function, localns=_late_imports())
-            parameters.extend(
-                (name, annotations.get(name, object))
-                for name in inspect.signature(function).parameters
-            )
-        return parameters
+    def load() -> None:
+        annotations = typing.get_type_hints(function, localns=_late_imports())
+        names = list(inspect.signature(function).parameters)
+        by_name.update((name, annotations.get(name, object)) for name in names)
+        positional.extend((name, by_name[name]) for name in names[1:])
 
     @functools.wraps(function)
     def checked(*args: P.args, **kwargs: P.kwargs) -> R:
-        expected = hints()
-        by_name = dict(expected)
-        for (name, hint), value in zip(expected[1:], args[1:], strict=False):
+        if not by_name:
+            load()
+        for (name, hint), value in zip(positional, args[1:], strict=False):
             _check_type(name, value, hint)
         for name, value in kwargs.items():
             _check_type(name, value, by_name.get(name, object))
