@@ -335,15 +335,15 @@ def test_autoscaling_does_not_load_the_ec2_service() -> None:
 def test_ec2_exports_its_names_lazily() -> None:
     """awsfacade.ec2.<Name> is the very object its sub-module defines, dir() lists __all__,
     and an unknown name raises AttributeError naming it."""
-    import awsfacade.ec2._launch
+    import awsfacade._launch
     import awsfacade.ec2._models
-    import awsfacade.ec2._resource_models
+    import awsfacade.ec2._resources_models
     import awsfacade.ec2._service
 
     homes = (
-        awsfacade.ec2._launch,
+        awsfacade._launch,
         awsfacade.ec2._models,
-        awsfacade.ec2._resource_models,
+        awsfacade.ec2._resources_models,
         awsfacade.ec2._service,
     )
     for name in awsfacade.ec2.__all__:

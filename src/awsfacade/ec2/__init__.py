@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from awsfacade.ec2._launch import BlockDevice, MetadataOptions, SpotOptions
+    from awsfacade._launch import BlockDevice, MetadataOptions, SpotOptions
     from awsfacade.ec2._models import (
         Instance,
         InstanceState,
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
         Vpc,
         VpcState,
     )
-    from awsfacade.ec2._resource_models import (
+    from awsfacade.ec2._resources_models import (
         Address,
         Image,
         ImageState,
@@ -73,9 +73,9 @@ __all__ = [
     "VpcState",
 ]
 
-_LAUNCH = "awsfacade.ec2._launch"
+_LAUNCH = "awsfacade._launch"
 _MODELS = "awsfacade.ec2._models"
-_RESOURCE_MODELS = "awsfacade.ec2._resource_models"
+_RESOURCE_MODELS = "awsfacade.ec2._resources_models"
 
 #: Where each exported name is defined.
 _LAZY = {

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from awsfacade import _tags
 from awsfacade._base import user_state
 from awsfacade._convert import sent
+from awsfacade._launch import BlockDevice, MetadataOptions, SpotOptions
 from awsfacade._paging import only
 from awsfacade._validate import (
     check_bool,
@@ -27,7 +28,6 @@ from awsfacade.ec2._checks import (
     instance_profile,
     state_values,
 )
-from awsfacade.ec2._launch import BlockDevice, MetadataOptions, SpotOptions
 from awsfacade.ec2._models import Instance, InstanceState, LaunchTemplateRef, StateChange
 from awsfacade.errors import InvalidArgumentError, NotFoundError
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from awsfacade import _tags
 from awsfacade._convert import sent
+from awsfacade._launch import BlockDevice, MetadataOptions, SpotOptions
 from awsfacade._paging import only
 from awsfacade._validate import (
     check_bool,
@@ -20,7 +21,6 @@ from awsfacade._validate import (
 )
 from awsfacade.ec2._base import Ec2Base, ec2_filters, tag_specifications
 from awsfacade.ec2._checks import check_instance_type, check_user_data, instance_profile
-from awsfacade.ec2._launch import BlockDevice, MetadataOptions, SpotOptions
 from awsfacade.ec2._models import LaunchTemplate, check_template_name
 from awsfacade.errors import InvalidArgumentError, NotFoundError
 

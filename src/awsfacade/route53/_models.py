@@ -16,7 +16,7 @@ import attrs
 from awsfacade._convert import converter, required, user_input
 from awsfacade._validate import check_bool, check_int, check_text
 from awsfacade.errors import InvalidArgumentError
-from awsfacade.route53._names import (
+from awsfacade.route53._checks import (
     MAX_NAME,
     bare_zone_id,
     check_labels,

@@ -15,6 +15,14 @@ from awsfacade._waiting import wait_for_path
 from awsfacade.errors import AwsError, InvalidArgumentError, NotFoundError
 from awsfacade.route53._base import Route53Base
 from awsfacade.route53._batching import batches
+from awsfacade.route53._checks import (
+    bare_change_id,
+    check_change_id,
+    check_name,
+    check_zone_id,
+    encode_name,
+    same_name,
+)
 from awsfacade.route53._errors import ChangeBatchError
 from awsfacade.route53._models import (
     RECORD_TYPES,
@@ -22,14 +30,6 @@ from awsfacade.route53._models import (
     RecordChange,
     RecordSet,
     RecordType,
-)
-from awsfacade.route53._names import (
-    bare_change_id,
-    check_change_id,
-    check_name,
-    check_zone_id,
-    encode_name,
-    same_name,
 )
 
 __all__ = ["Route53RecordsMixin"]

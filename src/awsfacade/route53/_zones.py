@@ -19,9 +19,9 @@ from awsfacade.errors import (
     PartialFailureError,
 )
 from awsfacade.route53._base import ZONES_PAGE_SIZE
+from awsfacade.route53._checks import check_name, check_zone_id, encode_name, same_name
 from awsfacade.route53._errors import ChangeBatchError
 from awsfacade.route53._models import HostedZone, RecordChange, is_region
-from awsfacade.route53._names import check_name, check_zone_id, encode_name, same_name
 from awsfacade.route53._records import Route53RecordsMixin
 
 if TYPE_CHECKING:

@@ -10,7 +10,7 @@ from awsfacade.s3._models import (
     S3Object,
 )
 from awsfacade.s3._service import S3Service
-from awsfacade.s3._setting_models import (
+from awsfacade.s3._settings_models import (
     BucketAcl,
     BucketEncryption,
     BucketVersioning,
