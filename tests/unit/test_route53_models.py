@@ -22,7 +22,6 @@ from awsfacade.route53 import (
     RecordSet,
     same_name,
 )
-from awsfacade.route53._batching import MAX_CHARACTERS, MAX_RECORDS, batches, cost
 from awsfacade.route53._checks import (
     bare_change_id,
     check_change_id,
@@ -33,6 +32,7 @@ from awsfacade.route53._checks import (
     normalize_name,
 )
 from awsfacade.route53._models import RECORD_TYPES, RecordType
+from awsfacade.route53._records import MAX_CHARACTERS, MAX_RECORDS, batches, cost
 
 if TYPE_CHECKING:
     from mypy_boto3_route53.type_defs import ResourceRecordSetOutputTypeDef

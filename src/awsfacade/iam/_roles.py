@@ -17,8 +17,7 @@ from awsfacade.iam._checks import (
     check_path_prefix,
     check_tags,
 )
-from awsfacade.iam._document import dump
-from awsfacade.iam._models import Role
+from awsfacade.iam._models import Role, dump
 from awsfacade.iam._policies import IamPoliciesMixin
 
 if TYPE_CHECKING:

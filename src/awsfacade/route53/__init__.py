@@ -1,10 +1,10 @@
 """Route53: hosted zones, record sets and batched record changes."""
 
 from awsfacade.route53._checks import same_name
-from awsfacade.route53._errors import ChangeBatchError
 from awsfacade.route53._models import (
     AliasTarget,
     ChangeAction,
+    ChangeBatchError,
     CidrRouting,
     Failover,
     GeoLocation,

@@ -20,8 +20,7 @@ from awsfacade.errors import (
 )
 from awsfacade.route53._base import ZONES_PAGE_SIZE
 from awsfacade.route53._checks import check_name, check_zone_id, encode_name, same_name
-from awsfacade.route53._errors import ChangeBatchError
-from awsfacade.route53._models import HostedZone, RecordChange, is_region
+from awsfacade.route53._models import ChangeBatchError, HostedZone, RecordChange, is_region
 from awsfacade.route53._records import Route53RecordsMixin
 
 if TYPE_CHECKING:

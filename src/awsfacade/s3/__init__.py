@@ -1,6 +1,6 @@
 """S3: buckets, objects, managed transfers and bucket settings."""
 
-from awsfacade.s3._compat import compatible_config
+from awsfacade.s3._base import compatible_config
 from awsfacade.s3._models import (
     Bucket,
     CommonPrefix,
