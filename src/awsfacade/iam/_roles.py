@@ -9,7 +9,7 @@ from awsfacade._convert import sent
 from awsfacade._create import create_unique
 from awsfacade._validate import check_bool, check_int
 from awsfacade.errors import InvalidArgumentError
-from awsfacade.iam._base import Step, later
+from awsfacade.iam._base import IamBase, Step, later
 from awsfacade.iam._checks import (
     ROLE_NAME,
     check_name,
@@ -18,7 +18,6 @@ from awsfacade.iam._checks import (
     check_tags,
 )
 from awsfacade.iam._models import Role, dump
-from awsfacade.iam._policies import IamPoliciesMixin
 
 if TYPE_CHECKING:
     from mypy_boto3_iam.type_defs import (
@@ -50,7 +49,7 @@ def _check_description(description: object) -> str:
     return description
 
 
-class IamRolesMixin(IamPoliciesMixin):
+class IamRolesMixin(IamBase):
     """Roles."""
 
     __slots__ = ()
