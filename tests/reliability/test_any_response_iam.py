@@ -44,7 +44,7 @@ from shapes import response_strategy, service_model
 
 from awsfacade.errors import PartialFailureError, UnexpectedResponseError
 from awsfacade.iam import AccessKey, AttachedPolicy, Group, IamService, Policy, Role, User
-from awsfacade.iam._document import PolicyDocument
+from awsfacade.iam._models import PolicyDocument
 
 if TYPE_CHECKING:
     from boto3.session import Session

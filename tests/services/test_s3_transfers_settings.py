@@ -18,7 +18,7 @@ from awsfacade.s3 import (
     S3Service,
     VersioningStatus,
 )
-from awsfacade.s3._setting_models import ALL_USERS, AUTHENTICATED_USERS
+from awsfacade.s3._settings_models import ALL_USERS, AUTHENTICATED_USERS
 
 if TYPE_CHECKING:
     from collections.abc import Callable

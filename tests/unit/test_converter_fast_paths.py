@@ -10,8 +10,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from awsfacade._convert import from_aws, user_input
+from awsfacade._launch import LaunchTemplateRef
 from awsfacade.autoscaling._models import _MAX_TEMPLATES, _TEMPLATES, _template
-from awsfacade.ec2._models import LaunchTemplateRef, Permission, Rule, Source, Vpc
+from awsfacade.ec2._models import Permission, Rule, Source, Vpc
 from awsfacade.errors import InvalidArgumentError, UnexpectedResponseError
 
 if TYPE_CHECKING:

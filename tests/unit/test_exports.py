@@ -269,15 +269,15 @@ def test_import_awsfacade_is_light() -> None:
 
 @pytest.mark.parametrize(("name", "package"), SERVICES.items())
 def test_a_service_loads_on_first_use(name: str, package: str) -> None:
-    """Touching awsfacade.<Service> imports its sub-package alone: no other service, no moto,
-    no stubs (they are for type checkers only)."""
+    """Touching awsfacade.<Service> imports its sub-package alone: no module of another
+    service (AutoScaling's LaunchTemplateRef is in a shared module), no moto, no stubs (they
+    are for type checkers only)."""
     modules = loaded_after(
         LOADED.replace("import awsfacade", f"import awsfacade\nawsfacade.{name}")
     )
     assert package in modules
-    # AutoScaling's groups take EC2's LaunchTemplateRef.
-    uses = {"awsfacade.ec2"} if package == "awsfacade.autoscaling" else set[str]()
-    assert not (set(SERVICES.values()) - {package, *uses}) & modules
+    others = set(SERVICES.values()) - {package}
+    assert not {module for module in modules if others & {module, module.rpartition(".")[0]}}
     assert "moto" not in modules
     assert STUBS[package] not in modules
 
@@ -320,34 +320,3 @@ def test_public_modules_expose_nothing_but_their_all(module: ModuleType) -> None
         and not isinstance(value, ModuleType)
     }
     assert stray == set()
-
-
-def test_autoscaling_does_not_load_the_ec2_service() -> None:
-    """AutoScaling takes EC2's LaunchTemplateRef and checks, but importing it does not import
-    the EC2 service: awsfacade.ec2 exports its names lazily (an import-cost budget)."""
-    modules = loaded_after(
-        LOADED.replace("import awsfacade", "from awsfacade.autoscaling import AutoScalingService")
-    )
-    assert "awsfacade.ec2._models" in modules
-    assert not {"awsfacade.ec2._service", "awsfacade.ec2._instances"} & modules
-
-
-def test_ec2_exports_its_names_lazily() -> None:
-    """awsfacade.ec2.<Name> is the very object its sub-module defines, dir() lists __all__,
-    and an unknown name raises AttributeError naming it."""
-    import awsfacade.ec2._launch
-    import awsfacade.ec2._models
-    import awsfacade.ec2._resource_models
-    import awsfacade.ec2._service
-
-    homes = (
-        awsfacade.ec2._launch,
-        awsfacade.ec2._models,
-        awsfacade.ec2._resource_models,
-        awsfacade.ec2._service,
-    )
-    for name in awsfacade.ec2.__all__:
-        assert getattr(awsfacade.ec2, name) in [vars(home).get(name) for home in homes], name
-    assert dir(awsfacade.ec2) == sorted(awsfacade.ec2.__all__)
-    with pytest.raises(AttributeError, match=r"'awsfacade\.ec2' has no attribute 'NoSuchName'"):
-        _ = awsfacade.ec2.NoSuchName

@@ -11,7 +11,7 @@ import pytest
 
 from awsfacade.errors import InvalidArgumentError, UnexpectedResponseError
 from awsfacade.iam import AccessKey, AccessKeyStatus, PolicyDocument, Role, User
-from awsfacade.iam._document import dump, parse
+from awsfacade.iam._models import dump, parse
 
 TRUST: dict[str, object] = {
     "Version": "2012-10-17",

@@ -22,9 +22,7 @@ from awsfacade.route53 import (
     RecordSet,
     same_name,
 )
-from awsfacade.route53._batching import MAX_CHARACTERS, MAX_RECORDS, batches, cost
-from awsfacade.route53._models import RECORD_TYPES, RecordType
-from awsfacade.route53._names import (
+from awsfacade.route53._checks import (
     bare_change_id,
     check_change_id,
     check_name,
@@ -33,6 +31,8 @@ from awsfacade.route53._names import (
     encode_name,
     normalize_name,
 )
+from awsfacade.route53._models import RECORD_TYPES, RecordType
+from awsfacade.route53._records import MAX_CHARACTERS, MAX_RECORDS, batches, cost
 
 if TYPE_CHECKING:
     from mypy_boto3_route53.type_defs import ResourceRecordSetOutputTypeDef

@@ -23,7 +23,7 @@ from awsfacade.s3 import (
 )
 from awsfacade.s3._buckets import version_step
 from awsfacade.s3._checks import check_bucket_name, check_keys
-from awsfacade.s3._setting_models import ALL_USERS, AUTHENTICATED_USERS
+from awsfacade.s3._settings_models import ALL_USERS, AUTHENTICATED_USERS
 
 WHEN = datetime(2024, 5, 17, 8, 30, tzinfo=UTC)
 

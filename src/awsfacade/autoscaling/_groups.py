@@ -11,6 +11,7 @@ import attrs
 from awsfacade import _tags
 from awsfacade._consistency import read_after_create, server_time
 from awsfacade._create import create_unique
+from awsfacade._launch import LaunchTemplateRef
 from awsfacade._paging import only
 from awsfacade._validate import (
     check_bool,
@@ -29,7 +30,6 @@ from awsfacade.autoscaling._checks import (
     new_zones,
 )
 from awsfacade.autoscaling._models import AutoScalingGroup, weight_units
-from awsfacade.ec2._models import LaunchTemplateRef
 from awsfacade.errors import InvalidArgumentError, NotFoundError
 
 if TYPE_CHECKING:

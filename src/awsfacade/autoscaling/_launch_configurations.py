@@ -9,12 +9,12 @@ import attrs
 
 from awsfacade._consistency import read_after_create, server_time
 from awsfacade._create import create_unique
+from awsfacade._launch import check_instance_type, check_user_data
 from awsfacade._paging import only
 from awsfacade._validate import check_bool, optional_ids
 from awsfacade.autoscaling._base import AutoScalingBase, by_chunks
 from awsfacade.autoscaling._checks import IMAGE_ID, INSTANCE_PROFILE, check_name, check_xml_text
 from awsfacade.autoscaling._models import LaunchConfiguration
-from awsfacade.ec2._checks import check_instance_type, check_user_data
 from awsfacade.errors import NotFoundError
 
 if TYPE_CHECKING:

@@ -11,8 +11,8 @@ import attrs
 
 from awsfacade._base import StateEnum, state_parser
 from awsfacade._convert import converter, from_aws, required, utc
+from awsfacade._launch import LaunchTemplateRef
 from awsfacade._tags import Tags, as_tags
-from awsfacade.ec2._models import LaunchTemplateRef
 
 if TYPE_CHECKING:
     from mypy_boto3_autoscaling.type_defs import (

@@ -8,6 +8,14 @@ from typing import TYPE_CHECKING
 from awsfacade import _tags
 from awsfacade._base import user_state
 from awsfacade._convert import sent
+from awsfacade._launch import (
+    BlockDevice,
+    LaunchTemplateRef,
+    MetadataOptions,
+    SpotOptions,
+    check_instance_type,
+    check_user_data,
+)
 from awsfacade._paging import only
 from awsfacade._validate import (
     check_bool,
@@ -20,21 +28,8 @@ from awsfacade._validate import (
 )
 from awsfacade._waiting import wait_for_path
 from awsfacade.ec2._base import Ec2Base, ec2_filters, tag_specifications
-from awsfacade.ec2._checks import (
-    check_client_token,
-    check_instance_type,
-    check_user_data,
-    instance_profile,
-    state_values,
-)
-from awsfacade.ec2._launch import BlockDevice, MetadataOptions, SpotOptions
-from awsfacade.ec2._models import (
-    Instance,
-    InstanceState,
-    InstanceStateName,
-    LaunchTemplateRef,
-    StateChange,
-)
+from awsfacade.ec2._checks import check_client_token, instance_profile, state_values
+from awsfacade.ec2._models import Instance, InstanceState, InstanceStateName, StateChange
 from awsfacade.errors import InvalidArgumentError, NotFoundError
 
 if TYPE_CHECKING:

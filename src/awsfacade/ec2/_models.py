@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING, Literal, Protocol
@@ -17,6 +16,7 @@ from awsfacade._convert import (
     user_input,
     utc,
 )
+from awsfacade._launch import LaunchTemplateRef
 from awsfacade._tags import Tags, as_tags
 from awsfacade._validate import check_cidr, check_id
 from awsfacade.errors import InvalidArgumentError
@@ -29,7 +29,6 @@ if TYPE_CHECKING:
         IpPermissionTypeDef,
         IpRangeTypeDef,
         Ipv6RangeTypeDef,
-        LaunchTemplateSpecificationTypeDef,
         LaunchTemplateTypeDef,
         PrefixListIdTypeDef,
         SecurityGroupTypeDef,
@@ -43,7 +42,6 @@ __all__ = [
     "InstanceState",
     "InstanceStateName",
     "LaunchTemplate",
-    "LaunchTemplateRef",
     "Permission",
     "Rule",
     "SecurityGroup",
@@ -842,58 +840,3 @@ class LaunchTemplate:
             latest_version=item.get("LatestVersionNumber", 1),
             tags=Tags.from_aws(item.get("Tags")),
         )
-
-
-#: LaunchTemplateName's pattern and lengths in EC2's service model.
-_TEMPLATE_NAME = re.compile(r"[a-zA-Z0-9()./_-]{3,128}")
-
-
-def check_template_name(value: object, what: str = "name") -> str:
-    """A launch template name as AWS accepts it: 3 to 128 of `a-z A-Z 0-9 ( ) . / _ -`."""
-    if not isinstance(value, str) or not _TEMPLATE_NAME.fullmatch(value):
-        raise InvalidArgumentError(
-            f"{what} must be 3 to 128 of a-z A-Z 0-9 ( ) . / _ -, not {value!r}"
-        )
-    return value
-
-
-def _check_version(value: str) -> None:
-    number = isinstance(value, str) and value.isascii() and value.isdigit() and int(value) >= 1
-    if not isinstance(value, str) or not (value in {"$Default", "$Latest"} or number):
-        raise InvalidArgumentError(
-            f'version must be "$Default", "$Latest" or a version number, not {value!r}'
-        )
-
-
-@attrs.frozen(kw_only=True)
-class LaunchTemplateRef:
-    """A launch template by `id=` or `name=` (exactly one) and a version.
-
-    A reference you build is checked at once, and a wrong one raises
-    [InvalidArgumentError][awsfacade.errors.InvalidArgumentError]: neither or both of `id` and
-    `name`, a name AWS would refuse, a version that is none of `"$Default"`, `"$Latest"` or a
-    number.
-    """
-
-    id: str | None = None
-    """The template's id (`lt-…`); `None` when `name` is given."""
-    name: str | None = None
-    """The template's name; `None` when `id` is given."""
-    version: str = "$Default"
-    """`"$Default"`, `"$Latest"` or a version number, as a string (`"3"`)."""
-
-    def __attrs_post_init__(self) -> None:
-        if not user_input():
-            return
-        _check_version(self.version)
-        if (self.id is None) == (self.name is None):
-            raise InvalidArgumentError("LaunchTemplateRef takes exactly one of id= or name=")
-        if self.id is not None:
-            check_id(self.id, "id")
-        else:
-            check_template_name(check_id(self.name, "name"), "name")
-
-    def _to_boto(self) -> LaunchTemplateSpecificationTypeDef:
-        if self.id is not None:
-            return {"LaunchTemplateId": self.id, "Version": self.version}
-        return {"LaunchTemplateName": self.name or "", "Version": self.version}

@@ -10,11 +10,11 @@ from typing import TYPE_CHECKING, Literal, TypeGuard
 from awsfacade import _tags
 from awsfacade._convert import sent
 from awsfacade._create import create_counted, create_unique, with_secret
+from awsfacade._launch import MAX_VOLUME_GIB
 from awsfacade._paging import one_page, only
 from awsfacade._validate import check_bool, check_id, check_int, check_text, optional_ids
 from awsfacade.ec2._base import Ec2Base, ec2_filters, tag_specifications
-from awsfacade.ec2._checks import MAX_VOLUME_GIB
-from awsfacade.ec2._resource_models import Address, Image, KeyPair, Volume, VolumeAttachment
+from awsfacade.ec2._resources_models import Address, Image, KeyPair, Volume, VolumeAttachment
 from awsfacade.errors import InvalidArgumentError, NotFoundError
 
 if TYPE_CHECKING:

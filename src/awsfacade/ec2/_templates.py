@@ -9,6 +9,14 @@ from typing import TYPE_CHECKING
 
 from awsfacade import _tags
 from awsfacade._convert import sent
+from awsfacade._launch import (
+    BlockDevice,
+    MetadataOptions,
+    SpotOptions,
+    check_instance_type,
+    check_template_name,
+    check_user_data,
+)
 from awsfacade._paging import only
 from awsfacade._validate import (
     check_bool,
@@ -19,9 +27,8 @@ from awsfacade._validate import (
     optional_ids,
 )
 from awsfacade.ec2._base import Ec2Base, ec2_filters, tag_specifications
-from awsfacade.ec2._checks import check_instance_type, check_user_data, instance_profile
-from awsfacade.ec2._launch import BlockDevice, MetadataOptions, SpotOptions
-from awsfacade.ec2._models import LaunchTemplate, check_template_name
+from awsfacade.ec2._checks import instance_profile
+from awsfacade.ec2._models import LaunchTemplate
 from awsfacade.errors import InvalidArgumentError, NotFoundError
 
 if TYPE_CHECKING:

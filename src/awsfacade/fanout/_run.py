@@ -135,7 +135,7 @@ def _stream(  # noqa: PLR0917 - the checked arguments of fan_out
     if upcoming is _END:
         return
     caller = session if session is not None else default_session()
-    accounts = Accounts(caller, duration=duration, name=name, loader=caller._loader)
+    accounts = Accounts(caller, duration=duration, name=name)
     remote = executor is not None and not isinstance(executor, ThreadPoolExecutor)
     pool = executor if executor is not None else ThreadPoolExecutor(max_workers)
     pending: dict[Future[Outcome[T]], AccountSession] = {}

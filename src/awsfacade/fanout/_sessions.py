@@ -1,5 +1,6 @@
 """The sessions ``fan_out`` hands to the work: one per account, built on botocore's own
-refreshable credentials and sharing one botocore loader.
+refreshable credentials and sharing one botocore loader per process (each service model is
+parsed once, not once per account).
 
 A role's credentials come from STS ``AssumeRole`` through one STS client made from the
 caller's session; botocore refreshes them before they expire (15 minutes ahead, on the next
@@ -76,11 +77,26 @@ class _Given(CredentialProvider):
         return self._credentials
 
 
-def account_session(credentials: Credentials, loader: Loader) -> boto3.session.Session:
-    """A boto3 Session on ``credentials`` and the shared ``loader``, with the library's retry
-    config as its clients' default and no default region."""
+_loader: Loader | None = None
+_loader_lock = threading.Lock()
+
+
+def shared_loader() -> Loader:
+    """The botocore data loader of every account session in this process, taken once from a
+    botocore session (its public ``get_component``): it caches the parsed service models."""
+    global _loader  # noqa: PLW0603 - a process-wide cache, like botocore's own
+    with _loader_lock:
+        if _loader is None:
+            made: Loader = botocore.session.Session().get_component("data_loader")
+            _loader = made
+        return _loader
+
+
+def account_session(credentials: Credentials) -> boto3.session.Session:
+    """A boto3 Session on ``credentials`` and the process's shared loader, with the library's
+    retry config as its clients' default and no default region."""
     core = botocore.session.Session()
-    core.register_component("data_loader", loader)
+    core.register_component("data_loader", shared_loader())
     core.register_component("credential_provider", CredentialResolver([_Given(credentials)]))
     core.set_default_client_config(DEFAULT_CONFIG)
     # No region, and no fallback on AWS_DEFAULT_REGION or a profile's region either.
@@ -169,9 +185,8 @@ class AccountSession:
     report it without asking STS again.
     """
 
-    def __init__(self, make_credentials: _MakeCredentials, loader: Loader) -> None:
+    def __init__(self, make_credentials: _MakeCredentials) -> None:
         self._make = make_credentials
-        self._loader = loader
         self._lock = threading.Lock()
         self._credentials: Credentials | None = None
         self._session: boto3.session.Session | None = None
@@ -200,7 +215,7 @@ class AccountSession:
             return credentials
         with self._lock:
             if self._session is None:
-                self._session = account_session(credentials, self._loader)
+                self._session = account_session(credentials)
             return self._session
 
 
@@ -253,14 +268,11 @@ class _StsSource:
 class Accounts:
     """The accounts of one run that have targets in flight, keyed by (account, role)."""
 
-    def __init__(
-        self, caller: boto3.session.Session, *, duration: int, name: str, loader: Loader
-    ) -> None:
+    def __init__(self, caller: boto3.session.Session, *, duration: int, name: str) -> None:
         self._caller = caller
         self._sts = _StsSource(caller)
         self._duration = duration
         self._name = name
-        self._loader = loader
         self._open: dict[tuple[str, str | None], AccountSession] = {}
 
     def take(self, account_id: str, role_arn: str | None) -> AccountSession:
@@ -269,7 +281,7 @@ class Accounts:
         entry = self._open.get(key)
         if entry is None:
             make = _MakeCredentials(self._caller, self._sts, role_arn, self._duration, self._name)
-            entry = self._open[key] = AccountSession(make, self._loader)
+            entry = self._open[key] = AccountSession(make)
         entry.in_flight += 1
         return entry
 

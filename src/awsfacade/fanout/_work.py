@@ -13,7 +13,6 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 import attrs
-from botocore.loaders import create_loader
 
 from awsfacade._translate import translate
 from awsfacade.errors import AwsError
@@ -22,7 +21,6 @@ from awsfacade.fanout._sessions import NO_REGION, account_session, static_creden
 
 if TYPE_CHECKING:
     import boto3.session
-    from botocore.loaders import Loader
 
     from awsfacade.fanout._sessions import AccountSession, Snapshot
     from awsfacade.fanout._targets import Target
@@ -63,24 +61,19 @@ class Job(Generic[T]):
 #: How many accounts' sessions a worker process keeps (the most recently used).
 _KEEP = 8
 _lock = threading.Lock()
-_loader: list[Loader] = []
 _sessions: OrderedDict[Snapshot, boto3.session.Session] = OrderedDict()
 
 
 def _session_for(credentials: Snapshot) -> boto3.session.Session:
-    """The worker's session for an account's credentials, on one loader per process (service
-    models are parsed once there); the few most recent are kept, so a worker running many
-    targets of one account builds its session once, and memory stays bounded."""
+    """The worker's session for an account's credentials, on the process's shared loader
+    (service models are parsed once there); the few most recent are kept, so a worker running
+    many targets of one account builds its session once, and memory stays bounded."""
     with _lock:
         session = _sessions.get(credentials)
         if session is not None:
             _sessions.move_to_end(credentials)
             return session
-        if not _loader:
-            _loader.append(create_loader())
-        session = _sessions[credentials] = account_session(
-            static_credentials(credentials), _loader[0]
-        )
+        session = _sessions[credentials] = account_session(static_credentials(credentials))
         while len(_sessions) > _KEEP:
             _sessions.popitem(last=False)
         return session

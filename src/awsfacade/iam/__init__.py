@@ -1,16 +1,16 @@
 """IAM: users, groups, access keys, roles and managed policies."""
 
-from awsfacade.iam._document import PolicyDocument
 from awsfacade.iam._models import (
     AccessKey,
     AccessKeyStatus,
     AttachedPolicy,
     Group,
     Policy,
+    PolicyDocument,
+    PolicyScope,
     Role,
     User,
 )
-from awsfacade.iam._policies import PolicyScope
 from awsfacade.iam._service import IamService
 
 __all__ = [

@@ -1,9 +1,10 @@
 """What every part of IamService shares: the client cache (IAM is global), IAM's own error
-codes, the listing page size, and the runner of the many-step forced deletes."""
+codes, the listing page size, the runner of the many-step forced deletes, and (for the type
+checkers) the listings of other parts that those deletes read."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, ClassVar, ParamSpec
 
 from awsfacade._base import Service
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
 
     from awsfacade._paging import PageConfig
     from awsfacade._translate import Codes
+    from awsfacade.iam._models import AccessKey, AttachedPolicy, Group
 
 __all__ = ["PAGE_SIZE", "IamBase", "Step", "later"]
 
@@ -72,6 +74,14 @@ class IamBase(Service["IAMClient"]):
         "DuplicateSSHPublicKey": AlreadyExistsError,
     }
     _page_size: ClassVar[int | None] = PAGE_SIZE
+
+    if TYPE_CHECKING:
+        # Each part of IamService derives from this class alone; the forced deletes of users
+        # and roles read these listings of other parts, which IamService combines.
+        def access_keys(self, user: str) -> Iterator[AccessKey]: ...
+        def attached_user_policies(self, user: str) -> Iterator[AttachedPolicy]: ...
+        def attached_role_policies(self, role: str) -> Iterator[AttachedPolicy]: ...
+        def groups_for_user(self, user: str) -> Iterator[Group]: ...
 
     def _tags_of(
         self,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from awsfacade._boundary import request
 from awsfacade._convert import sent
@@ -15,18 +15,19 @@ from awsfacade.iam._checks import (
     check_arn,
     check_tags,
 )
-from awsfacade.iam._document import PolicyDocument, dump, parse
-from awsfacade.iam._models import AttachedPolicy, Policy
+from awsfacade.iam._models import (
+    AttachedPolicy,
+    Policy,
+    PolicyDocument,
+    PolicyScope,
+    dump,
+    parse,
+)
 
 if TYPE_CHECKING:
     from mypy_boto3_iam.type_defs import CreatePolicyRequestTypeDef
 
-__all__ = ["IamPoliciesMixin", "PolicyScope"]
-
-PolicyScope = Literal["All", "AWS", "Local"]
-"""Whose managed policies [`policies`][awsfacade.iam.IamService.policies] lists: yours
-(``"Local"``), AWS's (``"AWS"``), or both (``"All"``)."""
-#: policyDescriptionType.
+__all__ = ["IamPoliciesMixin"]
 
 
 class IamPoliciesMixin(IamBase):

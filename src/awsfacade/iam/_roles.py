@@ -8,13 +8,11 @@ from typing import TYPE_CHECKING
 from awsfacade._boundary import request
 from awsfacade._convert import sent
 from awsfacade._create import create_unique
-from awsfacade.iam._base import Step, later
+from awsfacade.iam._base import IamBase, Step, later
 from awsfacade.iam._checks import (
     check_tags,
 )
-from awsfacade.iam._document import dump
-from awsfacade.iam._models import Role
-from awsfacade.iam._policies import IamPoliciesMixin
+from awsfacade.iam._models import Role, dump
 
 if TYPE_CHECKING:
     from mypy_boto3_iam.type_defs import (
@@ -26,7 +24,7 @@ if TYPE_CHECKING:
 __all__ = ["IamRolesMixin"]
 
 
-class IamRolesMixin(IamPoliciesMixin):
+class IamRolesMixin(IamBase):
     """Roles."""
 
     __slots__ = ()

@@ -15,14 +15,11 @@ from awsfacade.errors import (
     NotFoundError,
     PartialFailureError,
 )
-from awsfacade.iam._base import Step, later
+from awsfacade.iam._base import IamBase, Step, later
 from awsfacade.iam._checks import (
     check_tags,
 )
-from awsfacade.iam._groups import IamGroupsMixin
-from awsfacade.iam._keys import IamKeysMixin
 from awsfacade.iam._models import User
-from awsfacade.iam._policies import IamPoliciesMixin
 
 if TYPE_CHECKING:
     from mypy_boto3_iam.type_defs import (
@@ -36,7 +33,7 @@ if TYPE_CHECKING:
 __all__ = ["IamUsersMixin"]
 
 
-class IamUsersMixin(IamGroupsMixin, IamKeysMixin, IamPoliciesMixin):
+class IamUsersMixin(IamBase):
     """Users, and the forced delete that needs keys, groups and policies."""
 
     __slots__ = ()

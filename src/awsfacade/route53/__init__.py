@@ -1,9 +1,10 @@
 """Route53: hosted zones, record sets and batched record changes."""
 
-from awsfacade.route53._errors import ChangeBatchError
+from awsfacade.route53._checks import same_name
 from awsfacade.route53._models import (
     AliasTarget,
     ChangeAction,
+    ChangeBatchError,
     CidrRouting,
     Failover,
     GeoLocation,
@@ -13,7 +14,6 @@ from awsfacade.route53._models import (
     RecordSet,
     RecordType,
 )
-from awsfacade.route53._names import same_name
 from awsfacade.route53._service import Route53Service
 
 __all__ = [

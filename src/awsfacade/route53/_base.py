@@ -1,9 +1,10 @@
 """What every part of Route53Service shares: the client cache (Route53 is global), Route53's
-own error codes, the page sizes, and the reading of Route53's own error body."""
+own error codes, the page sizes, the reading of Route53's own error body, and (for the type
+checkers) the record methods that deleting a zone by force calls."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, ClassVar, Final, TypeGuard
 from xml.etree import ElementTree
 
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
     from mypy_boto3_route53 import Route53Client
 
     from awsfacade._translate import Codes
+    from awsfacade.route53._models import RecordChange, RecordSet, RecordType
 
 __all__ = ["RECORDS_PAGE_SIZE", "ZONES_PAGE_SIZE", "Route53Base"]
 
@@ -54,6 +56,14 @@ class Route53Base(Service["Route53Client"]):
         "NotAuthorizedException": AccessDeniedError,
     }
     _page_size: ClassVar[int | None] = RECORDS_PAGE_SIZE
+
+    if TYPE_CHECKING:
+        # Each part of Route53Service derives from this class alone; deleting a zone by force
+        # lists and changes its records, which Route53Service combines.
+        def records(
+            self, zone_id: str, *, name: str | None = None, type: RecordType | None = None
+        ) -> Iterator[RecordSet]: ...
+        def change_records(self, zone_id: str, changes: Iterable[RecordChange]) -> list[str]: ...
 
 
 def _complete_error(*, parsed: dict[str, object], http_response: AWSResponse, **_: object) -> None:

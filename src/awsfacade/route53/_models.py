@@ -1,4 +1,5 @@
-"""Route53 models: hosted zones, record sets and the changes that write them.
+"""Route53 models: hosted zones, record sets, the changes that write them and the error of a
+set of change batches that stopped part of the way.
 
 ``RecordSet``, ``AliasTarget``, ``GeoLocation`` and ``RecordChange`` are built by users (and
 checked at once, like EC2's ``Rule``) and read from AWS by ``_from_boto`` (taken as AWS sent
@@ -15,8 +16,8 @@ import attrs
 
 from awsfacade._convert import converter, required, user_input
 from awsfacade._validate import check_bool, check_int, check_text
-from awsfacade.errors import InvalidArgumentError
-from awsfacade.route53._names import (
+from awsfacade.errors import InvalidArgumentError, PartialFailureError
+from awsfacade.route53._checks import (
     MAX_NAME,
     bare_zone_id,
     check_labels,
@@ -40,10 +41,13 @@ if TYPE_CHECKING:
         ResourceRecordSetTypeDef,
     )
 
+    from awsfacade.errors import AwsError
+
 __all__ = [
     "RECORD_TYPES",
     "AliasTarget",
     "ChangeAction",
+    "ChangeBatchError",
     "CidrRouting",
     "Failover",
     "GeoLocation",
@@ -631,3 +635,61 @@ class HostedZone:
             if delegation_set is None
             else tuple(required(delegation_set.get("NameServers"), "NameServers")),
         )
+
+
+class ChangeBatchError(PartialFailureError):
+    """``change_records`` sent some change batches, then one failed: nothing is lost in silence.
+
+    `done`/`not_done` name the changes of `applied` and `not_applied` as text
+    (``"UPSERT www.example.com. A"``); `error` is the AWS error that stopped the run, its
+    message as AWS sent it (``InvalidChangeBatch`` lists every problem of the batch).
+    """
+
+    applied: tuple[RecordChange, ...]
+    """The changes of the batches Route53 accepted, in the order given."""
+    not_applied: tuple[RecordChange, ...]
+    """The changes of the failed batch and of every later one, in the order given."""
+    change_ids: tuple[str, ...]
+    """The change ids of the batches Route53 accepted, for
+    [`wait_in_sync`][awsfacade.route53.Route53Service.wait_in_sync]."""
+
+    def __init__(
+        self,
+        operation: str,
+        *,
+        applied: tuple[RecordChange, ...],
+        not_applied: tuple[RecordChange, ...],
+        change_ids: tuple[str, ...],
+        error: AwsError,
+    ) -> None:
+        self.applied = tuple(applied)
+        self.not_applied = tuple(not_applied)
+        self.change_ids = tuple(change_ids)
+        super().__init__(
+            operation,
+            done=tuple(str(change) for change in self.applied),
+            not_done=tuple(str(change) for change in self.not_applied),
+            error=error,
+        )
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (
+            _rebuild,
+            (self.operation, self.applied, self.not_applied, self.change_ids, self.error),
+        )
+
+
+def _rebuild(
+    operation: str,
+    applied: tuple[RecordChange, ...],
+    not_applied: tuple[RecordChange, ...],
+    change_ids: tuple[str, ...],
+    error: AwsError,
+) -> ChangeBatchError:
+    return ChangeBatchError(
+        operation,
+        applied=applied,
+        not_applied=not_applied,
+        change_ids=change_ids,
+        error=error,
+    )

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from awsfacade.route53._records import Route53RecordsMixin
 from awsfacade.route53._zones import Route53ZonesMixin
 
 __all__ = ["Route53Service"]
 
 
-class Route53Service(Route53ZonesMixin):
+class Route53Service(Route53ZonesMixin, Route53RecordsMixin):
     """Route53: hosted zones, record sets (lazily listed across Route53's three-part page
     token) and changes (split into as few change batches as Route53's quotas allow).
 

@@ -18,11 +18,9 @@ from awsfacade.errors import (
     NotFoundError,
     PartialFailureError,
 )
-from awsfacade.route53._base import ZONES_PAGE_SIZE
-from awsfacade.route53._errors import ChangeBatchError
-from awsfacade.route53._models import HostedZone, RecordChange, is_region
-from awsfacade.route53._names import check_name, check_zone_id, encode_name, same_name
-from awsfacade.route53._records import Route53RecordsMixin
+from awsfacade.route53._base import ZONES_PAGE_SIZE, Route53Base
+from awsfacade.route53._checks import check_name, check_zone_id, encode_name, same_name
+from awsfacade.route53._models import ChangeBatchError, HostedZone, RecordChange, is_region
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -41,7 +39,7 @@ _MAX_CALLER_REFERENCE = 128
 _MAX_COMMENT = 256
 
 
-class Route53ZonesMixin(Route53RecordsMixin):
+class Route53ZonesMixin(Route53Base):
     """Hosted zones (a forced delete uses the records' listing and change batches)."""
 
     __slots__ = ()

@@ -1,6 +1,6 @@
 """S3: buckets, objects, managed transfers and bucket settings."""
 
-from awsfacade.s3._compat import compatible_config
+from awsfacade.s3._base import compatible_config
 from awsfacade.s3._models import (
     Bucket,
     CommonPrefix,
@@ -10,7 +10,7 @@ from awsfacade.s3._models import (
     S3Object,
 )
 from awsfacade.s3._service import S3Service
-from awsfacade.s3._setting_models import (
+from awsfacade.s3._settings_models import (
     BucketAcl,
     BucketEncryption,
     BucketVersioning,

@@ -1,23 +1,27 @@
 """What every part of S3Service shares: the client cache (S3 is global for listing buckets),
-S3's own error codes, and clients for other regions built from the same options."""
+S3's own error codes, clients for other regions built from the same options, and the
+configuration for S3-compatible stores (MinIO, Ceph, Cloudflare R2, …) reached through
+``endpoint_url``."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, ClassVar, Final, TypeGuard
 
+from botocore.config import Config
+
 from awsfacade._base import Service
 from awsfacade._clients import ClientCache, ClientOptions, default_session
+from awsfacade._validate import check_bool
 from awsfacade.errors import InUseError, InvalidRequestError, UnexpectedResponseError
 
 if TYPE_CHECKING:
     from boto3.session import Session
-    from botocore.config import Config
     from mypy_boto3_s3 import S3Client
 
     from awsfacade._translate import Codes
 
-__all__ = ["BATCH", "PAGE_SIZE", "S3Base"]
+__all__ = ["BATCH", "PAGE_SIZE", "S3Base", "compatible_config"]
 
 #: The most keys ListObjectsV2 and ListObjectVersions return a page.
 PAGE_SIZE: Final = 1000
@@ -123,3 +127,33 @@ class S3Base(Service["S3Client"]):
         return self._clients.get(
             self._session, region=region, endpoint_url=self._endpoint_url, config=self._config
         )
+
+
+def compatible_config(*, path_style: bool = True) -> Config:
+    """A botocore `Config` for an S3-compatible store (MinIO, Ceph, Cloudflare R2, …)
+    reached through `endpoint_url`.
+
+    Since botocore 1.36 every upload carries a CRC32 checksum (`x-amz-checksum-crc32`,
+    often in an `aws-chunked` body) and every download asks for one to validate; several
+    stores reject or mangle that. Here both happen only where an operation requires them.
+    Pass the result as `S3Service(..., config=...)`; combine it with your own through
+    `Config.merge`.
+
+    Args:
+        path_style: `True` pins path-style URLs (`endpoint/bucket/key`), which stores
+            without wildcard DNS need (botocore picks them for most custom endpoints today,
+            but an `addressing_style` in the AWS config file would win); `False` asks for
+            virtual-hosted URLs (`bucket.endpoint/key`).
+
+    Returns:
+        The configuration, to pass as `config=`.
+
+    Raises:
+        InvalidArgumentError: `path_style` is not a `bool`.
+    """
+    check_bool(path_style, "path_style")
+    return Config(
+        request_checksum_calculation="when_required",
+        response_checksum_validation="when_required",
+        s3={"addressing_style": "path" if path_style else "virtual"},
+    )

@@ -11,7 +11,7 @@ from awsfacade._validate import check_bool
 from awsfacade.errors import InvalidArgumentError, NotFoundError
 from awsfacade.s3._base import S3Base
 from awsfacade.s3._checks import check_bucket
-from awsfacade.s3._setting_models import (
+from awsfacade.s3._settings_models import (
     BucketAcl,
     BucketEncryption,
     BucketVersioning,

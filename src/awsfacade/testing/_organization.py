@@ -147,7 +147,7 @@ class Organization:
         role = f"arn:{partition(self.regions[0])}:iam::{account_id}:role/{self.role_name}"
         sts = STS.get(self.session, region=None, endpoint_url=None, config=None)
         credentials = assumed(sts, role, _DURATION, _SESSION_NAME)
-        return account_session(credentials, self.session._loader)
+        return account_session(credentials)
 
 
 def build_organization(session: boto3.session.Session, plan: _Plan) -> Organization:

@@ -1,23 +1,25 @@
-"""What users launch instances with: block devices, metadata options and spot options.
+"""What instances are launched with, shared by EC2 and AutoScaling: a launch template
+reference, block devices, metadata options and spot options, and the checks of an instance
+type and of user data.
 
 These are inputs, not AWS answers: each checks itself when built, and knows how to put
 itself into a `RunInstances` request and into launch template data (two shapes in the
-stubs for the same wire fields).
+stubs for the same wire fields). They are public through [`awsfacade.ec2`][awsfacade.ec2].
 """
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, TypeGuard
 
 import attrs
 
+from awsfacade._convert import user_input
 from awsfacade._validate import check_bool, check_id, check_int
-from awsfacade.ec2._checks import MAX_VOLUME_GIB
 from awsfacade.errors import InvalidArgumentError
 
 if TYPE_CHECKING:
-    from mypy_boto3_ec2.literals import VolumeTypeType
+    from mypy_boto3_ec2.literals import InstanceTypeType, VolumeTypeType
     from mypy_boto3_ec2.type_defs import (
         BlockDeviceMappingTypeDef,
         EbsBlockDeviceTypeDef,
@@ -27,9 +29,24 @@ if TYPE_CHECKING:
         LaunchTemplateEbsBlockDeviceRequestTypeDef,
         LaunchTemplateInstanceMarketOptionsRequestTypeDef,
         LaunchTemplateInstanceMetadataOptionsRequestTypeDef,
+        LaunchTemplateSpecificationTypeDef,
     )
 
-__all__ = ["BlockDevice", "MetadataOptions", "SpotOptions"]
+__all__ = [
+    "MAX_VOLUME_GIB",
+    "BlockDevice",
+    "LaunchTemplateRef",
+    "MetadataOptions",
+    "SpotOptions",
+    "check_instance_type",
+    "check_template_name",
+    "check_user_data",
+]
+
+#: The largest EBS volume (gp3, io2); other types allow less, which AWS checks.
+MAX_VOLUME_GIB = 65536
+_USER_DATA_LIMIT = 16 * 1024
+_INSTANCE_TYPE = re.compile(r"^[a-z][a-z0-9-]*\.[a-z0-9-]+$")
 
 _VOLUME_TYPES = ("gp2", "gp3", "io1", "io2", "st1", "sc1", "standard")
 _DEVICE = re.compile(r"^/dev/[a-z0-9]+$|^xvd[a-z]+$")
@@ -213,3 +230,82 @@ class SpotOptions:
 
     def _for_template(self) -> LaunchTemplateInstanceMarketOptionsRequestTypeDef:
         return self._for_run()
+
+
+def check_instance_type(value: object) -> InstanceTypeType:
+    """`value` checked for the family.size shape of every instance type."""
+    if not isinstance(value, str) or not _is_instance_type(value):
+        raise InvalidArgumentError(
+            f'instance_type must look like "t3.micro" (family.size), not {value!r}'
+        )
+    return value
+
+
+def _is_instance_type(value: str) -> TypeGuard[InstanceTypeType]:
+    # The stubs list today's types as a Literal; AWS adds types between stub releases, so
+    # we check the shape and let AWS judge the rest rather than refuse a type it accepts.
+    return _INSTANCE_TYPE.fullmatch(value) is not None
+
+
+def check_user_data(user_data: object) -> str:
+    """User data within AWS's 16 KiB limit on the raw bytes (before base64)."""
+    if not isinstance(user_data, str):
+        raise InvalidArgumentError(f"user_data must be a string, not {type(user_data).__name__}")
+    if len(user_data.encode()) > _USER_DATA_LIMIT:
+        raise InvalidArgumentError("user_data is longer than AWS's 16 KiB limit (in bytes)")
+    return user_data
+
+
+#: LaunchTemplateName's pattern and lengths in EC2's service model.
+_TEMPLATE_NAME = re.compile(r"[a-zA-Z0-9()./_-]{3,128}")
+
+
+def check_template_name(value: object, what: str = "name") -> str:
+    """A launch template name as AWS accepts it: 3 to 128 of `a-z A-Z 0-9 ( ) . / _ -`."""
+    if not isinstance(value, str) or not _TEMPLATE_NAME.fullmatch(value):
+        raise InvalidArgumentError(
+            f"{what} must be 3 to 128 of a-z A-Z 0-9 ( ) . / _ -, not {value!r}"
+        )
+    return value
+
+
+def _check_version(value: str) -> None:
+    number = isinstance(value, str) and value.isascii() and value.isdigit() and int(value) >= 1
+    if not isinstance(value, str) or not (value in {"$Default", "$Latest"} or number):
+        raise InvalidArgumentError(
+            f'version must be "$Default", "$Latest" or a version number, not {value!r}'
+        )
+
+
+@attrs.frozen(kw_only=True)
+class LaunchTemplateRef:
+    """A launch template by `id=` or `name=` (exactly one) and a version.
+
+    A reference you build is checked at once, and a wrong one raises
+    [InvalidArgumentError][awsfacade.errors.InvalidArgumentError]: neither or both of `id` and
+    `name`, a name AWS would refuse, a version that is none of `"$Default"`, `"$Latest"` or a
+    number.
+    """
+
+    id: str | None = None
+    """The template's id (`lt-…`); `None` when `name` is given."""
+    name: str | None = None
+    """The template's name; `None` when `id` is given."""
+    version: str = "$Default"
+    """`"$Default"`, `"$Latest"` or a version number, as a string (`"3"`)."""
+
+    def __attrs_post_init__(self) -> None:
+        if not user_input():
+            return
+        _check_version(self.version)
+        if (self.id is None) == (self.name is None):
+            raise InvalidArgumentError("LaunchTemplateRef takes exactly one of id= or name=")
+        if self.id is not None:
+            check_id(self.id, "id")
+        else:
+            check_template_name(check_id(self.name, "name"), "name")
+
+    def _to_boto(self) -> LaunchTemplateSpecificationTypeDef:
+        if self.id is not None:
+            return {"LaunchTemplateId": self.id, "Version": self.version}
+        return {"LaunchTemplateName": self.name or "", "Version": self.version}

@@ -1,4 +1,5 @@
-"""DNS names and Route53 ids as users write them and as AWS sends them.
+"""Route53's own argument rules, and the DNS names and Route53 ids they and the models read:
+names and ids as users write them and as AWS sends them.
 
 A DNS name is bytes. Route53 lists a name in its trailing-dot form, in lower case, with every
 byte other than ``a``-``z``, ``0``-``9``, ``-`` and ``_`` (and the dots between labels) as a
