@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING, TypeGuard
+from collections.abc import Callable, Iterator, Mapping
+from typing import TYPE_CHECKING, Protocol, TypeGuard
 
+import pytest
 from botocore.awsrequest import AWSResponse, HTTPHeaders
 
 if TYPE_CHECKING:
@@ -13,9 +14,19 @@ if TYPE_CHECKING:
     from botocore.stub import Stubber
 
 
+def is_mapping(value: object) -> TypeGuard[Mapping[str, object]]:
+    """Whether ``value`` is a mapping (of a parsed answer, a request's parameters, …)."""
+    return isinstance(value, Mapping)
+
+
+def is_list(value: object) -> TypeGuard[list[object]]:
+    """Whether ``value`` is a list (of a parsed answer, a request's parameters, …)."""
+    return isinstance(value, list)
+
+
 def _is_wire_params(value: object) -> TypeGuard[Mapping[str, object]]:
     # EC2's query protocol: at before-call the body is a flat dict of wire parameters.
-    return isinstance(value, Mapping)
+    return is_mapping(value)
 
 
 class Requests:
@@ -48,6 +59,59 @@ class Requests:
     def clear(self) -> None:
         """Forget what was sent so far (after a test's set-up)."""
         self.sent.clear()
+
+
+def log_requests(client: BaseClient) -> Requests:
+    """Every request ``client`` sends from now on (a :class:`Requests` registered on it)."""
+    log = Requests()
+    service = client.meta.service_model.service_id.hyphenize()
+    client.meta.events.register(f"before-call.{service}", log)
+    return log
+
+
+class _HasClient(Protocol):
+    @property
+    def client(self) -> BaseClient: ...
+
+
+def requests_of(service_fixture: str) -> Callable[..., Requests]:
+    """The fixture ``requests_sent`` of a test module whose service is the fixture
+    ``service_fixture``: ``requests_sent = requests_of("iam_service")``."""
+
+    @pytest.fixture
+    def requests_sent(request: pytest.FixtureRequest) -> Requests:
+        """Every request the module's service sends from now on."""
+        service: _HasClient = request.getfixturevalue(service_fixture)
+        return log_requests(service.client)
+
+    return requests_sent
+
+
+#: Where the code under test sleeps: botocore's retry back-off, its waiters between polls, and
+#: the read-after-create back-off (awsfacade._consistency).
+RETRY_BACKOFF = "botocore.endpoint.time.sleep"
+WAITER_POLLS = "botocore.waiter.time.sleep"
+READ_BACK_DELAYS = "awsfacade._consistency.time.sleep"
+
+
+def record_sleeps(monkeypatch: pytest.MonkeyPatch, *where: str) -> list[float]:
+    """Make the sleeps at ``where`` instant; the delays asked for are returned, in order."""
+    asked: list[float] = []
+    for target in where:
+        monkeypatch.setattr(target, asked.append)
+    return asked
+
+
+def sleeps_at(*where: str) -> Callable[..., list[float]]:
+    """The fixture ``sleeps`` of a test module: the sleeps at ``where``, recorded, not slept
+    (``sleeps = sleeps_at(READ_BACK_DELAYS, WAITER_POLLS)``)."""
+
+    @pytest.fixture
+    def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+        """The sleeps the code under test asks for, in order (not slept)."""
+        return record_sleeps(monkeypatch, *where)
+
+    return sleeps
 
 
 class _Raw:

@@ -2,7 +2,7 @@
 
 Creates that read the new resource back (EC2 security groups, AutoScaling groups and launch
 configurations, S3 buckets: ``awsfacade._consistency.read_after_create``) are proven to
-survive a NotFound read in tests/services (test_ec2_hardening, test_autoscaling_stubbed,
+survive a NotFound read in tests/services (test_ec2, test_autoscaling_stubbed,
 test_s3_stubbed); here, a read-back failing for another reason. Every other create builds its
 model from the create's own answer: here, with every read of the service answering NotFound,
 each still returns its resource and sends no read at all.

@@ -219,6 +219,11 @@ def test_create_key_pair_with_a_taken_name_raises_already_exists(ec2: Ec2Service
     assert raised.value.code == "InvalidKeyPair.Duplicate"
 
 
+def test_a_key_pair_name_may_be_255_characters(ec2: Ec2Service) -> None:
+    """AWS's longest key pair name, 255 characters, is sent."""
+    assert ec2.create_key_pair("k" * 255).name == "k" * 255
+
+
 def test_import_key_pair_registers_a_public_key(ec2: Ec2Service) -> None:
     """import_key_pair() accepts str or bytes and returns the key pair without a private key."""
     from_bytes = ec2.import_key_pair("laptop", public_key(), tags={"owner": "me"})
