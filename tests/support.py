@@ -7,9 +7,10 @@ from typing import TYPE_CHECKING, Protocol, TypeGuard
 
 import pytest
 from botocore.awsrequest import AWSResponse, HTTPHeaders
+from botocore.client import BaseClient
 
 if TYPE_CHECKING:
-    from botocore.client import BaseClient
+    from boto3.session import Session
     from botocore.model import OperationModel
     from botocore.stub import Stubber
 
@@ -61,17 +62,25 @@ class Requests:
         self.sent.clear()
 
 
-def log_requests(client: BaseClient) -> Requests:
-    """Every request ``client`` sends from now on (a :class:`Requests` registered on it)."""
+class _HasClient(Protocol):
+    @property
+    def client(self) -> BaseClient: ...
+
+
+def log_requests(sender: BaseClient | _HasClient) -> Requests:
+    """Every request ``sender`` (a client, or a service's client) sends from now on."""
+    client = sender if isinstance(sender, BaseClient) else sender.client
     log = Requests()
     service = client.meta.service_model.service_id.hyphenize()
     client.meta.events.register(f"before-call.{service}", log)
     return log
 
 
-class _HasClient(Protocol):
-    @property
-    def client(self) -> BaseClient: ...
+def log_session_requests(session: Session) -> Requests:
+    """Every request of every client made from ``session`` from now on (STS, EC2, …)."""
+    log = Requests()
+    session.events.register("before-call", log)
+    return log
 
 
 def requests_of(service_fixture: str) -> Callable[..., Requests]:
@@ -82,7 +91,7 @@ def requests_of(service_fixture: str) -> Callable[..., Requests]:
     def requests_sent(request: pytest.FixtureRequest) -> Requests:
         """Every request the module's service sends from now on."""
         service: _HasClient = request.getfixturevalue(service_fixture)
-        return log_requests(service.client)
+        return log_requests(service)
 
     return requests_sent
 
@@ -124,13 +133,23 @@ class _Raw:
         yield self._body
 
 
+def http_answer(
+    url: str, status: int, body: bytes = b"", headers: Mapping[str, str] | None = None
+) -> AWSResponse:
+    """An HTTP answer from ``url``, as botocore reads it off the wire."""
+    http_headers = HTTPHeaders()
+    for name, value in (headers or {}).items():
+        http_headers[name] = value
+    return AWSResponse(url, status, http_headers, _Raw(body))
+
+
 def ec2_error(code: str, message: str = "injected", status: int = 400) -> AWSResponse:
     """An EC2 (query protocol) error answer, as AWS sends it on the wire."""
     body = (
         f"<Response><Errors><Error><Code>{code}</Code><Message>{message}</Message></Error>"
         "</Errors><RequestID>injected-1</RequestID></Response>"
     ).encode()
-    return AWSResponse("https://ec2.us-east-1.amazonaws.com/", status, HTTPHeaders(), _Raw(body))
+    return http_answer("https://ec2.us-east-1.amazonaws.com/", status, body)
 
 
 class AnswerFirst:
@@ -170,7 +189,7 @@ def result_answer(parsed: Mapping[str, object] | None = None) -> Answer:
     """A successful answer whose parsed body is ``parsed``."""
     body: dict[str, object] = dict(parsed or {})
     body["ResponseMetadata"] = {"RequestId": "injected-2", "HTTPStatusCode": 200}
-    return (AWSResponse("https://aws.invalid/", 200, HTTPHeaders(), _Raw()), body)
+    return (http_answer("https://aws.invalid/", 200), body)
 
 
 def error_answer(code: str, message: str = "injected", status: int = 400) -> Answer:
@@ -179,7 +198,7 @@ def error_answer(code: str, message: str = "injected", status: int = 400) -> Ans
         "Error": {"Type": "Sender", "Code": code, "Message": message},
         "ResponseMetadata": {"RequestId": "injected-1", "HTTPStatusCode": status},
     }
-    return (AWSResponse("https://aws.invalid/", status, HTTPHeaders(), _Raw()), body)
+    return (http_answer("https://aws.invalid/", status), body)
 
 
 class CallAnswers:

@@ -20,11 +20,12 @@ from typing import TYPE_CHECKING
 
 import attrs
 import pytest
-from any_response_support import Answers, check_answered, is_mapping, models, outcome, stubbed
+from any_response import Answers, check_answered, models, outcome, stubbed
 from botocore.config import Config
 from hypothesis import given
 from hypothesis import strategies as st
 from shapes import response_strategy
+from support import is_mapping
 
 from awsfacade.errors import (
     AmbiguousError,

@@ -30,32 +30,23 @@ from __future__ import annotations
 import base64
 import email.utils
 import json
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, TypeGuard
 
-from botocore.awsrequest import AWSResponse, HTTPHeaders
 from botocore.model import ListShape, MapShape, Shape, StructureShape
+from support import http_answer
 
 if TYPE_CHECKING:
+    from botocore.awsrequest import AWSResponse
     from botocore.model import OperationModel
 
-__all__ = ["REQUEST_ID", "RawBody", "serialize", "wire_response", "xml_safe"]
+__all__ = ["REQUEST_ID", "serialize", "wire_response", "xml_safe"]
 
 #: The request id every answer carries (in its body for query/ec2, a header for rest-xml).
 REQUEST_ID = "wire-request-1"
 _XSI = "http://www.w3.org/2001/XMLSchema-instance"
 _ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;", '"': "&quot;"}
-
-
-class RawBody:
-    """The raw stream botocore's ``AWSResponse`` reads a canned body from."""
-
-    def __init__(self, body: bytes) -> None:
-        self._body = body
-
-    def stream(self, *_: object, **__: object) -> Iterator[bytes]:
-        yield self._body
 
 
 def wire_response(
@@ -67,10 +58,7 @@ def wire_response(
     body, which HeadObject's ``ContentLength`` member would contradict (and botocore does
     not need)."""
     status, headers, body = serialize(operation, parsed)
-    http_headers = HTTPHeaders()
-    for name, value in headers.items():
-        http_headers[name] = value
-    return AWSResponse(url, status, http_headers, RawBody(body))
+    return http_answer(url, status, body, headers)
 
 
 def serialize(

@@ -14,7 +14,15 @@ from datetime import UTC, timedelta
 import attrs
 import pytest
 from botocore.exceptions import ClientError
-from support import READ_BACK_DELAYS, WAITER_POLLS, Requests, answer_first, ec2_error, sleeps_at
+from support import (
+    READ_BACK_DELAYS,
+    WAITER_POLLS,
+    Requests,
+    answer_first,
+    ec2_error,
+    log_requests,
+    sleeps_at,
+)
 
 import awsfacade._consistency as consistency
 import awsfacade._waiting as waiting
@@ -161,8 +169,7 @@ def test_run_user_data_is_encoded_once(ec2_service: Ec2Service) -> None:
 def test_run_from_launch_template_takes_its_instance_type(ec2_service: Ec2Service) -> None:
     """instance_type=None with a launch template launches the template's type, sending none."""
     ec2_service.create_launch_template(name="web", image_id=IMAGE, instance_type="m5.large")
-    requests = Requests()
-    ec2_service.client.meta.events.register("before-call.ec2.RunInstances", requests)
+    requests = log_requests(ec2_service)
 
     [instance] = ec2_service.run(image_id=IMAGE, launch_template=LaunchTemplateRef(name="web"))
 

@@ -11,11 +11,10 @@ from typing import TYPE_CHECKING
 
 import attrs
 import pytest
-from botocore.awsrequest import AWSResponse, HTTPHeaders
 from botocore.config import Config
 from botocore.stub import Stubber
 from route53_support import WHEN, a_record, changes, record_item, zone_item
-from support import answer_calls, error_answer, result_answer
+from support import answer_calls, error_answer, http_answer, result_answer
 
 from awsfacade.errors import (
     AccessDeniedError,
@@ -373,14 +372,6 @@ def test_invalid_change_batch_keeps_every_message(route53: Route53Service) -> No
     assert raised.value.message == message
 
 
-class _Raw:
-    def __init__(self, body: bytes) -> None:
-        self._body = body
-
-    def stream(self, *_: object, **__: object) -> Iterator[bytes]:
-        yield self._body
-
-
 @pytest.mark.parametrize(
     ("messages", "expected"),
     [
@@ -410,7 +401,7 @@ def test_documented_invalid_change_batch_body_is_an_invalid_request(
         f'2013-04-01/"><Messages>{messages}</Messages><RequestId>r-1</RequestId>'
         "</InvalidChangeBatch>"
     ).encode()
-    response = AWSResponse("https://route53.amazonaws.com/", 400, HTTPHeaders(), _Raw(body))
+    response = http_answer("https://route53.amazonaws.com/", 400, body)
     # botocore-stubs type handlers as returning None; a before-send handler may return the
     # response botocore then parses instead of sending the request.
     route53.client.meta.events.register(
