@@ -8,11 +8,12 @@ from typing import TYPE_CHECKING, Protocol, TypeGuard
 import pytest
 from botocore.awsrequest import AWSResponse, HTTPHeaders
 from botocore.client import BaseClient
+from botocore.config import Config
+from botocore.stub import Stubber
 
 if TYPE_CHECKING:
     from boto3.session import Session
     from botocore.model import OperationModel
-    from botocore.stub import Stubber
 
 
 def is_mapping(value: object) -> TypeGuard[Mapping[str, object]]:
@@ -94,6 +95,27 @@ def requests_of(service_fixture: str) -> Callable[..., Requests]:
         return log_requests(service)
 
     return requests_sent
+
+
+#: The client config of the tests that answer requests themselves. botocore reads
+#: ``max_attempts`` as retries (``total_max_attempts`` 2), but answers given at ``before-call``
+#: (a Stubber's too) never reach the retry handler.
+ONE_ATTEMPT = Config(retries={"max_attempts": 1, "mode": "standard"})
+
+
+def stubber_on(service_fixture: str) -> Callable[..., Iterator[Stubber]]:
+    """A fixture: botocore's Stubber on the client of the fixture ``service_fixture``, every
+    queued answer to be used by the test (``stub = stubber_on("rds")``)."""
+
+    @pytest.fixture
+    def stubber(request: pytest.FixtureRequest) -> Iterator[Stubber]:
+        """A Stubber on the module's service's client; every queued answer must be used."""
+        service: _HasClient = request.getfixturevalue(service_fixture)
+        with Stubber(service.client) as stub:
+            yield stub
+            stub.assert_no_pending_responses()
+
+    return stubber
 
 
 #: Where the code under test sleeps: botocore's retry back-off, its waiters between polls, and

@@ -42,13 +42,12 @@ from typing import TYPE_CHECKING, Generic, Protocol, TypeGuard, TypeVar
 
 import attrs
 from botocore import xform_name
-from botocore.config import Config
 from botocore.stub import Stubber
 from botocore.validate import validate_parameters
 from hypothesis import event, given
 from hypothesis import strategies as st
 from shapes import client_operations, raw_response, response_strategy
-from support import http_answer, is_list, is_mapping
+from support import ONE_ATTEMPT, http_answer, is_list, is_mapping
 
 from awsfacade import _consistency, errors
 from awsfacade.errors import AwsError, InvalidArgumentError, UnexpectedResponseError
@@ -61,7 +60,6 @@ if TYPE_CHECKING:
     from botocore.model import OperationModel
 
 __all__ = [
-    "ONE_ATTEMPT",
     "SAME",
     "SRC",
     "Answers",
@@ -81,9 +79,6 @@ __all__ = [
     "touch",
     "values_at",
 ]
-
-#: A client that makes one attempt a request: a drawn answer is never asked for twice.
-ONE_ATTEMPT = Config(retries={"max_attempts": 1, "mode": "standard"})
 
 
 class _Service(Protocol):

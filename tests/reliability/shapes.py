@@ -82,7 +82,7 @@ from typing import TYPE_CHECKING, TypeGuard
 import botocore.session
 from botocore import xform_name
 from hypothesis import strategies as st
-from support import http_answer
+from support import http_answer, is_list
 
 if TYPE_CHECKING:
     from botocore.awsrequest import AWSResponse
@@ -153,7 +153,7 @@ def _paging(service: str, operation: str) -> tuple[frozenset[str], str | None]:
         return frozenset(), None
     tokens = config.get("output_token")
     expressions: list[str] = []
-    for token in tokens if _is_list(tokens) else [tokens]:
+    for token in tokens if is_list(tokens) else [tokens]:
         if isinstance(token, str):
             expressions.extend(part.strip() for part in token.split("||"))
     # A plain member path ("NextMarker", "Result.NextToken"); JMESPath such as
@@ -166,10 +166,6 @@ def _paging(service: str, operation: str) -> tuple[frozenset[str], str | None]:
 def _is_str_map(value: object) -> TypeGuard[Mapping[str, object]]:
     # botocore's paginator configs are JSON objects.
     return isinstance(value, Mapping)
-
-
-def _is_list(value: object) -> TypeGuard[list[object]]:
-    return isinstance(value, list)
 
 
 def _integers(shape: Shape) -> st.SearchStrategy[int]:

@@ -36,10 +36,10 @@ from any_response import (
     stubbed,
     values_at,
 )
-from botocore.config import Config
 from hypothesis import given
 from hypothesis import strategies as st
 from shapes import response_strategy, service_model
+from support import ONE_ATTEMPT
 
 from awsfacade.errors import PartialFailureError, UnexpectedResponseError
 from awsfacade.iam import AccessKey, AttachedPolicy, Group, IamService, Policy, Role, User
@@ -326,7 +326,7 @@ def responses(operation: str, documents: tuple[str, ...] = ()) -> st.SearchStrat
 @pytest.fixture
 def iam(aws_session: Session) -> IamService:
     """An IamService whose client makes one attempt a request."""
-    return IamService(aws_session, config=Config(retries={"max_attempts": 1, "mode": "standard"}))
+    return IamService(aws_session, config=ONE_ATTEMPT)
 
 
 def test_every_operation_iam_reads_is_answered() -> None:

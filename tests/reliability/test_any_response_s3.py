@@ -19,17 +19,17 @@ import io
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeGuard
+from typing import TYPE_CHECKING
 
 import attrs
 import pytest
 from any_response import check_answered, dicts, lacks, outcome, stubbed
 from boto3.s3.transfer import TransferConfig
-from botocore.config import Config
 from botocore.response import StreamingBody
 from hypothesis import given
 from hypothesis import strategies as st
 from shapes import response_strategy
+from support import ONE_ATTEMPT, is_list
 
 from awsfacade.errors import PartialFailureError, UnexpectedResponseError
 from awsfacade.s3 import (
@@ -166,7 +166,7 @@ def responses(operation: str) -> st.SearchStrategy[Response]:
 @pytest.fixture
 def s3(aws_session: Session) -> S3Service:
     """An S3Service whose client makes one attempt a request."""
-    return S3Service(aws_session, config=Config(retries={"max_attempts": 1, "mode": "standard"}))
+    return S3Service(aws_session, config=ONE_ATTEMPT)
 
 
 def test_every_operation_s3_reads_is_answered() -> None:
@@ -332,9 +332,5 @@ def _stream(body: bytes) -> StreamingBody:
 
 
 def _bytes(value: object) -> list[bytes]:
-    assert _is_list(value), f"{value!r} is not a list"
+    assert is_list(value), f"{value!r} is not a list"
     return [item for item in value if isinstance(item, bytes)]
-
-
-def _is_list(value: object) -> TypeGuard[list[object]]:
-    return isinstance(value, list)

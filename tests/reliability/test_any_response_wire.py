@@ -25,13 +25,12 @@ from typing import TYPE_CHECKING
 import pytest
 from any_response import SRC, as_list, dicts, lacks, models, outcome, stubbed
 from botocore.awsrequest import HTTPHeaders
-from botocore.config import Config
 from botocore.parsers import create_parser
 from botocore.response import StreamingBody
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from shapes import client_operations, response_strategy, service_model
-from support import is_mapping
+from support import ONE_ATTEMPT, is_mapping
 from wire_xml import serialize, wire_response, xml_safe
 
 from awsfacade.ec2 import Ec2Service, Instance
@@ -47,7 +46,6 @@ if TYPE_CHECKING:
     from botocore.model import OperationModel
 
 Response = dict[str, object]
-ONE_ATTEMPT = Config(retries={"max_attempts": 1, "mode": "standard"})
 _WORDS = st.text(st.characters(codec="ascii", categories=("L", "N")), max_size=8)
 #: Trust policies as IAM sends them: URL-encoded JSON objects.
 TRUST_POLICIES: st.SearchStrategy[object] = st.dictionaries(

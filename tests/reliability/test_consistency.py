@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 import pytest
-from support import Answer, answer_calls, error_answer
+from support import READ_BACK_DELAYS, Answer, answer_calls, error_answer, sleeps_at
 
 from awsfacade.autoscaling import AutoScalingService
 from awsfacade.ec2 import Ec2Service, LaunchTemplateRef
@@ -42,12 +42,7 @@ TRUST = {
 }
 
 
-@pytest.fixture
-def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
-    """The read-after-create back-off's sleeps (not slept)."""
-    asked: list[float] = []
-    monkeypatch.setattr("awsfacade._consistency.time.sleep", asked.append)
-    return asked
+sleeps = sleeps_at(READ_BACK_DELAYS)
 
 
 # -- creates that read back: a read failing otherwise still returns the resource -------------

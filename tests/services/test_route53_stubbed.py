@@ -6,15 +6,12 @@ with botocore's ``Stubber`` or answered at ``before-call`` (route53_support.answ
 from __future__ import annotations
 
 import pickle
-from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import attrs
 import pytest
-from botocore.config import Config
-from botocore.stub import Stubber
 from route53_support import WHEN, a_record, changes, record_item, zone_item
-from support import answer_calls, error_answer, http_answer, result_answer
+from support import ONE_ATTEMPT, answer_calls, error_answer, http_answer, result_answer, stubber_on
 
 from awsfacade.errors import (
     AccessDeniedError,
@@ -33,6 +30,7 @@ from awsfacade.route53 import ChangeBatchError, Route53Service
 
 if TYPE_CHECKING:
     from boto3.session import Session
+    from botocore.stub import Stubber
     from mypy_boto3_route53.type_defs import ResourceRecordSetOutputTypeDef
 
 Z = "Z1D633PJN98FT9"
@@ -41,17 +39,10 @@ Z = "Z1D633PJN98FT9"
 @pytest.fixture
 def route53(aws_session: Session) -> Route53Service:
     """A Route53Service whose client makes one attempt a request (no retries)."""
-    return Route53Service(
-        aws_session, config=Config(retries={"max_attempts": 1, "mode": "standard"})
-    )
+    return Route53Service(aws_session, config=ONE_ATTEMPT)
 
 
-@pytest.fixture
-def stub(route53: Route53Service) -> Iterator[Stubber]:
-    """A Stubber on the service's client; every queued answer must be used by the test."""
-    with Stubber(route53.client) as stubber:
-        yield stubber
-        stubber.assert_no_pending_responses()
+stub = stubber_on("route53")
 
 
 def _records_page(
