@@ -2,20 +2,33 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING, TypeGuard
+from collections.abc import Callable, Iterator, Mapping
+from typing import TYPE_CHECKING, Protocol, TypeGuard
 
+import pytest
 from botocore.awsrequest import AWSResponse, HTTPHeaders
+from botocore.client import BaseClient
+from botocore.config import Config
+from botocore.stub import Stubber
 
 if TYPE_CHECKING:
-    from botocore.client import BaseClient
+    from boto3.session import Session
     from botocore.model import OperationModel
-    from botocore.stub import Stubber
+
+
+def is_mapping(value: object) -> TypeGuard[Mapping[str, object]]:
+    """Whether ``value`` is a mapping (of a parsed answer, a request's parameters, …)."""
+    return isinstance(value, Mapping)
+
+
+def is_list(value: object) -> TypeGuard[list[object]]:
+    """Whether ``value`` is a list (of a parsed answer, a request's parameters, …)."""
+    return isinstance(value, list)
 
 
 def _is_wire_params(value: object) -> TypeGuard[Mapping[str, object]]:
     # EC2's query protocol: at before-call the body is a flat dict of wire parameters.
-    return isinstance(value, Mapping)
+    return is_mapping(value)
 
 
 class Requests:
@@ -50,6 +63,88 @@ class Requests:
         self.sent.clear()
 
 
+class _HasClient(Protocol):
+    @property
+    def client(self) -> BaseClient: ...
+
+
+def log_requests(sender: BaseClient | _HasClient) -> Requests:
+    """Every request ``sender`` (a client, or a service's client) sends from now on."""
+    client = sender if isinstance(sender, BaseClient) else sender.client
+    log = Requests()
+    service = client.meta.service_model.service_id.hyphenize()
+    client.meta.events.register(f"before-call.{service}", log)
+    return log
+
+
+def log_session_requests(session: Session) -> Requests:
+    """Every request of every client made from ``session`` from now on (STS, EC2, …)."""
+    log = Requests()
+    session.events.register("before-call", log)
+    return log
+
+
+def requests_of(service_fixture: str) -> Callable[..., Requests]:
+    """The fixture ``requests_sent`` of a test module whose service is the fixture
+    ``service_fixture``: ``requests_sent = requests_of("iam_service")``."""
+
+    @pytest.fixture
+    def requests_sent(request: pytest.FixtureRequest) -> Requests:
+        """Every request the module's service sends from now on."""
+        service: _HasClient = request.getfixturevalue(service_fixture)
+        return log_requests(service)
+
+    return requests_sent
+
+
+#: The client config of the tests that answer requests themselves. botocore reads
+#: ``max_attempts`` as retries (``total_max_attempts`` 2), but answers given at ``before-call``
+#: (a Stubber's too) never reach the retry handler.
+ONE_ATTEMPT = Config(retries={"max_attempts": 1, "mode": "standard"})
+
+
+def stubber_on(service_fixture: str) -> Callable[..., Iterator[Stubber]]:
+    """A fixture: botocore's Stubber on the client of the fixture ``service_fixture``, every
+    queued answer to be used by the test (``stub = stubber_on("rds")``)."""
+
+    @pytest.fixture
+    def stubber(request: pytest.FixtureRequest) -> Iterator[Stubber]:
+        """A Stubber on the module's service's client; every queued answer must be used."""
+        service: _HasClient = request.getfixturevalue(service_fixture)
+        with Stubber(service.client) as stub:
+            yield stub
+            stub.assert_no_pending_responses()
+
+    return stubber
+
+
+#: Where the code under test sleeps: botocore's retry back-off, its waiters between polls, and
+#: the read-after-create back-off (awsfacade._consistency).
+RETRY_BACKOFF = "botocore.endpoint.time.sleep"
+WAITER_POLLS = "botocore.waiter.time.sleep"
+READ_BACK_DELAYS = "awsfacade._consistency.time.sleep"
+
+
+def record_sleeps(monkeypatch: pytest.MonkeyPatch, *where: str) -> list[float]:
+    """Make the sleeps at ``where`` instant; the delays asked for are returned, in order."""
+    asked: list[float] = []
+    for target in where:
+        monkeypatch.setattr(target, asked.append)
+    return asked
+
+
+def sleeps_at(*where: str) -> Callable[..., list[float]]:
+    """The fixture ``sleeps`` of a test module: the sleeps at ``where``, recorded, not slept
+    (``sleeps = sleeps_at(READ_BACK_DELAYS, WAITER_POLLS)``)."""
+
+    @pytest.fixture
+    def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+        """The sleeps the code under test asks for, in order (not slept)."""
+        return record_sleeps(monkeypatch, *where)
+
+    return sleeps
+
+
 class _Raw:
     """The raw body botocore's AWSResponse reads a canned answer from."""
 
@@ -60,13 +155,23 @@ class _Raw:
         yield self._body
 
 
+def http_answer(
+    url: str, status: int, body: bytes = b"", headers: Mapping[str, str] | None = None
+) -> AWSResponse:
+    """An HTTP answer from ``url``, as botocore reads it off the wire."""
+    http_headers = HTTPHeaders()
+    for name, value in (headers or {}).items():
+        http_headers[name] = value
+    return AWSResponse(url, status, http_headers, _Raw(body))
+
+
 def ec2_error(code: str, message: str = "injected", status: int = 400) -> AWSResponse:
     """An EC2 (query protocol) error answer, as AWS sends it on the wire."""
     body = (
         f"<Response><Errors><Error><Code>{code}</Code><Message>{message}</Message></Error>"
         "</Errors><RequestID>injected-1</RequestID></Response>"
     ).encode()
-    return AWSResponse("https://ec2.us-east-1.amazonaws.com/", status, HTTPHeaders(), _Raw(body))
+    return http_answer("https://ec2.us-east-1.amazonaws.com/", status, body)
 
 
 class AnswerFirst:
@@ -106,7 +211,7 @@ def result_answer(parsed: Mapping[str, object] | None = None) -> Answer:
     """A successful answer whose parsed body is ``parsed``."""
     body: dict[str, object] = dict(parsed or {})
     body["ResponseMetadata"] = {"RequestId": "injected-2", "HTTPStatusCode": 200}
-    return (AWSResponse("https://aws.invalid/", 200, HTTPHeaders(), _Raw()), body)
+    return (http_answer("https://aws.invalid/", 200), body)
 
 
 def error_answer(code: str, message: str = "injected", status: int = 400) -> Answer:
@@ -115,7 +220,7 @@ def error_answer(code: str, message: str = "injected", status: int = 400) -> Ans
         "Error": {"Type": "Sender", "Code": code, "Message": message},
         "ResponseMetadata": {"RequestId": "injected-1", "HTTPStatusCode": status},
     }
-    return (AWSResponse("https://aws.invalid/", status, HTTPHeaders(), _Raw()), body)
+    return (http_answer("https://aws.invalid/", status), body)
 
 
 class CallAnswers:

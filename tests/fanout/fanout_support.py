@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING, TypeGuard
 import attrs
 import boto3.session
 import botocore.session
-from botocore.awsrequest import AWSResponse, HTTPHeaders
+from support import http_answer
 
 if TYPE_CHECKING:
+    from botocore.awsrequest import AWSResponse
     from botocore.model import OperationModel
     from mypy_boto3_ec2.client import EC2Client
     from mypy_boto3_organizations.client import OrganizationsClient
@@ -88,15 +89,7 @@ def _xml_error(code: str) -> AWSResponse:
         "<Message>not authorized to perform sts:AssumeRole</Message></Error>"
         "<RequestId>denied-1</RequestId></ErrorResponse>"
     ).encode()
-    return AWSResponse("https://sts.amazonaws.com/", 403, HTTPHeaders(), _Raw(body))
-
-
-class _Raw:
-    def __init__(self, body: bytes) -> None:
-        self._body = body
-
-    def stream(self, *_: object, **__: object) -> object:
-        yield self._body
+    return http_answer("https://sts.amazonaws.com/", 403, body)
 
 
 def _is_wire_params(value: object) -> TypeGuard[Mapping[str, object]]:

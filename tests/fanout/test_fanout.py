@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from fanout_support import REGIONS, Organization, deny_role
-from support import Requests
+from support import log_session_requests
 
 from awsfacade.ec2 import Ec2Service
 from awsfacade.errors import AccessDeniedError, AwsError, InvalidArgumentError, NotFoundError
@@ -29,13 +29,6 @@ pytest_plugins = ("fanout_fixtures",)
 def count_instances(session: boto3.session.Session, target: Target) -> int:
     """The number of instances in the target's account and region."""
     return sum(1 for _ in Ec2Service(session, region=target.region).instances())
-
-
-def sent_requests(session: boto3.session.Session) -> Requests:
-    """Every request of every client made from now on from ``session`` (STS, EC2, …)."""
-    log = Requests()
-    session.events.register("before-call", log)
-    return log
 
 
 def test_every_target_once_with_its_own_accounts_instances(
@@ -83,7 +76,7 @@ def test_a_role_that_cannot_be_assumed_fails_only_its_account(
 
 def test_no_accounts_means_no_targets_and_no_requests(aws_session: boto3.session.Session) -> None:
     """accounts=[] yields no targets and fan_out sends nothing and runs no work."""
-    log = sent_requests(aws_session)
+    log = log_session_requests(aws_session)
     calls: list[Target] = []
 
     def work(session: boto3.session.Session, target: Target) -> None:
@@ -101,7 +94,7 @@ def test_one_session_and_one_assume_role_per_account(
 ) -> None:
     """Every target of an account gets the same session, made from one AssumeRole, even one
     target at a time."""
-    log = sent_requests(aws_session)
+    log = log_session_requests(aws_session)
     sessions: dict[str, set[int]] = {}
     lock = threading.Lock()
 
@@ -275,7 +268,7 @@ def test_without_a_role_the_callers_own_credentials_are_used(
 ) -> None:
     """role_name=None runs in the caller's account with no AssumeRole."""
     Ec2Service(aws_session).client.run_instances(ImageId="ami-12345678", MinCount=2, MaxCount=2)
-    log = sent_requests(aws_session)
+    log = log_session_requests(aws_session)
     plan = targets(accounts=[organization.management], regions=["us-east-1"], role_name=None)
     (outcome,) = fan_out(plan, count_instances, session=aws_session)
     assert isinstance(outcome, Success)
@@ -287,7 +280,7 @@ def test_assume_role_asks_for_the_duration_and_session_name(
     aws_session: boto3.session.Session, organization: Organization
 ) -> None:
     """AssumeRole is sent with session_duration as DurationSeconds and the session name."""
-    log = sent_requests(aws_session)
+    log = log_session_requests(aws_session)
     plan = targets(accounts=organization.accounts[:1], regions=REGIONS[:1])
     list(
         fan_out(
@@ -335,7 +328,7 @@ def test_no_request_before_the_first_next(
     aws_session: boto3.session.Session, organization: Organization
 ) -> None:
     """fan_out returns a lazy iterator: nothing is sent until it is iterated."""
-    log = sent_requests(aws_session)
+    log = log_session_requests(aws_session)
     stream = fan_out(
         targets(accounts=organization.accounts, regions=REGIONS),
         count_instances,
@@ -376,7 +369,7 @@ def test_arguments_are_checked_before_any_request(
     aws_session: boto3.session.Session, arguments: dict[str, object], named: str
 ) -> None:
     """Each wrong argument raises InvalidArgumentError naming it, at the call, sending nothing."""
-    log = sent_requests(aws_session)
+    log = log_session_requests(aws_session)
     call: dict[str, object] = {
         "targets": [Target(account_id="123456789012", region="us-east-1")],
         "work": count_instances,

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from botocore.stub import Stubber
-from support import Requests
+from support import log_session_requests
 
 from awsfacade.errors import AccessDeniedError, InvalidArgumentError
 from awsfacade.fanout import regions
@@ -29,8 +29,7 @@ def test_the_enabled_regions_of_the_callers_partition(aws_session: boto3.session
 def test_regions_are_asked_once_per_session(aws_session: boto3.session.Session) -> None:
     """A second call, even with another service, sends no second DescribeRegions; a new list
     each time, so changing one changes nothing."""
-    log = Requests()
-    aws_session.events.register("before-call", log)
+    log = log_session_requests(aws_session)
     first = regions(aws_session)
     first.clear()
     assert regions(aws_session) != []
@@ -108,8 +107,7 @@ def test_arguments_are_checked_before_any_request(
     aws_session: boto3.session.Session, arguments: dict[str, object], named: str
 ) -> None:
     """A wrong service or flag raises InvalidArgumentError and sends nothing."""
-    log = Requests()
-    aws_session.events.register("before-call", log)
+    log = log_session_requests(aws_session)
     with pytest.raises(InvalidArgumentError, match=named):
         regions(aws_session, **arguments)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType] - wrong on purpose
     assert log.sent == []

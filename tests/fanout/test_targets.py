@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from botocore.stub import Stubber
-from support import Requests
+from support import log_session_requests
 
 from awsfacade.errors import (
     AccessDeniedError,
@@ -164,8 +164,7 @@ def test_empty_selections_mean_nothing_and_send_nothing(
     aws_session: boto3.session.Session, organization: Organization
 ) -> None:
     """An empty include or regions list yields no targets and sends no request."""
-    log = Requests()
-    aws_session.events.register("before-call", log)
+    log = log_session_requests(aws_session)
     assert list(organization_targets(aws_session, include=[])) == []
     assert list(organization_targets(aws_session, regions=[])) == []
     assert log.sent == []
@@ -175,8 +174,7 @@ def test_nothing_is_sent_before_the_first_next(
     aws_session: boto3.session.Session, organization: Organization
 ) -> None:
     """organization_targets is lazy."""
-    log = Requests()
-    aws_session.events.register("before-call", log)
+    log = log_session_requests(aws_session)
     made = organization_targets(aws_session, regions=["us-east-1"])
     assert log.sent == []
     next(made)
@@ -197,8 +195,7 @@ def test_organization_targets_checks_its_arguments(
     aws_session: boto3.session.Session, arguments: dict[str, object], named: str
 ) -> None:
     """Each wrong argument raises at the call, before any request."""
-    log = Requests()
-    aws_session.events.register("before-call", log)
+    log = log_session_requests(aws_session)
     with pytest.raises(InvalidArgumentError, match=named):
         organization_targets(aws_session, **arguments)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType] - wrong on purpose
     assert log.sent == []

@@ -24,7 +24,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Final, TypeGuard
 
 import pytest
-from support import Answer, Requests, answer_calls, result_answer
+from support import Answer, Requests, answer_calls, log_requests, result_answer
 
 from awsfacade.autoscaling import AutoScalingService
 from awsfacade.ec2 import Ec2Service
@@ -425,18 +425,12 @@ def test_ec2_pages_where_raw_boto3_asks_for_everything_at_once(aws_session: Sess
 # -- batches ---------------------------------------------------------------------------------
 
 
-def _log(client: BaseClient) -> Requests:
-    log = Requests()
-    client.meta.events.register("before-call", log)
-    return log
-
-
 def test_deleting_2500_objects_takes_3_requests(aws_session: Session) -> None:
     """delete_objects of 2,500 keys sends ⌈2,500 / 1,000⌉ = 3 DeleteObjects (on moto; S3
     answers success for keys that do not exist, so none need creating)."""
     s3 = S3Service(aws_session)
     s3.create_bucket("counted")
-    sent = _log(s3.client)
+    sent = log_requests(s3.client)
 
     failed = s3.delete_objects("counted", [f"k{n:05}" for n in range(ITEMS)])
 
@@ -449,7 +443,7 @@ def test_1500_route53_changes_take_2_requests(aws_session: Session) -> None:
     records a batch), on moto, which then holds every record."""
     route53 = Route53Service(aws_session)
     zone = route53.create_hosted_zone("counted.example.com")
-    sent = _log(route53.client)
+    sent = log_requests(route53.client)
     changes = [
         RecordChange(
             action="CREATE",

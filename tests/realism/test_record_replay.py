@@ -19,11 +19,11 @@ import attrs
 import boto3.session
 import botocore
 import pytest
-from botocore.awsrequest import AWSPreparedRequest, AWSResponse, HTTPHeaders
 from botocore.config import Config
 from botocore.exceptions import ClientError
 from moto.organizations.responses import OrganizationsResponse
 from moto.server import ThreadedMotoServer
+from support import http_answer
 
 from awsfacade.ec2 import Ec2Service
 from awsfacade.errors import AwsError, InvalidArgumentError
@@ -42,6 +42,7 @@ from awsfacade.testing import (
 )
 
 if TYPE_CHECKING:
+    from botocore.awsrequest import AWSPreparedRequest, AWSResponse
     from botocore.model import OperationModel
     from mypy_boto3_organizations import OrganizationsClient
     from mypy_boto3_organizations.type_defs import DescribeHandshakeResponseTypeDef
@@ -351,17 +352,9 @@ def _signature_error(session_token: str, access_key: str) -> Callable[..., AWSRe
 
     def answer(*, request: AWSPreparedRequest, **_: object) -> AWSResponse:
         del request
-        return AWSResponse("https://s3.invalid/", 403, HTTPHeaders(), _Raw(body))
+        return http_answer("https://s3.invalid/", 403, body)
 
     return answer
-
-
-class _Raw:
-    def __init__(self, body: bytes) -> None:
-        self._body = body
-
-    def stream(self, *_: object, **__: object) -> Iterator[bytes]:
-        yield self._body
 
 
 def test_the_sessions_own_credentials_are_masked_wherever_they_appear(tmp_path: Path) -> None:
@@ -418,9 +411,8 @@ def test_botocores_example_of_an_operation_moto_lacks_is_recorded_and_replayed(
 
     def aws(*, request: AWSPreparedRequest, **_: object) -> AWSResponse:
         del request
-        headers = HTTPHeaders()
-        headers["content-type"] = "application/x-amz-json-1.1"
-        return AWSResponse("https://organizations.invalid/", 200, headers, _Raw(body))
+        json_type = {"content-type": "application/x-amz-json-1.1"}
+        return http_answer("https://organizations.invalid/", 200, body, json_type)
 
     path = tmp_path / "handshake.json"
     with fake_environment():

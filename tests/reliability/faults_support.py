@@ -22,7 +22,6 @@ from moto.core.models import botocore_stubber
 from awsfacade.testing._wire import UNSERVED, error_answer
 
 if TYPE_CHECKING:
-    import pytest
     from boto3.session import Session
     from botocore.awsrequest import AWSPreparedRequest, AWSResponse
     from botocore.client import BaseClient
@@ -267,13 +266,6 @@ def query_value(body: object, name: str) -> str:
     text = body.decode() if isinstance(body, bytes) else str(body)
     [value] = parse_qs(text)[name]
     return value
-
-
-def record_sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
-    """Make botocore's retry back-off instant; the delays it asked for are returned."""
-    asked: list[float] = []
-    monkeypatch.setattr("botocore.endpoint.time.sleep", asked.append)
-    return asked
 
 
 def closed_port() -> int:

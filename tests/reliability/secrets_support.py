@@ -78,8 +78,3 @@ def nested(parsed: Parsed, *path: str) -> Parsed:
 def is_parsed(value: object) -> TypeGuard[Parsed]:
     """Whether ``value`` is a dict of a parsed answer (botocore's keys are strings)."""
     return isinstance(value, dict)
-
-
-def is_list(value: object) -> TypeGuard[list[object]]:
-    """Whether ``value`` is a list of a parsed answer."""
-    return isinstance(value, list)

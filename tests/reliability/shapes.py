@@ -58,11 +58,11 @@ max_depth=6) -> SearchStrategy[dict[str, object]]``
 
 ``client_operations(package_dir, service) -> set[str]``
     The API names of every operation the Python sources under ``package_dir`` call on a
-    client of ``service``: ``client.describe_x(``, ``get_paginator("describe_x")`` and
-    ``get_waiter("…")`` (as the waiter's operation). A name that is not an operation of
-    ``service`` is ignored, so a directory's files may also call other services' clients
-    as long as their method names differ. Used by the coverage tests: every operation
-    there must be in the test's table.
+    client of ``service``: ``client.describe_x`` (called or passed on),
+    ``get_paginator("describe_x")`` and ``get_waiter("…")`` (as the waiter's operation). A
+    name that is not an operation of ``service`` is ignored, so a directory's files may also
+    call other services' clients as long as their method names differ. Used by the coverage
+    tests: every operation there must be in the test's table.
 
 ``service_model(service) -> ServiceModel``
     botocore's model of ``service``, loaded once.
@@ -81,10 +81,11 @@ from typing import TYPE_CHECKING, TypeGuard
 
 import botocore.session
 from botocore import xform_name
-from botocore.awsrequest import AWSResponse, HTTPHeaders
 from hypothesis import strategies as st
+from support import http_answer, is_list
 
 if TYPE_CHECKING:
+    from botocore.awsrequest import AWSResponse
     from botocore.model import ServiceModel, Shape
 
 __all__ = [
@@ -152,7 +153,7 @@ def _paging(service: str, operation: str) -> tuple[frozenset[str], str | None]:
         return frozenset(), None
     tokens = config.get("output_token")
     expressions: list[str] = []
-    for token in tokens if _is_list(tokens) else [tokens]:
+    for token in tokens if is_list(tokens) else [tokens]:
         if isinstance(token, str):
             expressions.extend(part.strip() for part in token.split("||"))
     # A plain member path ("NextMarker", "Result.NextToken"); JMESPath such as
@@ -165,10 +166,6 @@ def _paging(service: str, operation: str) -> tuple[frozenset[str], str | None]:
 def _is_str_map(value: object) -> TypeGuard[Mapping[str, object]]:
     # botocore's paginator configs are JSON objects.
     return isinstance(value, Mapping)
-
-
-def _is_list(value: object) -> TypeGuard[list[object]]:
-    return isinstance(value, list)
 
 
 def _integers(shape: Shape) -> st.SearchStrategy[int]:
@@ -354,28 +351,13 @@ def raw_response(service: str, operation: str, parsed: Mapping[str, object]) -> 
     serializer = get_serializer_class(service, model.service_model.protocol)(model)
     serialized = serializer.serialize(dict(parsed))
     body = serialized["body"]
-    headers = HTTPHeaders()
-    for key, value in serialized["headers"].items():
-        headers[key] = str(value)
-    return AWSResponse(
-        "https://aws.invalid/",
-        int(serialized["status_code"]),
-        headers,
-        _Raw(body.encode() if isinstance(body, str) else bytes(body)),
-    )
+    headers = {key: str(value) for key, value in serialized["headers"].items()}
+    raw = body.encode() if isinstance(body, str) else bytes(body)
+    return http_answer("https://aws.invalid/", int(serialized["status_code"]), raw, headers)
 
 
-class _Raw:
-    """The raw stream botocore's AWSResponse reads a body from."""
-
-    def __init__(self, body: bytes) -> None:
-        self._body = body
-
-    def stream(self, *_: object, **__: object) -> Iterable[bytes]:
-        yield self._body
-
-
-_CALL = re.compile(r"client\.([a-z][a-z0-9_]*)\(")
+#: A client method called or passed on (``later(client.delete_user, UserName=name)``).
+_CALL = re.compile(r"client\.([a-z][a-z0-9_]*)\b")
 _NAMED = re.compile(r"get_(paginator|waiter)\(\s*[\"']([a-z0-9_]+)[\"']")
 _OPERATION_ARG = re.compile(r"operation=\"([A-Z][A-Za-z0-9]+)\"")
 

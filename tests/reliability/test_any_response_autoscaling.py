@@ -1,6 +1,6 @@
 """Issue 11 for AutoScalingService: any response AWS may send to an operation the service reads
 becomes models or an ``AwsError``, never ``KeyError``/``TypeError``/``ValueError``/
-``AttributeError``, and never ``InvalidArgumentError`` (see ``response_harness``).
+``AttributeError``, and never ``InvalidArgumentError`` (see ``any_response``).
 
 Responses are drawn from botocore's output shapes; the two listings are also answered as the
 XML body AutoScaling sends (the query protocol), so botocore's parser runs too. The six
@@ -20,7 +20,7 @@ from collections.abc import Iterator, Mapping
 from datetime import UTC, datetime
 
 import pytest
-from response_harness import SAME, Call, Operation, check_operation, check_table, offline
+from any_response import SAME, Call, Operation, check_operation, check_table, offline
 
 from awsfacade.autoscaling import AutoScalingGroup, AutoScalingService, LaunchConfiguration
 from awsfacade.errors import NotFoundError, WaitTimeoutError

@@ -1,6 +1,6 @@
 """Issue 11 for Ec2Service: any response AWS may send to an operation the service reads
 becomes models or an ``AwsError``, never ``KeyError``/``TypeError``/``ValueError``/
-``AttributeError``, and never ``InvalidArgumentError`` (see ``response_harness``).
+``AttributeError``, and never ``InvalidArgumentError`` (see ``any_response``).
 
 Responses are drawn from botocore's output shapes (``shapes.response_strategy``): optional
 members left out, enum values AWS has not invented yet, empty lists, long strings, numbers at
@@ -25,7 +25,7 @@ from collections.abc import Iterator, Mapping
 from datetime import UTC, datetime
 
 import pytest
-from response_harness import Call, Operation, check_operation, check_table, offline
+from any_response import Call, Operation, check_operation, check_table, offline
 
 from awsfacade.ec2 import (
     Address,

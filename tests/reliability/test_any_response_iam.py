@@ -26,21 +26,20 @@ from typing import TYPE_CHECKING
 
 import attrs
 import pytest
-from any_response_support import (
+from any_response import (
     Answers,
-    as_list,
     check_answered,
     dicts,
-    is_mapping,
     lacks,
     models,
     outcome,
     stubbed,
+    values_at,
 )
-from botocore.config import Config
 from hypothesis import given
 from hypothesis import strategies as st
 from shapes import response_strategy, service_model
+from support import ONE_ATTEMPT
 
 from awsfacade.errors import PartialFailureError, UnexpectedResponseError
 from awsfacade.iam import AccessKey, AttachedPolicy, Group, IamService, Policy, Role, User
@@ -155,7 +154,7 @@ CASES = (
         "ListAccessKeys",
         lambda iam: iam.access_keys(USER),
         AccessKey,
-        _in("AccessKeyMetadata[]", KEY_FIELDS),
+        _in("AccessKeyMetadata?", KEY_FIELDS),
     ),
     Case(
         "update_access_key",
@@ -181,7 +180,7 @@ CASES = (
         "ListPolicies",
         lambda iam: iam.policies(scope="All"),
         Policy,
-        _in("Policies[]", POLICY_FIELDS),
+        _in("Policies?", POLICY_FIELDS),
     ),
     Case(
         "policy",
@@ -208,7 +207,7 @@ CASES = (
         "ListAttachedUserPolicies",
         lambda iam: iam.attached_user_policies(USER),
         AttachedPolicy,
-        ("AttachedPolicies[].PolicyName", "AttachedPolicies[].PolicyArn"),
+        ("AttachedPolicies?.PolicyName", "AttachedPolicies?.PolicyArn"),
     ),
     Case(
         "attach_group_policy",
@@ -227,7 +226,7 @@ CASES = (
         "ListAttachedGroupPolicies",
         lambda iam: iam.attached_group_policies(GROUP),
         AttachedPolicy,
-        ("AttachedPolicies[].PolicyName", "AttachedPolicies[].PolicyArn"),
+        ("AttachedPolicies?.PolicyName", "AttachedPolicies?.PolicyArn"),
     ),
     Case(
         "attach_role_policy",
@@ -246,7 +245,7 @@ CASES = (
         "ListAttachedRolePolicies",
         lambda iam: iam.attached_role_policies(ROLE),
         AttachedPolicy,
-        ("AttachedPolicies[].PolicyName", "AttachedPolicies[].PolicyArn"),
+        ("AttachedPolicies?.PolicyName", "AttachedPolicies?.PolicyArn"),
     ),
     Case(
         "create_role",
@@ -260,7 +259,7 @@ CASES = (
         "ListRoles",
         lambda iam: iam.roles(),
         Role,
-        documents=("Roles[].AssumeRolePolicyDocument",),
+        documents=("Roles?.AssumeRolePolicyDocument",),
     ),
     Case(
         "role",
@@ -319,15 +318,15 @@ SEVERAL: Mapping[str, frozenset[str]] = {
 @functools.cache
 def responses(operation: str, documents: tuple[str, ...] = ()) -> st.SearchStrategy[Response]:
     """Any valid response of ``operation``, its policy documents at ``documents`` drawn from
-    :data:`DOCUMENTS` (paths in shapes.py's spelling: no ``[]``)."""
-    overrides = {path.replace("[]", ""): DOCUMENTS for path in documents}
+    :data:`DOCUMENTS`."""
+    overrides = {path.replace("?", ""): DOCUMENTS for path in documents}
     return response_strategy("iam", operation, overrides=overrides)
 
 
 @pytest.fixture
 def iam(aws_session: Session) -> IamService:
     """An IamService whose client makes one attempt a request."""
-    return IamService(aws_session, config=Config(retries={"max_attempts": 1, "mode": "standard"}))
+    return IamService(aws_session, config=ONE_ATTEMPT)
 
 
 def test_every_operation_iam_reads_is_answered() -> None:
@@ -369,7 +368,7 @@ def test_roles_with_tags(iam: IamService, listed: Response, tags: Response) -> N
         roles = outcome(
             lambda: iam.roles(with_tags=True),
             Role,
-            lacking=_bad_document(listed, ("Roles[].AssumeRolePolicyDocument",)),
+            lacking=_bad_document(listed, ("Roles?.AssumeRolePolicyDocument",)),
         )
     expected = {tag["Key"]: tag["Value"] for tag in dicts(tags.get("Tags"))}
     assert all(role.tags == expected for role in models(roles, Role))
@@ -402,11 +401,11 @@ def test_delete_user_forced(iam: IamService, data: st.DataObject) -> None:
         outcome(
             lambda: iam.delete_user(USER, force=True),
             NONE,
-            lacking=lacks(answers["ListAccessKeys"], *_in("AccessKeyMetadata[]", KEY_FIELDS))
+            lacking=lacks(answers["ListAccessKeys"], *_in("AccessKeyMetadata?", KEY_FIELDS))
             or lacks(
                 answers["ListAttachedUserPolicies"],
-                "AttachedPolicies[].PolicyName",
-                "AttachedPolicies[].PolicyArn",
+                "AttachedPolicies?.PolicyName",
+                "AttachedPolicies?.PolicyArn",
             ),
         )
     assert answered.calls[0] == "ListAccessKeys"
@@ -474,8 +473,8 @@ def test_delete_role_forced(iam: IamService, data: st.DataObject) -> None:
             NONE,
             lacking=lacks(
                 answers["ListAttachedRolePolicies"],
-                "AttachedPolicies[].PolicyName",
-                "AttachedPolicies[].PolicyArn",
+                "AttachedPolicies?.PolicyName",
+                "AttachedPolicies?.PolicyArn",
             ),
         )
     assert answered.calls[0] == "ListAttachedRolePolicies"
@@ -493,7 +492,7 @@ def _nothing(operation: str) -> Response:
 
 def _bad_document(response: Mapping[str, object], paths: tuple[str, ...]) -> bool:
     """Whether a policy document at one of ``paths`` is not URL-encoded JSON of an object."""
-    return any(not _is_document(value) for path in paths for value in _values(response, path))
+    return any(not _is_document(value) for path in paths for value in values_at(response, path))
 
 
 def _is_document(value: object) -> bool:
@@ -514,18 +513,3 @@ def _json_object(text: str) -> bool:
     except ValueError:
         return False
     return isinstance(decoded, Mapping)
-
-
-def _values(value: object, path: str) -> list[object]:
-    """Every value at ``path`` (``name[]`` walks each element of a list)."""
-    found = [value]
-    for part in path.split("."):
-        step: list[object] = []
-        for item in found:
-            inner = item.get(part.removesuffix("[]")) if is_mapping(item) else None
-            if part.endswith("[]"):
-                step += as_list(inner)
-            elif inner is not None:
-                step.append(inner)
-        found = step
-    return found

@@ -1,6 +1,6 @@
 """Issue 11 for RdsService: any response AWS may send to an operation the service reads
 becomes models or an ``AwsError``, never ``KeyError``/``TypeError``/``ValueError``/
-``AttributeError``, and never ``InvalidArgumentError`` (see ``response_harness``).
+``AttributeError``, and never ``InvalidArgumentError`` (see ``any_response``).
 
 Responses are drawn from botocore's output shapes; the two listings are also answered as the
 XML body RDS sends (the query protocol), so botocore's parser runs too.
@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 
 import pytest
-from response_harness import Call, Operation, check_operation, check_table, offline
+from any_response import Call, Operation, check_operation, check_table, offline
 
 from awsfacade.errors import NotFoundError, WaitFailedError
 from awsfacade.rds import DbInstance, DbSubnetGroup, RdsService

@@ -20,11 +20,11 @@ from typing import TYPE_CHECKING
 
 import attrs
 import pytest
-from any_response_support import Answers, check_answered, is_mapping, models, outcome, stubbed
-from botocore.config import Config
+from any_response import Answers, check_answered, models, outcome, stubbed
 from hypothesis import given
 from hypothesis import strategies as st
 from shapes import response_strategy
+from support import ONE_ATTEMPT, is_mapping
 
 from awsfacade.errors import (
     AmbiguousError,
@@ -139,9 +139,7 @@ def _with_marker(drawn: tuple[Response, str]) -> Response:
 @pytest.fixture
 def route53(aws_session: Session) -> Route53Service:
     """A Route53Service whose client makes one attempt a request."""
-    return Route53Service(
-        aws_session, config=Config(retries={"max_attempts": 1, "mode": "standard"})
-    )
+    return Route53Service(aws_session, config=ONE_ATTEMPT)
 
 
 def test_every_operation_route53_reads_is_answered() -> None:

@@ -2,7 +2,7 @@
 
 Creates that read the new resource back (EC2 security groups, AutoScaling groups and launch
 configurations, S3 buckets: ``awsfacade._consistency.read_after_create``) are proven to
-survive a NotFound read in tests/services (test_ec2_hardening, test_autoscaling_stubbed,
+survive a NotFound read in tests/services (test_ec2, test_autoscaling_stubbed,
 test_s3_stubbed); here, a read-back failing for another reason. Every other create builds its
 model from the create's own answer: here, with every read of the service answering NotFound,
 each still returns its resource and sends no read at all.
@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 import pytest
-from support import Answer, answer_calls, error_answer
+from support import READ_BACK_DELAYS, Answer, answer_calls, error_answer, sleeps_at
 
 from awsfacade.autoscaling import AutoScalingService
 from awsfacade.ec2 import Ec2Service, LaunchTemplateRef
@@ -42,12 +42,7 @@ TRUST = {
 }
 
 
-@pytest.fixture
-def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
-    """The read-after-create back-off's sleeps (not slept)."""
-    asked: list[float] = []
-    monkeypatch.setattr("awsfacade._consistency.time.sleep", asked.append)
-    return asked
+sleeps = sleeps_at(READ_BACK_DELAYS)
 
 
 # -- creates that read back: a read failing otherwise still returns the resource -------------

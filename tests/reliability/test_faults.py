@@ -29,12 +29,12 @@ from faults_support import (
     full_server,
     query_value,
     reached,
-    record_sleeps,
     register_ahead,
     silent_server,
     wire_error,
     xml_value,
 )
+from support import RETRY_BACKOFF, record_sleeps
 
 from awsfacade._translate import translate
 from awsfacade.autoscaling import AutoScalingService
@@ -259,7 +259,7 @@ def test_transient_faults_are_retried_and_the_call_succeeds(
     exactly three attempts, and a change is carried out once (the failed attempts never
     reached AWS)."""
     case = scenario(aws_session)
-    sleeps = record_sleeps(monkeypatch)
+    sleeps = record_sleeps(monkeypatch, RETRY_BACKOFF)
     code, status = fault(case.client, kind)
     failures = STANDARD_ATTEMPTS - 1
     hook = fail_first(case.client, case.operation, wire_error(case.client, code, status), failures)
@@ -280,7 +280,7 @@ def test_throttling_past_the_retries_is_a_throttled_error(
     """Throttled on every attempt: ThrottledError with AWS's code after the standard mode's
     three attempts."""
     case = scenario(aws_session)
-    record_sleeps(monkeypatch)
+    record_sleeps(monkeypatch, RETRY_BACKOFF)
     code, status = fault(case.client, "throttled")
     hook = fail_first(case.client, case.operation, wire_error(case.client, code, status), 99)
 
@@ -297,7 +297,7 @@ def test_server_errors_past_the_retries_keep_their_code(
 ) -> None:
     """503 on every attempt: the ServiceError carries AWS's code, after the attempts the
     config allows (botocore's ``max_attempts`` counts retries, ``total_max_attempts`` all)."""
-    sleeps = record_sleeps(monkeypatch)
+    sleeps = record_sleeps(monkeypatch, RETRY_BACKOFF)
     iam = IamService(aws_session, config=Config(retries={"total_max_attempts": 5}))
     unavailable = wire_error(iam.client, "ServiceUnavailable", 503)
     hook = fail_first(iam.client, "ListUsers", unavailable, 99)
@@ -369,7 +369,7 @@ def test_a_file_body_read_part_way_is_sent_from_there_on_every_attempt(
 ) -> None:
     """put_object sends a file from its current position; botocore rewinds a file body to 0
     before a retry, so a throttled first attempt must not make the object the whole file."""
-    record_sleeps(monkeypatch)
+    record_sleeps(monkeypatch, RETRY_BACKOFF)
     s3_service.create_bucket("bodies")
     path = tmp_path / "body.bin"
     path.write_bytes(b"HEADER" + b"payload" * 1000)
@@ -449,7 +449,7 @@ def test_connection_refused_is_a_client_side_error(
     aws_credentials: None, monkeypatch: pytest.MonkeyPatch, call: Callable[[str], object]
 ) -> None:
     """A closed loopback port: ClientSideError naming the endpoint, after every attempt."""
-    sleeps = record_sleeps(monkeypatch)
+    sleeps = record_sleeps(monkeypatch, RETRY_BACKOFF)
     url = f"http://127.0.0.1:{closed_port()}"
 
     error = _client_side_error_in_time(call, url)
@@ -464,7 +464,7 @@ def test_a_server_that_never_answers_is_a_read_timeout(
 ) -> None:
     """A server that accepts and never answers: ClientSideError (read timeout) within the
     configured timeouts, never a hang."""
-    sleeps = record_sleeps(monkeypatch)
+    sleeps = record_sleeps(monkeypatch, RETRY_BACKOFF)
     with silent_server() as port:
         error = _client_side_error_in_time(call, f"http://127.0.0.1:{port}")
 
@@ -477,7 +477,7 @@ def test_a_server_that_hangs_up_is_a_client_side_error(
 ) -> None:
     """A server that closes every connection without answering: ClientSideError (connection
     closed) after every attempt."""
-    sleeps = record_sleeps(monkeypatch)
+    sleeps = record_sleeps(monkeypatch, RETRY_BACKOFF)
     with silent_server(hang_up=True) as port:
         error = _client_side_error_in_time(CALLS["ec2-listing"], f"http://127.0.0.1:{port}")
 
@@ -490,7 +490,7 @@ def test_a_host_that_never_accepts_is_a_connect_timeout(
 ) -> None:
     """A listener whose queue is full (the kernel drops the connection attempts, as for a
     host that is down): ClientSideError (connect timeout) within the configured timeouts."""
-    sleeps = record_sleeps(monkeypatch)
+    sleeps = record_sleeps(monkeypatch, RETRY_BACKOFF)
     with full_server() as port:
         error = _client_side_error_in_time(CALLS["s3-read"], f"http://127.0.0.1:{port}")
 
@@ -504,7 +504,7 @@ def test_a_body_cut_short_is_a_client_side_error(
 ) -> None:
     """GetObject answered 200 whose body stops half-way (the connection closes): reading it
     is a ClientSideError, whole or streamed, not botocore's own exception."""
-    record_sleeps(monkeypatch)
+    record_sleeps(monkeypatch, RETRY_BACKOFF)
     cut = b"HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nonly 20 of 100 bytes"
     with silent_server(reply=cut) as port:
         s3 = S3Service(new_session(), endpoint_url=f"http://127.0.0.1:{port}", config=QUICK)
@@ -558,7 +558,7 @@ def test_a_launch_whose_answer_is_lost_is_not_launched_twice(
     moto ignores ClientToken (tests/services/test_ec2.py's strict xfail
     test_run_same_client_token_returns_the_same_instances); the hook plays AWS's part.
     """
-    record_sleeps(monkeypatch)
+    record_sleeps(monkeypatch, RETRY_BACKOFF)
     aws = IdempotentAfterLoss(_client_token)
     register_ahead(ec2_service.client, "RunInstances", aws)
 
@@ -584,7 +584,7 @@ def test_a_zone_whose_answer_is_lost_is_returned_not_already_exists(
     """CreateHostedZone carried out, its answer lost: botocore retries with the same
     CallerReference, Route53 answers HostedZoneAlreadyExists (its documented idempotency;
     moto does not), and create_hosted_zone returns the zone the first attempt made."""
-    record_sleeps(monkeypatch)
+    record_sleeps(monkeypatch, RETRY_BACKOFF)
     route53 = route53_service
     exists = wire_error(route53.client, "HostedZoneAlreadyExists", 409)
     aws = IdempotentAfterLoss(_caller_reference, repeated=exists)

@@ -33,11 +33,10 @@ from faults_support import (
     fail_first,
     lose_first_answer,
     query_value,
-    record_sleeps,
     register_ahead,
     wire_error,
 )
-from support import error_answer
+from support import RETRY_BACKOFF, error_answer, record_sleeps
 
 from awsfacade.autoscaling import AutoScalingService
 from awsfacade.ec2 import Ec2Service
@@ -82,7 +81,7 @@ SUBNET_BLOCK = "10.7.1.0/24"
 @pytest.fixture(autouse=True)
 def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     """botocore's back-off and the re-reads' sleeps, not slept."""
-    return record_sleeps(monkeypatch)
+    return record_sleeps(monkeypatch, RETRY_BACKOFF)
 
 
 # -- prerequisites, found or made by name --------------------------------------------------------

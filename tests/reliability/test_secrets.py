@@ -30,13 +30,12 @@ from secrets_support import (
     after_call,
     assert_absent,
     error_text,
-    is_list,
     is_parsed,
     logged,
     nested,
     shown,
 )
-from support import answer_calls, error_answer
+from support import answer_calls, error_answer, is_list
 
 import awsfacade
 from awsfacade import _redact

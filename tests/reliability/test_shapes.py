@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
-from typing import TypeGuard
 
 import pytest
 from botocore.validate import ParamValidator
@@ -21,6 +20,7 @@ from shapes import (
     response_strategy,
     service_model,
 )
+from support import is_list, is_mapping
 
 _FEW = settings(max_examples=50)
 
@@ -34,15 +34,7 @@ def _valid(service: str, operation: str, response: Mapping[str, object]) -> None
 
 
 def _dicts(value: object) -> list[Mapping[str, object]]:
-    return [item for item in value if _is_mapping(item)] if _is_list(value) else []
-
-
-def _is_list(value: object) -> TypeGuard[list[object]]:
-    return isinstance(value, list)
-
-
-def _is_mapping(value: object) -> TypeGuard[Mapping[str, object]]:
-    return isinstance(value, Mapping)
+    return [item for item in value if is_mapping(item)] if is_list(value) else []
 
 
 @_FEW
@@ -73,7 +65,7 @@ def test_overrides_and_forced_members_hold(response: dict[str, object]) -> None:
     for reservation in _dicts(response.get("Reservations")):
         for instance in _dicts(reservation["Instances"]):
             state = instance["State"]
-            assert _is_mapping(state)
+            assert is_mapping(state)
             assert state["Name"] == "from-the-test"
 
 
@@ -103,7 +95,7 @@ def test_enums_draw_unknown_values_and_integers_their_limits() -> None:
                 ports.add(port)
         for item in _dicts(change.get("StartingInstances")):
             current = item.get("CurrentState")
-            if _is_mapping(current) and "Name" in current:
+            if is_mapping(current) and "Name" in current:
                 states.add(str(current["Name"]))
 
     draw()

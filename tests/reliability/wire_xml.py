@@ -30,32 +30,23 @@ from __future__ import annotations
 import base64
 import email.utils
 import json
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, TypeGuard
+from typing import TYPE_CHECKING
 
-from botocore.awsrequest import AWSResponse, HTTPHeaders
 from botocore.model import ListShape, MapShape, Shape, StructureShape
+from support import http_answer, is_list, is_mapping
 
 if TYPE_CHECKING:
+    from botocore.awsrequest import AWSResponse
     from botocore.model import OperationModel
 
-__all__ = ["REQUEST_ID", "RawBody", "serialize", "wire_response", "xml_safe"]
+__all__ = ["REQUEST_ID", "serialize", "wire_response", "xml_safe"]
 
 #: The request id every answer carries (in its body for query/ec2, a header for rest-xml).
 REQUEST_ID = "wire-request-1"
 _XSI = "http://www.w3.org/2001/XMLSchema-instance"
 _ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;", '"': "&quot;"}
-
-
-class RawBody:
-    """The raw stream botocore's ``AWSResponse`` reads a canned body from."""
-
-    def __init__(self, body: bytes) -> None:
-        self._body = body
-
-    def stream(self, *_: object, **__: object) -> Iterator[bytes]:
-        yield self._body
 
 
 def wire_response(
@@ -67,10 +58,7 @@ def wire_response(
     body, which HeadObject's ``ContentLength`` member would contradict (and botocore does
     not need)."""
     status, headers, body = serialize(operation, parsed)
-    http_headers = HTTPHeaders()
-    for name, value in headers.items():
-        http_headers[name] = value
-    return AWSResponse(url, status, http_headers, RawBody(body))
+    return http_answer(url, status, body, headers)
 
 
 def serialize(
@@ -102,9 +90,9 @@ def xml_safe(value: object) -> object:
     XML 1.0: characters it cannot carry become ``?``. Other values are returned as they are."""
     if isinstance(value, str):
         return "".join(c if _xml_char(c) else "?" for c in value)
-    if _is_mapping(value):
+    if is_mapping(value):
         return {key: xml_safe(item) for key, item in value.items()}
-    if _is_list(value):
+    if is_list(value):
         return [xml_safe(item) for item in value]
     return value
 
@@ -206,7 +194,7 @@ def _body_members(shape: Shape | None, value: Mapping[str, object]) -> str:
 def _element(tag: str, shape: Shape, value: object, namespace: str | None = None) -> str:
     """``<tag>…</tag>`` holding ``value`` as ``shape`` says."""
     attributes = f' xmlns="{namespace}"' if namespace else ""
-    if isinstance(shape, StructureShape) and _is_mapping(value):
+    if isinstance(shape, StructureShape) and is_mapping(value):
         attributes += _attributes(shape, value)
         return f"<{tag}{attributes}>{_body_members(shape, value)}</{tag}>"
     if isinstance(shape, ListShape):
@@ -274,7 +262,7 @@ def _timestamp(shape: Shape, value: datetime, default: str) -> str:
 def _namespace(operation: OperationModel) -> str:
     output = operation.output_shape
     trait: object = None if output is None else output.serialization.get("xmlNamespace")
-    if _is_mapping(trait):
+    if is_mapping(trait):
         uri = trait.get("uri")
         if isinstance(uri, str):
             return uri
@@ -323,16 +311,8 @@ def _xml_char(c: str) -> bool:
 
 
 def _items(value: object) -> Sequence[object]:
-    return value if _is_list(value) else ()
-
-
-def _is_list(value: object) -> TypeGuard[list[object]]:
-    return isinstance(value, list)
+    return value if is_list(value) else ()
 
 
 def _pairs(value: object) -> list[tuple[str, object]]:
-    return [(str(key), item) for key, item in value.items()] if _is_mapping(value) else []
-
-
-def _is_mapping(value: object) -> TypeGuard[Mapping[str, object]]:
-    return isinstance(value, Mapping)
+    return [(str(key), item) for key, item in value.items()] if is_mapping(value) else []

@@ -1,11 +1,12 @@
-"""Helpers shared by the AutoScaling service tests: canned AutoScaling items and a request log."""
+"""Helpers shared by the AutoScaling service tests: canned AutoScaling items."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from support import Requests
+# test_autoscaling_validation.py (the lead replaces it) imports log_requests from here.
+from support import log_requests as log_requests  # noqa: PLC0414  # re-exported
 
 if TYPE_CHECKING:
     from mypy_boto3_autoscaling.literals import LifecycleStateType
@@ -15,20 +16,11 @@ if TYPE_CHECKING:
         LaunchConfigurationTypeDef,
     )
 
-    from awsfacade.autoscaling import AutoScalingService
-
 #: An instant for canned answers.
 WHEN = datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
 ACCOUNT = "123456789012"
 #: An AMI moto knows in every region.
 AMI = "ami-12c6146b"
-
-
-def log_requests(service: AutoScalingService) -> Requests:
-    """Every request ``service`` sends from now on."""
-    log = Requests()
-    service.client.meta.events.register("before-call.autoscaling", log)
-    return log
 
 
 def instance_item(

@@ -3,13 +3,14 @@ answers (XML, as S3 sends them) for ``before-send`` hooks."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from botocore.awsrequest import AWSResponse, HTTPHeaders
+from support import http_answer
 
 if TYPE_CHECKING:
+    from botocore.awsrequest import AWSResponse
     from botocore.model import OperationModel
 
 
@@ -62,22 +63,11 @@ class S3Requests:
         self.sent.clear()
 
 
-class _Raw:
-    def __init__(self, body: bytes) -> None:
-        self._body = body
-
-    def stream(self, *_: object, **__: object) -> Iterator[bytes]:
-        yield self._body
-
-
 def s3_answer(
     body: str, status: int = 200, headers: Mapping[str, str] | None = None
 ) -> AWSResponse:
     """An S3 answer with an XML ``body``, as AWS sends it on the wire."""
-    http_headers = HTTPHeaders()
-    for name, value in (headers or {}).items():
-        http_headers[name] = value
-    return AWSResponse("https://s3.amazonaws.com/", status, http_headers, _Raw(body.encode()))
+    return http_answer("https://s3.amazonaws.com/", status, body.encode(), headers)
 
 
 def s3_error(code: str, status: int = 404, message: str = "injected") -> AWSResponse:

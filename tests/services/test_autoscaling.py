@@ -7,7 +7,8 @@ from datetime import UTC
 from typing import TYPE_CHECKING
 
 import pytest
-from autoscaling_support import AMI, log_requests
+from autoscaling_support import AMI
+from support import requests_of
 
 from awsfacade.autoscaling import (
     AutoScalingGroup,
@@ -23,10 +24,7 @@ if TYPE_CHECKING:
     from support import Requests
 
 
-@pytest.fixture
-def requests_sent(autoscaling_service: AutoScalingService) -> Requests:
-    """Every request ``autoscaling_service`` sends from now on."""
-    return log_requests(autoscaling_service)
+requests_sent = requests_of("autoscaling_service")
 
 
 @pytest.fixture

@@ -4,14 +4,13 @@ group with instances), mixed instances policies, paging, eventual consistency an
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 import pytest
 from autoscaling_support import AMI, WHEN, configuration_item, group_item, instance_item
-from botocore.config import Config
-from botocore.stub import Stubber
+from support import ONE_ATTEMPT, READ_BACK_DELAYS, WAITER_POLLS, sleeps_at, stubber_on
 
 from awsfacade import _consistency as consistency
 from awsfacade.autoscaling import AutoScalingService, LifecycleState
@@ -29,6 +28,7 @@ from awsfacade.errors import (
 
 if TYPE_CHECKING:
     from boto3.session import Session
+    from botocore.stub import Stubber
     from mypy_boto3_autoscaling.type_defs import AutoScalingGroupTypeDef, InstanceTypeDef
 
 TEMPLATE_ID = "lt-0123456789abcdef0"
@@ -37,26 +37,13 @@ TEMPLATE_ID = "lt-0123456789abcdef0"
 @pytest.fixture
 def autoscaling(aws_session: Session) -> AutoScalingService:
     """An AutoScalingService whose client makes one attempt a request (no retries)."""
-    return AutoScalingService(
-        aws_session, config=Config(retries={"max_attempts": 1, "mode": "standard"})
-    )
+    return AutoScalingService(aws_session, config=ONE_ATTEMPT)
 
 
-@pytest.fixture
-def stubber(autoscaling: AutoScalingService) -> Iterator[Stubber]:
-    """A Stubber on the service's client; every queued answer must be used by the test."""
-    with Stubber(autoscaling.client) as stub:
-        yield stub
-        stub.assert_no_pending_responses()
+stubber = stubber_on("autoscaling")
 
 
-@pytest.fixture
-def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
-    """Every sleep the read-after-create retry and botocore's waiters ask for (not slept)."""
-    asked: list[float] = []
-    monkeypatch.setattr("awsfacade._consistency.time.sleep", asked.append)
-    monkeypatch.setattr("botocore.waiter.time.sleep", asked.append)
-    return asked
+sleeps = sleeps_at(READ_BACK_DELAYS, WAITER_POLLS)
 
 
 def _describe(stubber: Stubber, *groups: AutoScalingGroupTypeDef, name: str = "web") -> None:

@@ -14,8 +14,18 @@ from datetime import UTC, timedelta
 import attrs
 import pytest
 from botocore.exceptions import ClientError
-from support import Requests
+from support import (
+    READ_BACK_DELAYS,
+    WAITER_POLLS,
+    Requests,
+    answer_first,
+    ec2_error,
+    log_requests,
+    sleeps_at,
+)
 
+import awsfacade._consistency as consistency
+import awsfacade._waiting as waiting
 import awsfacade.ec2._base as ec2_base_module
 from awsfacade.ec2 import (
     Ec2Service,
@@ -48,6 +58,9 @@ MISSING_GROUP = "sg-0123456789abcdef0"
 MISSING_VPC = "vpc-0123456789abcdef0"
 MISSING_SUBNET = "subnet-0123456789abcdef0"
 MISSING_TEMPLATE_ID = "lt-0123456789abcdef0"
+
+
+sleeps = sleeps_at(READ_BACK_DELAYS, WAITER_POLLS)
 
 
 @pytest.fixture
@@ -156,8 +169,7 @@ def test_run_user_data_is_encoded_once(ec2_service: Ec2Service) -> None:
 def test_run_from_launch_template_takes_its_instance_type(ec2_service: Ec2Service) -> None:
     """instance_type=None with a launch template launches the template's type, sending none."""
     ec2_service.create_launch_template(name="web", image_id=IMAGE, instance_type="m5.large")
-    requests = Requests()
-    ec2_service.client.meta.events.register("before-call.ec2.RunInstances", requests)
+    requests = log_requests(ec2_service)
 
     [instance] = ec2_service.run(image_id=IMAGE, launch_template=LaunchTemplateRef(name="web"))
 
@@ -300,6 +312,17 @@ def test_instances_by_filters(ec2_service: Ec2Service) -> None:
     found = ec2_service.instances(filters={"instance-type": ["t3.nano"]}, tags={"Env": "a"})
 
     assert ids_of(found) == {small.id}
+
+
+def test_instances_filter_by_aws_reserved_tags(
+    ec2_service: Ec2Service, requests_sent: Requests
+) -> None:
+    """tags={"aws:autoscaling:groupName": ...} filters; only writing aws: tags is refused."""
+    assert list(ec2_service.instances(tags={"aws:autoscaling:groupName": "web"})) == []
+    [body] = requests_sent.bodies("DescribeInstances")
+    assert body["Filter.1.Name"] == "tag:aws:autoscaling:groupName"
+    with pytest.raises(InvalidArgumentError, match="reserved"):
+        ec2_service.tag(["i-0123456789abcdef0"], {"aws:autoscaling:groupName": "web"})
 
 
 def test_instances_pages_through_every_page(
@@ -470,6 +493,15 @@ def test_start_missing_instance_raises_not_found(ec2_service: Ec2Service) -> Non
     assert raised.value.operation == "StartInstances"
 
 
+def test_reboot_sends_one_request(ec2_service: Ec2Service, requests_sent: Requests) -> None:
+    """reboot() reboots the instances in one request; they stay running."""
+    first, second = ec2_service.run(image_id=IMAGE, count=2)
+    requests_sent.clear()
+    ec2_service.reboot([first.id, second.id])
+    assert requests_sent.operations == ["RebootInstances"]
+    assert ec2_service.instance(first.id).state is InstanceState.RUNNING
+
+
 # -- wait_until --------------------------------------------------------------------------------
 
 
@@ -539,6 +571,53 @@ def test_wait_until_unknown_instance_raises_not_found(ec2_service: Ec2Service) -
     assert raised.value.code == "InvalidInstanceID.NotFound"
 
 
+def test_wait_never_sleeps_past_the_deadline(ec2_service: Ec2Service, sleeps: list[float]) -> None:
+    """timeout=0.2 with poll_interval=3 sleeps at most 0.2 s in all before WaitTimeoutError."""
+    [instance] = ec2_service.run(image_id=IMAGE)
+    with pytest.raises(WaitTimeoutError):
+        ec2_service.wait_until([instance.id], InstanceState.STOPPED, timeout=0.2, poll_interval=3)
+    assert sleeps
+    assert sum(sleeps) <= 0.2
+
+
+def test_a_typo_d_id_fails_after_the_grace_period_not_the_timeout(
+    ec2_service: Ec2Service, sleeps: list[float], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An id still unknown after the grace period is NotFoundError long before timeout=600."""
+    monkeypatch.setattr(waiting, "NOT_FOUND_GRACE", 2.0)
+    with pytest.raises(NotFoundError, match="still unknown after 2s") as raised:
+        ec2_service.wait_until(["i-0123456789abcdef0"], InstanceState.RUNNING, poll_interval=1)
+    assert raised.value.code == "InvalidInstanceID.NotFound"
+    assert sum(sleeps) <= 2.0
+
+
+def test_an_id_that_appears_within_the_grace_period_is_waited_for(
+    ec2_service: Ec2Service, sleeps: list[float]
+) -> None:
+    """NotFound right after launch (eventual consistency) is polled again, then succeeds."""
+    [instance] = ec2_service.run(image_id=IMAGE)
+    hook = answer_first(
+        ec2_service.client,
+        "before-send.ec2.DescribeInstances",
+        ec2_error("InvalidInstanceID.NotFound"),
+        times=2,
+    )
+
+    [running] = ec2_service.wait_until([instance.id], InstanceState.RUNNING, poll_interval=0.5)
+
+    assert running.state is InstanceState.RUNNING
+    assert hook.answered == 2
+    assert sleeps == [0.5, 0.5]
+
+
+def test_one_of_two_instances_at_a_dead_end_fails_the_wait(ec2_service: Ec2Service) -> None:
+    """Any one instance in a dead-end state ends the wait, not only all of them."""
+    first, second = ec2_service.run(image_id=IMAGE, count=2)
+    ec2_service.terminate([second.id])
+    with pytest.raises(WaitFailedError):
+        ec2_service.wait_until([first.id, second.id], InstanceState.RUNNING, timeout=30)
+
+
 # -- tags ----------------------------------------------------------------------------------------
 
 
@@ -604,6 +683,57 @@ def test_create_security_group_in_a_vpc(ec2_service: Ec2Service) -> None:
     group = ec2_service.create_security_group(name="inner", description="d", vpc_id=vpc.id)
 
     assert group.vpc_id == vpc.id
+
+
+def test_create_security_group_survives_a_not_found_read(
+    ec2_service: Ec2Service, sleeps: list[float]
+) -> None:
+    """AWS answering NotFound once right after CreateSecurityGroup still returns the group."""
+    hook = answer_first(
+        ec2_service.client,
+        "before-send.ec2.DescribeSecurityGroups",
+        ec2_error("InvalidGroup.NotFound"),
+    )
+
+    group = ec2_service.create_security_group(name="web", description="web")
+
+    assert hook.answered == 1
+    assert group.name == "web"
+    assert group.vpc_id is not None  # read from AWS on the second try
+    assert sleeps == [consistency.DELAYS[0]]
+
+
+def test_create_security_group_never_visible_is_built_from_the_create(
+    ec2_service: Ec2Service, sleeps: list[float]
+) -> None:
+    """A group still invisible after every retry is returned as created, never as an error."""
+    hook = answer_first(
+        ec2_service.client,
+        "before-send.ec2.DescribeSecurityGroups",
+        ec2_error("InvalidGroup.NotFound"),
+        times=100,
+    )
+
+    group = ec2_service.create_security_group(
+        name="web", description="HTTPS in", tags={"team": "a"}
+    )
+
+    assert hook.answered == len(consistency.DELAYS) + 1
+    assert sleeps == list(consistency.DELAYS)
+    assert group.id.startswith("sg-")
+    assert (group.name, group.description, group.tags) == ("web", "HTTPS in", {"team": "a"})
+    assert group.egress == (Rule(protocol="-1", cidrs=("0.0.0.0/0",)),)
+    hook.left = 0
+    assert ec2_service.security_group(group.id).name == "web"  # it did exist all along
+
+
+def test_security_group_name_and_description_may_be_255_characters(
+    ec2_service: Ec2Service,
+) -> None:
+    """A security group name and description of exactly 255 characters, AWS's limit, are sent."""
+    group = ec2_service.create_security_group(name="g" * 255, description="d" * 255)
+
+    assert (group.name, group.description) == ("g" * 255, "d" * 255)
 
 
 def test_duplicate_security_group_name_raises_already_exists(ec2_service: Ec2Service) -> None:
@@ -779,6 +909,29 @@ def test_authorize_on_missing_group_raises_not_found(ec2_service: Ec2Service) ->
         ec2_service.authorize_ingress(MISSING_GROUP, [Rule(protocol="-1", cidrs=("0.0.0.0/0",))])
 
 
+def test_security_groups_read_a_protocol_50_rule_with_ports_minus_one(
+    ec2_service: Ec2Service,
+) -> None:
+    """An ESP (protocol 50) rule with ports -1/-1, as AWS returns it, reads as it is."""
+    group = ec2_service.create_security_group(name="vpn", description="vpn")
+    ec2_service.client.authorize_security_group_ingress(
+        GroupId=group.id,
+        IpPermissions=[
+            {
+                "IpProtocol": "50",
+                "FromPort": -1,
+                "ToPort": -1,
+                "IpRanges": [{"CidrIp": "10.0.0.0/8"}],
+            }
+        ],
+    )
+
+    [rule] = ec2_service.security_group(group.id).ingress
+    assert (rule.protocol, rule.from_port, rule.to_port) == ("50", -1, -1)
+    ec2_service.revoke_ingress(group.id, [rule])  # what AWS sent can be sent back
+    assert ec2_service.security_group(group.id).ingress == ()
+
+
 # -- VPCs and subnets ---------------------------------------------------------------------------
 
 
@@ -876,6 +1029,14 @@ def test_subnet_outside_the_vpc_is_rejected_by_aws(ec2_service: Ec2Service) -> N
         ec2_service.create_subnet(vpc_id=vpc.id, cidr_block="10.99.0.0/24")
 
     assert raised.value.code == "InvalidSubnet.Range"
+
+
+def test_a_28_subnet_is_allowed(ec2_service: Ec2Service) -> None:
+    """/28, AWS's smallest subnet, is accepted; /29 is not."""
+    vpc = ec2_service.create_vpc(cidr_block="10.2.0.0/16")
+    assert ec2_service.create_subnet(vpc_id=vpc.id, cidr_block="10.2.0.16/28").cidr_block
+    with pytest.raises(InvalidArgumentError, match="/28"):
+        ec2_service.create_subnet(vpc_id=vpc.id, cidr_block="10.2.0.32/29")
 
 
 def test_subnet_missing_raises_not_found(ec2_service: Ec2Service) -> None:
@@ -1223,9 +1384,53 @@ def test_invalid_arguments_raise_before_any_request(
     assert requests_sent.sent == []
 
 
-def test_request_counter_sees_requests(ec2_service: Ec2Service, requests_sent: Requests) -> None:
-    """The request-counting hook behind the validation tests does see requests that are sent."""
-    list(ec2_service.vpcs())
-    ec2_service.run(image_id=IMAGE)
+WRONG_BESIDE_EMPTY: list[Callable[[Ec2Service], object]] = [
+    lambda ec2: ec2.instances(ids="i-123", states=[]),
+    lambda ec2: ec2.instances(ids=[], states="running"),  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]  # wrong on purpose
+    lambda ec2: ec2.security_groups(ids=[], names="web"),
+    lambda ec2: ec2.security_groups(names=[], ids="sg-1"),
+    lambda ec2: ec2.vpcs(ids=[], filters={"cidr": "10.0.0.0/16"}),
+    lambda ec2: ec2.launch_templates(names=["web"], ids=["lt-0123456789abcdef0"]),
+    lambda ec2: ec2.launch_templates(names=[], ids=[]),
+]
 
-    assert requests_sent.operations == ["DescribeVpcs", "RunInstances"]
+
+@pytest.mark.parametrize(
+    "call",
+    WRONG_BESIDE_EMPTY,
+    ids=[
+        "ids-string-beside-empty-states",
+        "states-string-beside-empty-ids",
+        "names-string-beside-empty-ids",
+        "ids-string-beside-empty-names",
+        "filter-values-string-beside-empty-ids",
+        "launch-template-names-and-ids",
+        "launch-template-empty-names-and-ids",
+    ],
+)
+def test_arguments_are_checked_before_any_empty_short_circuit(
+    ec2_service: Ec2Service, requests_sent: Requests, call: Callable[[Ec2Service], object]
+) -> None:
+    """A wrong argument raises at the call, even beside an empty list that matches nothing."""
+    with pytest.raises(InvalidArgumentError):
+        call(ec2_service)
+    assert requests_sent.sent == []
+
+
+@pytest.mark.parametrize("cidr_block", ["10.0.0.0/16", "10.0.0.0/28"])
+def test_vpc_blocks_from_slash_16_to_slash_28_are_accepted(
+    ec2_service: Ec2Service, cidr_block: str
+) -> None:
+    """create_vpc accepts the widest (/16) and the narrowest (/28) block AWS allows."""
+    assert ec2_service.create_vpc(cidr_block=cidr_block).cidr_block == cidr_block
+
+
+@pytest.mark.parametrize("cidr_block", ["10.0.0.0/15", "10.0.0.0/29"])
+def test_vpc_blocks_just_outside_the_range_raise_before_any_request(
+    ec2_service: Ec2Service, requests_sent: Requests, cidr_block: str
+) -> None:
+    """A /15 or /29 VPC block raises InvalidArgumentError without a request."""
+    with pytest.raises(InvalidArgumentError, match="/16 to /28"):
+        ec2_service.create_vpc(cidr_block=cidr_block)
+
+    assert requests_sent.sent == []

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from support import Requests
+from support import Requests, requests_of
 
 from awsfacade.ec2 import (
     Address,
@@ -45,12 +45,7 @@ def ec2(ec2_service: Ec2Service) -> Ec2Service:
     return ec2_service
 
 
-@pytest.fixture
-def requests_sent(ec2: Ec2Service) -> Requests:
-    """Every request ``ec2`` sends from now on."""
-    log = Requests()
-    ec2.client.meta.events.register("before-call.ec2", log)
-    return log
+requests_sent = requests_of("ec2")
 
 
 def launch(ec2: Ec2Service, count: int = 1) -> list[str]:
@@ -217,6 +212,11 @@ def test_create_key_pair_with_a_taken_name_raises_already_exists(ec2: Ec2Service
     with pytest.raises(AlreadyExistsError) as raised:
         ec2.create_key_pair("deploy")
     assert raised.value.code == "InvalidKeyPair.Duplicate"
+
+
+def test_a_key_pair_name_may_be_255_characters(ec2: Ec2Service) -> None:
+    """AWS's longest key pair name, 255 characters, is sent."""
+    assert ec2.create_key_pair("k" * 255).name == "k" * 255
 
 
 def test_import_key_pair_registers_a_public_key(ec2: Ec2Service) -> None:

@@ -218,6 +218,16 @@ def test_run_response_without_instance_id_raises_unexpected_response(
         service.run(image_id="ami-12345678")
 
 
+def test_run_without_instances_in_the_answer_is_unexpected(
+    service: Ec2Service, stubber: Stubber
+) -> None:
+    """A RunInstances answer with no Instances is UnexpectedResponseError, never []."""
+    stubber.add_response("run_instances", {"ReservationId": "r-1"})
+
+    with pytest.raises(UnexpectedResponseError, match="Instances"):
+        service.run(image_id="ami-12345678")
+
+
 def test_security_group_without_group_id_raises_unexpected_response(
     service: Ec2Service, stubber: Stubber
 ) -> None:
@@ -444,6 +454,48 @@ def test_wait_until_fails_when_instance_starts_stopping(
 
     with pytest.raises(WaitFailedError):
         service.wait_until([INSTANCE_ID], InstanceState.RUNNING, poll_interval=0.001)
+
+
+# Each awaited state and the states from which it cannot follow.
+DEAD_ENDS = [
+    (InstanceState.RUNNING, InstanceState.SHUTTING_DOWN),
+    (InstanceState.RUNNING, InstanceState.TERMINATED),
+    (InstanceState.RUNNING, InstanceState.STOPPING),
+    (InstanceState.STOPPED, InstanceState.PENDING),
+    (InstanceState.STOPPED, InstanceState.SHUTTING_DOWN),
+    (InstanceState.STOPPED, InstanceState.TERMINATED),
+    (InstanceState.TERMINATED, InstanceState.PENDING),
+    (InstanceState.TERMINATED, InstanceState.STOPPING),
+    (InstanceState.STOPPING, InstanceState.SHUTTING_DOWN),
+    (InstanceState.STOPPING, InstanceState.TERMINATED),
+    (InstanceState.PENDING, InstanceState.SHUTTING_DOWN),
+    (InstanceState.PENDING, InstanceState.TERMINATED),
+    (InstanceState.SHUTTING_DOWN, InstanceState.TERMINATED),
+]
+
+
+@pytest.mark.parametrize(
+    ("awaited", "reached"), DEAD_ENDS, ids=[f"{a}-after-{r}" for a, r in DEAD_ENDS]
+)
+def test_wait_until_fails_at_the_first_poll_that_sees_a_dead_end(
+    service: Ec2Service, stubber: Stubber, awaited: InstanceState, reached: InstanceState
+) -> None:
+    """Waiting for a state fails after one poll if the instance is in a state it cannot leave
+    for the awaited one (waiting for STOPPING on a shutting-down instance, say)."""
+    instance = {
+        "InstanceId": INSTANCE_ID,
+        "ImageId": "ami-12345678",
+        "InstanceType": "t3.micro",
+        "State": {"Name": str(reached)},
+        "LaunchTime": datetime(2024, 5, 17, 8, 30, tzinfo=UTC),
+    }
+    stubber.add_response(
+        "describe_instances",
+        {"Reservations": [{"ReservationId": "r-0123456789abcdef0", "Instances": [instance]}]},
+    )
+
+    with pytest.raises(WaitFailedError, match=str(reached)):
+        service.wait_until([INSTANCE_ID], awaited, timeout=5, poll_interval=0.001)
 
 
 def test_wait_until_raises_a_non_retryable_error(service: Ec2Service, stubber: Stubber) -> None:

@@ -13,7 +13,7 @@ from datetime import UTC
 import boto3
 import pytest
 from iam_support import READ_BUCKET, TRUST
-from support import Requests
+from support import Requests, requests_of
 
 import awsfacade.iam._base as iam_base_module
 from awsfacade.errors import (
@@ -33,13 +33,7 @@ from awsfacade.iam import (
     User,
 )
 
-
-@pytest.fixture
-def requests_sent(iam_service: IamService) -> Requests:
-    """Every request ``iam_service`` sends from now on."""
-    log = Requests()
-    iam_service.client.meta.events.register("before-call.iam", log)
-    return log
+requests_sent = requests_of("iam_service")
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from iam_support import READ_BUCKET, TRUST, WHEN
-from support import Requests, answer_calls, error_answer, result_answer
+from support import Requests, answer_calls, error_answer, requests_of, result_answer
 
 from awsfacade.errors import (
     InUseError,
@@ -46,12 +46,7 @@ FyDHrtlrS80dPUQWNYHw++oACDpWO01LGLPPrGmuO/7cOdojPEd852q5gd+7W9xt
 -----END CERTIFICATE-----"""
 
 
-@pytest.fixture
-def requests_sent(iam_service: IamService) -> Requests:
-    """Every request ``iam_service`` sends from now on."""
-    log = Requests()
-    iam_service.client.meta.events.register("before-call.iam", log)
-    return log
+requests_sent = requests_of("iam_service")
 
 
 def loaded_user(iam: IamService, name: str = "alice") -> str:

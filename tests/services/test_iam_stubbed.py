@@ -6,14 +6,12 @@ from __future__ import annotations
 
 import json
 import urllib.parse
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import pytest
-from botocore.config import Config
-from botocore.stub import Stubber
 from iam_support import READ_BUCKET, TRUST, WHEN, role_item, user_item
-from support import answer_calls, error_answer, result_answer
+from support import ONE_ATTEMPT, answer_calls, error_answer, result_answer, stubber_on
 
 from awsfacade.errors import (
     AccessDeniedError,
@@ -31,6 +29,7 @@ from awsfacade.iam import AccessKeyStatus, IamService
 
 if TYPE_CHECKING:
     from boto3.session import Session
+    from botocore.stub import Stubber
     from mypy_boto3_iam.type_defs import PolicyTypeDef
 
 ARN = "arn:aws:iam::123456789012:policy/read"
@@ -39,15 +38,10 @@ ARN = "arn:aws:iam::123456789012:policy/read"
 @pytest.fixture
 def iam(aws_session: Session) -> IamService:
     """An IamService whose client makes one attempt a request (no retries)."""
-    return IamService(aws_session, config=Config(retries={"max_attempts": 1, "mode": "standard"}))
+    return IamService(aws_session, config=ONE_ATTEMPT)
 
 
-@pytest.fixture
-def stub(iam: IamService) -> Iterator[Stubber]:
-    """A Stubber on the service's client; every queued answer must be used by the test."""
-    with Stubber(iam.client) as stubber:
-        yield stubber
-        stubber.assert_no_pending_responses()
+stub = stubber_on("iam")
 
 
 # -- paging ----------------------------------------------------------------------------------

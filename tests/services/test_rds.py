@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 
 import boto3.session
 import pytest
-from rds_support import PASSWORD, record, subnets_in_two_zones
+from rds_support import PASSWORD, subnets_in_two_zones
+from support import log_requests
 
 from awsfacade.ec2 import Ec2Service
 from awsfacade.errors import AlreadyExistsError, InvalidArgumentError, NotFoundError
@@ -87,7 +88,7 @@ def test_create_instance_in_a_subnet_group_with_groups_and_tags(
 
 def test_create_instance_sends_the_optional_settings(rds_service: RdsService) -> None:
     """Each optional setting goes into CreateDBInstance and comes back in the model."""
-    log = record(rds_service)
+    log = log_requests(rds_service)
 
     instance = create(
         rds_service,
@@ -126,7 +127,7 @@ def test_create_instance_sends_the_optional_settings(rds_service: RdsService) ->
 
 def test_create_instance_leaves_unset_settings_to_aws(rds_service: RdsService) -> None:
     """Without options only the identifier, class, engine and storage are sent."""
-    log = record(rds_service)
+    log = log_requests(rds_service)
 
     rds_service.create_instance("db1", instance_class="db.t3.micro", engine="mysql")
 
@@ -163,7 +164,7 @@ def test_instances_lists_every_instance_lazily(rds_service: RdsService) -> None:
     """Nothing is asked before the first next(); then one page of 100 holds every instance."""
     create(rds_service, "db1")
     create(rds_service, "db2")
-    log = record(rds_service)
+    log = log_requests(rds_service)
 
     listing = rds_service.instances()
     assert log.operations == []
@@ -186,7 +187,7 @@ def test_instances_page_through_more_than_a_hundred(rds_service: RdsService) -> 
     """101 instances come in two pages of at most 100, none lost."""
     for n in range(101):
         rds_service.create_instance(f"db{n}", instance_class="db.t3.micro", engine="mysql")
-    log = record(rds_service)
+    log = log_requests(rds_service)
 
     assert len(list(rds_service.instances())) == 101
     assert log.count("DescribeDBInstances") == 2
@@ -213,7 +214,7 @@ def test_an_unknown_instance_is_not_found(rds_service: RdsService) -> None:
 def test_delete_instance_skipping_the_final_snapshot(rds_service: RdsService) -> None:
     """A deleted instance is gone, and no snapshot was taken."""
     create(rds_service)
-    log = record(rds_service)
+    log = log_requests(rds_service)
 
     rds_service.delete_instance("db1", skip_final_snapshot=True)
     rds_service.wait_until_deleted("db1")
@@ -242,7 +243,7 @@ def test_delete_instance_without_the_snapshot_choice_deletes_nothing(
     """A delete that does not say whether to take a final snapshot (AWS's own default) is
     refused before any request, explaining both choices; the instance is still there."""
     create(rds_service)
-    log = record(rds_service)
+    log = log_requests(rds_service)
 
     with pytest.raises(InvalidArgumentError) as caught:
         rds_service.delete_instance("db1")  # type: ignore[call-arg]  # pyright: ignore[reportCallIssue] - the call that makes no choice, on purpose
@@ -270,7 +271,7 @@ def test_wait_until_deleted_returns_at_once_for_an_unknown_instance(
     rds_service: RdsService,
 ) -> None:
     """An identifier RDS does not know is deleted already: one request, no error."""
-    log = record(rds_service)
+    log = log_requests(rds_service)
 
     rds_service.wait_until_deleted("nope", timeout=5, poll_interval=1)
 
@@ -307,7 +308,7 @@ def test_subnet_groups_create_list_read_delete(
 
 def test_subnet_groups_are_listed_lazily_a_hundred_a_page(rds_service: RdsService) -> None:
     """Nothing is asked before the first next(); the page size is RDS's largest."""
-    log = record(rds_service)
+    log = log_requests(rds_service)
 
     listing = rds_service.subnet_groups()
     assert log.operations == []
@@ -376,7 +377,7 @@ def test_the_master_password_is_in_no_model_repr_or_log(
     rds_service: RdsService, caplog: pytest.LogCaptureFixture
 ) -> None:
     """The password reaches AWS but no repr, str or botocore DEBUG line (request and response)."""
-    log = record(rds_service)
+    log = log_requests(rds_service)
     caplog.set_level(logging.DEBUG)
 
     instance = create(rds_service)

@@ -5,15 +5,13 @@ answered at ``before-call`` (rds_support.always)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, timedelta, timezone
 from typing import TYPE_CHECKING
 
 import pytest
-from botocore.config import Config
-from botocore.stub import Stubber
 from rds_support import CREATED, PASSWORD, instance_item, subnet_group_item
-from support import answer_calls, error_answer, result_answer
+from support import ONE_ATTEMPT, answer_calls, error_answer, result_answer, stubber_on
 
 from awsfacade.errors import (
     AccessDeniedError,
@@ -34,21 +32,17 @@ from awsfacade.rds import DbInstanceStatus, RdsService
 
 if TYPE_CHECKING:
     from boto3.session import Session
+    from botocore.stub import Stubber
     from mypy_boto3_rds.type_defs import DBInstanceTypeDef
 
 
 @pytest.fixture
 def rds(aws_session: Session) -> RdsService:
     """An RdsService whose client makes one attempt a request (no retries)."""
-    return RdsService(aws_session, config=Config(retries={"max_attempts": 1, "mode": "standard"}))
+    return RdsService(aws_session, config=ONE_ATTEMPT)
 
 
-@pytest.fixture
-def stub(rds: RdsService) -> Iterator[Stubber]:
-    """A Stubber on the service's client; every queued answer must be used by the test."""
-    with Stubber(rds.client) as stubber:
-        yield stubber
-        stubber.assert_no_pending_responses()
+stub = stubber_on("rds")
 
 
 def described(*items: DBInstanceTypeDef, marker: str | None = None) -> dict[str, object]:

@@ -8,7 +8,7 @@ import uuid
 import boto3
 import pytest
 from route53_support import a_record, changes
-from support import Requests
+from support import Requests, requests_of
 
 from awsfacade.errors import (
     AmbiguousError,
@@ -26,13 +26,7 @@ from awsfacade.route53 import (
     same_name,
 )
 
-
-@pytest.fixture
-def requests_sent(route53_service: Route53Service) -> Requests:
-    """Every request ``route53_service`` sends from now on."""
-    log = Requests()
-    route53_service.client.meta.events.register("before-call.route53", log)
-    return log
+requests_sent = requests_of("route53_service")
 
 
 @pytest.fixture

@@ -6,16 +6,12 @@ with botocore's ``Stubber`` or answered at ``before-call`` (route53_support.answ
 from __future__ import annotations
 
 import pickle
-from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import attrs
 import pytest
-from botocore.awsrequest import AWSResponse, HTTPHeaders
-from botocore.config import Config
-from botocore.stub import Stubber
 from route53_support import WHEN, a_record, changes, record_item, zone_item
-from support import answer_calls, error_answer, result_answer
+from support import ONE_ATTEMPT, answer_calls, error_answer, http_answer, result_answer, stubber_on
 
 from awsfacade.errors import (
     AccessDeniedError,
@@ -34,6 +30,7 @@ from awsfacade.route53 import ChangeBatchError, Route53Service
 
 if TYPE_CHECKING:
     from boto3.session import Session
+    from botocore.stub import Stubber
     from mypy_boto3_route53.type_defs import ResourceRecordSetOutputTypeDef
 
 Z = "Z1D633PJN98FT9"
@@ -42,17 +39,10 @@ Z = "Z1D633PJN98FT9"
 @pytest.fixture
 def route53(aws_session: Session) -> Route53Service:
     """A Route53Service whose client makes one attempt a request (no retries)."""
-    return Route53Service(
-        aws_session, config=Config(retries={"max_attempts": 1, "mode": "standard"})
-    )
+    return Route53Service(aws_session, config=ONE_ATTEMPT)
 
 
-@pytest.fixture
-def stub(route53: Route53Service) -> Iterator[Stubber]:
-    """A Stubber on the service's client; every queued answer must be used by the test."""
-    with Stubber(route53.client) as stubber:
-        yield stubber
-        stubber.assert_no_pending_responses()
+stub = stubber_on("route53")
 
 
 def _records_page(
@@ -373,14 +363,6 @@ def test_invalid_change_batch_keeps_every_message(route53: Route53Service) -> No
     assert raised.value.message == message
 
 
-class _Raw:
-    def __init__(self, body: bytes) -> None:
-        self._body = body
-
-    def stream(self, *_: object, **__: object) -> Iterator[bytes]:
-        yield self._body
-
-
 @pytest.mark.parametrize(
     ("messages", "expected"),
     [
@@ -410,7 +392,7 @@ def test_documented_invalid_change_batch_body_is_an_invalid_request(
         f'2013-04-01/"><Messages>{messages}</Messages><RequestId>r-1</RequestId>'
         "</InvalidChangeBatch>"
     ).encode()
-    response = AWSResponse("https://route53.amazonaws.com/", 400, HTTPHeaders(), _Raw(body))
+    response = http_answer("https://route53.amazonaws.com/", 400, body)
     # botocore-stubs type handlers as returning None; a before-send handler may return the
     # response botocore then parses instead of sending the request.
     route53.client.meta.events.register(

@@ -8,17 +8,15 @@ answer is one attempt) or injected at ``before-send`` so botocore parses them li
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta, timezone
 from typing import TYPE_CHECKING
 
 import pytest
 from boto3.exceptions import RetriesExceededError, S3TransferFailedError, S3UploadFailedError
-from botocore.config import Config
 from botocore.response import StreamingBody
-from botocore.stub import Stubber
 from s3_support import S3Requests, bucket_listing, s3_answer, s3_error
-from support import answer_first
+from support import ONE_ATTEMPT, READ_BACK_DELAYS, answer_first, sleeps_at, stubber_on
 
 from awsfacade.errors import (
     AccessDeniedError,
@@ -38,6 +36,7 @@ from awsfacade.s3 import FailedKeys, ObjectError, S3Service, VersioningStatus
 
 if TYPE_CHECKING:
     from boto3.session import Session
+    from botocore.stub import Stubber
 
 WHEN = datetime(2024, 5, 17, 8, 30, tzinfo=UTC)
 
@@ -45,23 +44,13 @@ WHEN = datetime(2024, 5, 17, 8, 30, tzinfo=UTC)
 @pytest.fixture
 def service(aws_session: Session) -> S3Service:
     """An S3Service whose client makes one attempt a request (no retries)."""
-    return S3Service(aws_session, config=Config(retries={"max_attempts": 1, "mode": "standard"}))
+    return S3Service(aws_session, config=ONE_ATTEMPT)
 
 
-@pytest.fixture
-def stubber(service: S3Service) -> Iterator[Stubber]:
-    """A Stubber on the service's client; every queued answer must be used by the test."""
-    with Stubber(service.client) as stub:
-        yield stub
-        stub.assert_no_pending_responses()
+stubber = stubber_on("service")
 
 
-@pytest.fixture
-def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
-    """Every sleep the read-after-create retry asks for (not slept)."""
-    asked: list[float] = []
-    monkeypatch.setattr("awsfacade._consistency.time.sleep", asked.append)
-    return asked
+sleeps = sleeps_at(READ_BACK_DELAYS)
 
 
 def _keys(count: int, start: int = 0) -> list[str]:

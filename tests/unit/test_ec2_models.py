@@ -198,6 +198,21 @@ def test_instance_is_frozen_and_hashable() -> None:
         first.id = "i-2"  # type: ignore[misc]  # deliberately assigning to a frozen field
 
 
+def test_the_primary_ipv6_address_is_kept_without_network_interfaces() -> None:
+    """An instance's top-level Ipv6Address counts even when no interface lists it."""
+    instance = Instance._from_boto(
+        {
+            "InstanceId": "i-0123456789abcdef0",
+            "ImageId": "ami-12345678",
+            "InstanceType": "t3.micro",
+            "State": {"Name": "running"},
+            "LaunchTime": datetime(2024, 5, 17, tzinfo=UTC),
+            "Ipv6Address": "2600:1f18::5",
+        }
+    )
+    assert instance.ipv6_addresses == ("2600:1f18::5",)
+
+
 # -- Rule ------------------------------------------------------------------------------------
 
 
@@ -785,6 +800,13 @@ def test_launch_template_minimal() -> None:
     assert template.default_version == 1
     assert template.latest_version == 1
     assert template.tags == {}
+
+
+def test_launch_template_built_by_hand_starts_at_version_one() -> None:
+    """A LaunchTemplate built without versions is at version 1, default and latest alike."""
+    template = LaunchTemplate(id="lt-0123456789abcdef0", name="web")
+
+    assert (template.default_version, template.latest_version) == (1, 1)
 
 
 @pytest.mark.parametrize("field", ["LaunchTemplateId", "LaunchTemplateName"])

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import pickle
 from typing import TYPE_CHECKING, TypeVar
 
+import boto3.session
 import pytest
 from botocore.exceptions import (
     ClientError,
@@ -59,7 +61,6 @@ from awsfacade.s3 import S3Service
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
-    import boto3.session
     from botocore.exceptions import BotoCoreError, _ClientErrorResponseTypeDef
 
     from awsfacade._base import Service
@@ -301,6 +302,22 @@ def test_botocore_s_credential_failures_become_credentials_error(original: BotoC
     assert str(error).startswith(f"no usable AWS credentials: {said}. AWS credentials are looked")
     for place in ("AWS_ACCESS_KEY_ID", "AWS_PROFILE", "~/.aws/credentials", "instance metadata"):
         assert place in str(error)
+
+
+def test_missing_credentials_say_so_in_awsfacade_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A call without any credentials raises CredentialsError saying no credentials are usable
+    and where they are looked for."""
+    for name in list(os.environ):
+        if name.startswith("AWS_"):
+            monkeypatch.delenv(name)
+    monkeypatch.setenv("AWS_CONFIG_FILE", os.devnull)
+    monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", os.devnull)
+    monkeypatch.setenv("AWS_EC2_METADATA_DISABLED", "true")
+    monkeypatch.setenv("HTTPS_PROXY", "http://127.0.0.1:9")  # nothing may leave this machine
+    ec2 = Ec2Service(boto3.session.Session(region_name="us-east-1"))
+
+    with pytest.raises(CredentialsError, match=r"^no usable AWS credentials: .* looked for"):
+        ec2.security_group("sg-0123456789abcdef0")
 
 
 def test_a_credentials_error_from_aws_says_where_credentials_are_looked_for() -> None:

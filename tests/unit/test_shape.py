@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, datetime
+from typing import Literal
 
 import pytest
 
@@ -130,6 +131,16 @@ def test_metadata_and_spot_options_on_the_wire() -> None:
             "InstanceInterruptionBehavior": "hibernate",
         },
     }
+
+
+VolumeType = Literal["gp2", "gp3", "io1", "io2", "st1", "sc1", "standard"]
+VOLUME_TYPES: list[VolumeType] = ["gp2", "gp3", "io1", "io2", "st1", "sc1", "standard"]
+
+
+@pytest.mark.parametrize("volume_type", VOLUME_TYPES)
+def test_block_device_accepts_every_ebs_volume_type(volume_type: VolumeType) -> None:
+    """BlockDevice accepts each EBS volume type its annotation names, io2 included."""
+    assert BlockDevice(volume_type=volume_type).volume_type == volume_type
 
 
 @pytest.mark.parametrize(

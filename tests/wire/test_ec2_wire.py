@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 
 import pytest
 from botocore.exceptions import ClientError
-from support import Requests
+from support import Requests, requests_of
 
 import awsfacade.ec2._base as ec2_base_module
 from awsfacade.ec2 import Ec2Service, InstanceState, Rule
@@ -34,12 +34,7 @@ def wire_ec2(fresh_moto_url: str) -> Iterator[Ec2Service]:
         yield Ec2Service(new_session("us-east-1"), endpoint_url=fresh_moto_url)
 
 
-@pytest.fixture
-def requests_sent(wire_ec2: Ec2Service) -> Requests:
-    """Every request ``wire_ec2`` sends from now on."""
-    log = Requests()
-    wire_ec2.client.meta.events.register("before-call.ec2", log)
-    return log
+requests_sent = requests_of("wire_ec2")
 
 
 def test_service_talks_to_the_server(wire_ec2: Ec2Service, moto_url: str) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from support import Requests
+from support import Requests, requests_of
 
 import awsfacade.iam._base as iam_base_module
 from awsfacade.errors import AlreadyExistsError, InUseError, NotFoundError
@@ -36,12 +36,7 @@ def wire_iam(fresh_moto_url: str) -> Iterator[IamService]:
         yield IamService(new_session("us-east-1"), endpoint_url=fresh_moto_url)
 
 
-@pytest.fixture
-def requests_sent(wire_iam: IamService) -> Requests:
-    """Every request ``wire_iam`` sends from now on."""
-    log = Requests()
-    wire_iam.client.meta.events.register("before-call.iam", log)
-    return log
+requests_sent = requests_of("wire_iam")
 
 
 def test_service_talks_to_the_server(wire_iam: IamService, moto_url: str) -> None:

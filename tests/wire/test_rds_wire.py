@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from datetime import UTC
 
 import pytest
-from support import Requests
+from support import Requests, requests_of
 
 from awsfacade.ec2 import Ec2Service
 from awsfacade.errors import AlreadyExistsError, NotFoundError
@@ -25,12 +25,7 @@ def wire_rds(fresh_moto_url: str) -> Iterator[RdsService]:
         yield RdsService(new_session("us-east-1"), endpoint_url=fresh_moto_url)
 
 
-@pytest.fixture
-def requests_sent(wire_rds: RdsService) -> Requests:
-    """Every request ``wire_rds`` sends from now on."""
-    log = Requests()
-    wire_rds.client.meta.events.register("before-call.rds", log)
-    return log
+requests_sent = requests_of("wire_rds")
 
 
 def test_service_talks_to_the_server(wire_rds: RdsService, moto_url: str) -> None:

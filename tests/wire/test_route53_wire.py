@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from support import Requests
+from support import Requests, requests_of
 
 from awsfacade.errors import InUseError, InvalidRequestError, NotFoundError
 from awsfacade.route53 import AliasTarget, RecordChange, RecordSet, Route53Service
@@ -20,12 +20,7 @@ def wire_route53(fresh_moto_url: str) -> Iterator[Route53Service]:
         yield Route53Service(new_session("us-east-1"), endpoint_url=fresh_moto_url)
 
 
-@pytest.fixture
-def requests_sent(wire_route53: Route53Service) -> Requests:
-    """Every request ``wire_route53`` sends from now on."""
-    log = Requests()
-    wire_route53.client.meta.events.register("before-call.route53", log)
-    return log
+requests_sent = requests_of("wire_route53")
 
 
 def test_service_talks_to_the_server(wire_route53: Route53Service, moto_url: str) -> None:

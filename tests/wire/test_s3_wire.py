@@ -9,8 +9,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import pytest
-from botocore.awsrequest import AWSPreparedRequest, AWSResponse, HTTPHeaders
-from support import answer_first
+from support import answer_first, http_answer
 
 from awsfacade.errors import InUseError, NotFoundError
 from awsfacade.s3 import CommonPrefix, S3Service, compatible_config
@@ -19,6 +18,7 @@ from awsfacade.testing import fake_environment, new_session
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from botocore.awsrequest import AWSPreparedRequest
     from botocore.config import Config
 
 
@@ -199,13 +199,6 @@ def test_compatible_config_sends_no_checksum_and_path_style(
     assert "x-amz-checksum-mode" not in get_headers
 
 
-class _Empty:
-    """An empty raw body."""
-
-    def stream(self, *_: object, **__: object) -> Iterator[bytes]:
-        yield b""
-
-
 @pytest.mark.parametrize(
     ("config", "expected"),
     [
@@ -219,7 +212,7 @@ def test_addressing_style_on_a_named_host(environment: None, config: Config, exp
     store = S3Service(new_session(), endpoint_url="https://store.example", config=config)
     sent = _record(store, "PutObject")
     # The host does not exist: a bare 200 answers in its place, after the URL was recorded.
-    ok = AWSResponse("https://store.example/", 200, HTTPHeaders(), _Empty())
+    ok = http_answer("https://store.example/", 200)
     answer_first(store.client, "before-send.s3.PutObject", ok)
 
     store.put_object("media", "k", b"x")

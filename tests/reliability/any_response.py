@@ -1,12 +1,19 @@
-"""The harness of the "any valid response" tests (issue 11, item 1) of EC2, RDS and
-AutoScaling: ``test_any_response_<service>.py``.
+"""The harness of the "any valid response" tests (issue 11, item 1):
+``test_any_response_<service>.py``.
 
-A test file declares a table of :class:`Operation` — every AWS operation the service's public
-methods read, each with the :class:`Call` s that read it — and runs :func:`check_operation` for
-each. One hypothesis run per operation (the profile's 200 examples) draws, each example:
-which call, a response from :func:`shapes.response_strategy` and, for operations marked
-``raw``, whether botocore's ``Stubber`` answers (the parsed dict) or a ``before-send`` hook
-(the wire body from :func:`shapes.raw_response`, so botocore's parser runs too).
+Paths to a response's members are written one way everywhere (:func:`lacks`,
+``Operation.always_sent``, :func:`values_at` and :func:`shapes.response_strategy`'s
+``present``/``overrides``): member names joined by ``.``, list levels transparent, ``?`` after a
+member that may be absent. The operations a test must answer are found by one scanner,
+:func:`shapes.client_operations`.
+
+Table-driven (EC2, RDS, AutoScaling): a test file declares a table of :class:`Operation` —
+every AWS operation the service's public methods read, each with the :class:`Call` s that read
+it — and runs :func:`check_operation` for each. One hypothesis run per operation (the
+profile's 200 examples) draws, each example: which call, a response from
+:func:`shapes.response_strategy` and, for operations marked ``raw``, whether botocore's
+``Stubber`` answers (the parsed dict) or a ``before-send`` hook (the wire body from
+:func:`shapes.raw_response`, so botocore's parser runs too).
 
 The call must then return its model type (lists and iterators materialised, every attribute
 and property of each model touched and ``repr()``-ed), or raise an ``AwsError`` the table
@@ -14,6 +21,11 @@ allows: ``UnexpectedResponseError`` only when the drawn response lacks one of th
 table lists as ``always_sent`` (AWS sends them in every answer), the call's own ``errors``
 otherwise (``NotFoundError`` for a get-one on an empty answer). ``InvalidArgumentError`` is
 never allowed: reading a response must not raise it. Any other exception fails the test.
+
+Hand-written (S3, IAM, Route53, the wire tests), for the flows whose requests depend on the
+answers: :func:`stubbed` (botocore's ``Stubber``, answers in order), :class:`Answers` (each
+operation answered however often it is called) and :func:`outcome` (the same promise as
+above, for one call); :func:`check_answered` is their :func:`check_table`.
 """
 
 from __future__ import annotations
@@ -30,35 +42,43 @@ from typing import TYPE_CHECKING, Generic, Protocol, TypeGuard, TypeVar
 
 import attrs
 from botocore import xform_name
-from botocore.config import Config
 from botocore.stub import Stubber
+from botocore.validate import validate_parameters
 from hypothesis import event, given
 from hypothesis import strategies as st
 from shapes import client_operations, raw_response, response_strategy
+from support import ONE_ATTEMPT, http_answer, is_list, is_mapping
 
 from awsfacade import _consistency, errors
+from awsfacade.errors import AwsError, InvalidArgumentError, UnexpectedResponseError
 from awsfacade.testing import fake_environment, new_session
 
 if TYPE_CHECKING:
     from boto3.session import Session
     from botocore.awsrequest import AWSResponse
     from botocore.client import BaseClient
+    from botocore.model import OperationModel
 
 __all__ = [
-    "ONE_ATTEMPT",
     "SAME",
+    "SRC",
+    "Answers",
     "Call",
     "Operation",
+    "as_list",
+    "check_answered",
     "check_operation",
     "check_table",
+    "dicts",
     "lacks",
+    "models",
     "offline",
     "offline_session",
+    "outcome",
+    "stubbed",
     "touch",
+    "values_at",
 ]
-
-#: A client that makes one attempt a request: a drawn answer is never asked for twice.
-ONE_ATTEMPT = Config(retries={"max_attempts": 1, "mode": "standard"})
 
 
 class _Service(Protocol):
@@ -67,7 +87,9 @@ class _Service(Protocol):
 
 
 SC = TypeVar("SC", bound=_Service)
-_SRC = Path(__file__).resolve().parents[2] / "src" / "awsfacade"
+M = TypeVar("M")
+#: The facade's package directory.
+SRC = Path(__file__).resolve().parents[2] / "src" / "awsfacade"
 
 
 @contextmanager
@@ -142,38 +164,42 @@ class Operation(Generic[S]):
     max_depth: int = 6
 
 
-def lacks(response: object, path: str) -> bool:
-    """Whether some item of ``response`` lacks the member at ``path`` (list levels are
+def lacks(response: object, *paths: str) -> bool:
+    """Whether some item of ``response`` lacks the member at one of ``paths`` (list levels are
     transparent, as in :mod:`shapes`): ``"Instances.State.Name"`` is lacking when any instance
     has no ``State``, or a ``State`` with no ``Name``. A member marked ``?`` may be absent:
     ``"DBInstances.Endpoint?.Port"`` is lacking only where an ``Endpoint`` has no ``Port``."""
-    if _is_list(response):
-        return any(lacks(item, path) for item in response)
-    if not _is_mapping(response):
+    return any(_lacks(response, path) for path in paths)
+
+
+def _lacks(response: object, path: str) -> bool:
+    if is_list(response):
+        return any(_lacks(item, path) for item in response)
+    if not is_mapping(response):
         return False
     head, _, rest = path.partition(".")
     optional = head.endswith("?")
     head = head.removesuffix("?")
-    members = _members(response)
-    if head not in members:
+    if head not in response:
         return not optional
-    return bool(rest) and lacks(members[head], rest)
+    return bool(rest) and _lacks(response[head], rest)
 
 
-def _is_list(value: object) -> TypeGuard[list[object]]:
-    return isinstance(value, list)
-
-
-def _is_mapping(value: object) -> TypeGuard[Mapping[object, object]]:
-    return isinstance(value, Mapping)
+def values_at(response: object, path: str) -> list[object]:
+    """Every value at ``path`` in ``response`` (list levels transparent, ``?`` ignored)."""
+    found = [response]
+    for part in path.split("."):
+        step: list[object] = []
+        for item in found:
+            for each in item if is_list(item) else [item]:
+                if is_mapping(each) and part.removesuffix("?") in each:
+                    step.append(each[part.removesuffix("?")])
+        found = step
+    return [value for item in found for value in (item if is_list(item) else [item])]
 
 
 def _is_iterable(value: object) -> TypeGuard[Iterable[object]]:
     return isinstance(value, Iterable)
-
-
-def _members(response: Mapping[object, object]) -> dict[str, object]:
-    return {str(key): value for key, value in response.items()}
 
 
 _SCALARS = (str, bytes, int, float, datetime, enum.Enum, type(None))
@@ -181,12 +207,12 @@ _SCALARS = (str, bytes, int, float, datetime, enum.Enum, type(None))
 
 def touch(value: object) -> None:
     """Read all of ``value``: items of containers and iterators, every attrs field and
-    property of a model (lazy properties convert too), and its ``repr()``."""
+    property of a model (lazy properties convert too), and its ``repr()`` and ``str()``."""
     if isinstance(value, _SCALARS):
         repr(value)
         return
-    if _is_mapping(value):
-        for key, item in _members(value).items():
+    if is_mapping(value):
+        for key, item in value.items():
             touch(key)
             touch(item)
         return
@@ -194,10 +220,11 @@ def touch(value: object) -> None:
         for item in list(value):
             touch(item)
         return
-    kind = type(value)
-    assert attrs.has(kind), f"not a model: {value!r}"
-    for attribute in attrs.fields(kind):
-        touch(getattr(value, attribute.name))
+    kind: type = type(value)
+    assert attrs.has(kind) or isinstance(value, errors.AwsError), f"not a model: {value!r}"
+    if attrs.has(kind):
+        for attribute in attrs.fields(kind):
+            touch(getattr(value, attribute.name))
     for name in _properties(kind):
         touch(getattr(value, name))
     repr(value)
@@ -206,7 +233,11 @@ def touch(value: object) -> None:
 
 @functools.cache
 def _properties(kind: type) -> tuple[str, ...]:
-    return tuple(name for name, member in inspect.getmembers(kind) if isinstance(member, property))
+    return tuple(
+        name
+        for name, member in inspect.getmembers(kind)
+        if isinstance(member, property | functools.cached_property)
+    )
 
 
 def _result(value: object, returns: type | None) -> None:
@@ -347,5 +378,155 @@ def check_operation(service: SC, operation: Operation[SC]) -> dict[str, int]:
 def check_table(package: str, service_name: str, operations: Iterable[Operation[S]]) -> None:
     """The table names exactly the operations ``src/awsfacade/<package>`` calls on a client of
     ``service_name``: a new call with no entry fails, and so does an entry no longer used."""
-    called = client_operations(_SRC / package, service_name)
+    called = client_operations(SRC / package, service_name)
     assert called == {operation.name for operation in operations}
+
+
+# -- hand-written tests: answers in order or per operation, one call's outcome -------------
+
+
+def copied(value: object) -> object:
+    """``value`` with its dicts and lists copied (streams and scalars shared)."""
+    if is_mapping(value):
+        return {key: copied(item) for key, item in value.items()}
+    if is_list(value):
+        return [copied(item) for item in value]
+    return value
+
+
+def _copied_dict(value: Mapping[str, object]) -> dict[str, object]:
+    return {key: copied(item) for key, item in value.items()}
+
+
+@contextmanager
+def stubbed(client: BaseClient, *answers: tuple[str, Mapping[str, object]]) -> Generator[Stubber]:
+    """A ``Stubber`` answering ``answers`` (``(operation, response)``, API names) in order."""
+    with Stubber(client) as stub:
+        for operation, response in answers:
+            stub.add_response(xform_name(operation), _copied_dict(response))
+        yield stub
+
+
+class Answers:
+    """A ``before-call`` hook answering each operation of ``responses`` with its response
+    (the items of a list one by one, the last again and again), validated as the Stubber
+    validates; ``calls`` lists the operations in the order they were called. More than
+    ``limit`` calls fail the test (a listing that would never end)."""
+
+    def __init__(
+        self,
+        client: BaseClient,
+        responses: Mapping[str, Mapping[str, object] | Sequence[Mapping[str, object]]],
+        *,
+        limit: int = 100,
+    ) -> None:
+        self.client = client
+        self.limit = limit
+        self.responses: dict[str, list[Mapping[str, object]]] = {}
+        model = client.meta.service_model
+        for operation, answer in responses.items():
+            queue: list[Mapping[str, object]] = (
+                list(answer) if isinstance(answer, Sequence) else [answer]
+            )
+            output = model.operation_model(operation).output_shape
+            for response in queue:
+                if output is not None and "Error" not in response:
+                    validate_parameters(_copied_dict(response), output)
+            self.responses[operation] = queue
+        self.calls: list[str] = []
+        self._event = f"before-call.{model.service_id.hyphenize()}"
+
+    def __enter__(self) -> Answers:
+        # botocore-stubs type handlers as returning None; a before-call handler may return the
+        # (response, parsed) pair that botocore then uses instead of sending the request.
+        self.client.meta.events.register(self._event, self)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.client.meta.events.unregister(self._event, self)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType] - as in __enter__
+
+    def __call__(
+        self, *, model: OperationModel, **_: object
+    ) -> tuple[AWSResponse, dict[str, object]]:
+        self.calls.append(model.name)
+        if len(self.calls) > self.limit:
+            raise AssertionError(f"more than {self.limit} requests: {self.calls[-3:]}...")
+        queue = self.responses.get(model.name)
+        if queue is None:
+            raise AssertionError(f"{model.name} was called but the test has no answer for it")
+        response = queue.pop(0) if len(queue) > 1 else queue[0]
+        parsed = _copied_dict(response)
+        status = 400 if "Error" in parsed else 200
+        parsed["ResponseMetadata"] = {"RequestId": "answers-1", "HTTPStatusCode": status}
+        return (http_answer("https://aws.invalid/", status), parsed)
+
+
+def outcome(
+    call: Callable[[], object],
+    returns: type | tuple[type, ...],
+    *,
+    lacking: bool = False,
+    errors: tuple[type[AwsError], ...] = (),
+) -> object:
+    """Call ``call`` (an iterator is read to the end) and assert what it gave: ``returns``
+    (each item of an iterator), every one touched; :class:`UnexpectedResponseError` only when
+    ``lacking``; another ``AwsError`` only if one of ``errors``. Returns the result (a list
+    for an iterator), or the error raised."""
+    listed = False
+    try:
+        result = call()
+        if _is_iterator(result):
+            listed = True
+            result = list(result)
+    except InvalidArgumentError as error:
+        raise AssertionError(f"reading a response raised {error!r}") from error
+    except UnexpectedResponseError as error:
+        if not lacking:
+            raise AssertionError(f"every field AWS always sends was sent, yet {error!r}") from error
+        return error
+    except AwsError as error:
+        if not isinstance(error, errors):
+            raise AssertionError(f"{error!r} is not one of {errors}") from error
+        touch(error)
+        return error
+    for item in _items(result) if listed else [result]:
+        assert isinstance(item, returns), f"{item!r} is not a {returns}"
+        touch(item)
+    return result
+
+
+def _is_iterator(value: object) -> TypeGuard[Iterator[object]]:
+    return isinstance(value, Iterator)
+
+
+def _items(value: object) -> list[object]:
+    if isinstance(value, tuple | list | frozenset | set):
+        return list(value)  # pyright: ignore[reportUnknownArgumentType] - a collection's items are objects
+    return []
+
+
+def check_answered(
+    service: str,
+    package: str,
+    answered: Iterable[str],
+    tests: Iterable[str],
+    namespace: Mapping[str, object],
+) -> None:
+    """Every operation of ``service`` that ``src/awsfacade/<package>`` names is ``answered``
+    by a test, and each test named in ``tests`` is in the test module's ``namespace``."""
+    assert client_operations(SRC / package, service) - set(answered) == set()
+    assert [test for test in tests if test not in namespace] == []
+
+
+def dicts(value: object) -> list[Mapping[str, object]]:
+    """The mappings in ``value`` if it is a list (a response's list member), else none."""
+    return [item for item in as_list(value) if is_mapping(item)]
+
+
+def models(value: object, model: type[M]) -> list[M]:
+    """The ``model`` instances in ``value`` if it is a list (an outcome), else none."""
+    return [item for item in as_list(value) if isinstance(item, model)]
+
+
+def as_list(value: object) -> list[object]:
+    return value if is_list(value) else []
