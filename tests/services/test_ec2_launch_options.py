@@ -155,7 +155,7 @@ def test_launch_options_check_themselves(build: object, message: str) -> None:
         ({"associate_public_ip": "yes"}, "associate_public_ip"),
         ({"block_devices": [{"DeviceName": "/dev/xvda"}]}, "BlockDevice"),
         ({"user_data": "é" * 9000}, "16 KiB"),
-        ({"user_data": b"#!/bin/sh"}, "user_data must be a string"),
+        ({"user_data": b"#!/bin/sh"}, "user_data must be str"),
     ],
 )
 def test_run_rejects_wrong_options_before_any_request(
