@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Final
 
 from bad_input_cases import Bad, Method
@@ -17,6 +18,22 @@ _ZONE: Final = [
     Bad("zone_id", "/change/C1"),
     Bad("zone_id", "Z" * 33),
 ]
+
+
+class Lazily:
+    """An iterable that is no collection (a generator's shape, but reusable): the boundary
+    cannot check its items without consuming it, so the method checks each as it reads it."""
+
+    def __init__(self, *items: object) -> None:
+        self.items = items
+
+    def __iter__(self) -> Iterator[object]:
+        return iter(self.items)
+
+    def __repr__(self) -> str:
+        return f"Lazily{self.items!r}"
+
+
 _RECORD: Final = Method(
     {"zone_id": ZONE, "record": WWW},
     [*_ZONE, Bad("record", BIG_TXT, names="larger than one Route53 request")],
@@ -27,12 +44,9 @@ ROUTE53: Final[dict[str, Method]] = {
         {"name": "example.com"},
         [
             Bad("name", ""),
-            Bad("name", "a" * 1025),
             Bad("name", "my zone.com"),
             Bad("name", "example..com"),
-            Bad("comment", "c" * 257),
-            Bad("caller_reference", ""),
-            Bad("caller_reference", "r" * 129),
+            Bad("name", ".example.com"),
             Bad("private", True, names="vpc_id"),
             Bad("vpc_region", None, names="vpc_region", also={"private": True, "vpc_id": "vpc-1"}),
             Bad("vpc_region", "moon", also={"private": True, "vpc_id": "vpc-1"}),
@@ -55,12 +69,11 @@ ROUTE53: Final[dict[str, Method]] = {
         {"zone_id": ZONE, "changes": [RecordChange(action="UPSERT", record=WWW)]},
         [
             *_ZONE,
-            Bad("changes", RecordChange(action="UPSERT", record=WWW)),
-            Bad("changes", [WWW]),
+            Bad("changes", Lazily(RecordChange(action="UPSERT", record=WWW), WWW)),
             Bad("changes", [RecordChange(action="UPSERT", record=BIG_TXT)], names="UPSERT"),
         ],
     ),
-    "wait_in_sync": Method({"change_id": "C1"}, [Bad("change_id", ""), Bad("timeout", 0)]),
+    "wait_in_sync": Method({"change_id": "C1"}, [Bad("change_id", "")]),
 }
 
 ROUTE53_MODELS: Final[dict[str, Method]] = {
