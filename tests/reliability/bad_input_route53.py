@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Final
 
-from bad_input_cases import Bad, Method
+from bad_input_cases import Bad, Lazily, Method
 
 from awsfacade.route53 import AliasTarget, RecordChange, RecordSet
 
@@ -18,20 +17,6 @@ _ZONE: Final = [
     Bad("zone_id", "/change/C1"),
     Bad("zone_id", "Z" * 33),
 ]
-
-
-class Lazily:
-    """An iterable that is no collection (a generator's shape, but reusable): the boundary
-    cannot check its items without consuming it, so the method checks each as it reads it."""
-
-    def __init__(self, *items: object) -> None:
-        self.items = items
-
-    def __iter__(self) -> Iterator[object]:
-        return iter(self.items)
-
-    def __repr__(self) -> str:
-        return f"Lazily{self.items!r}"
 
 
 _RECORD: Final = Method(

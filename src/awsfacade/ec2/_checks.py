@@ -45,9 +45,9 @@ def check_block(cidr_block: object) -> str:
     return block
 
 
-def check_instance_type(value: object) -> InstanceTypeType:
+def check_instance_type(value: str) -> InstanceTypeType:
     """`value` checked for the family.size shape of every instance type."""
-    if not isinstance(value, str) or not _is_instance_type(value):
+    if not _is_instance_type(value):
         raise InvalidArgumentError(
             f'instance_type must look like "t3.micro" (family.size), not {value!r}'
         )
@@ -67,11 +67,6 @@ def state_values(
     its string; UNKNOWN cannot be asked for."""
     if states is None:
         return None
-    if isinstance(states, str) or not isinstance(states, Sequence):
-        raise InvalidArgumentError(
-            'states must be a list of states (InstanceState members or strings like "running"), '
-            f"not {states!r}"
-        )
     return [str(user_state(InstanceState, state, "each of states")) for state in states]
 
 
@@ -81,18 +76,16 @@ def instance_profile(value: object) -> IamInstanceProfileSpecificationTypeDef:
     return {"Arn": profile} if profile.startswith("arn:") else {"Name": profile}
 
 
-def check_user_data(user_data: object) -> str:
+def check_user_data(user_data: str) -> str:
     """User data within AWS's 16 KiB limit on the raw bytes (before base64)."""
-    if not isinstance(user_data, str):
-        raise InvalidArgumentError(f"user_data must be a string, not {type(user_data).__name__}")
     if len(user_data.encode()) > _USER_DATA_LIMIT:
         raise InvalidArgumentError("user_data is longer than AWS's 16 KiB limit (in bytes)")
     return user_data
 
 
-def check_client_token(client_token: object) -> str:
+def check_client_token(client_token: str) -> str:
     """An idempotency token of 1 to 64 ASCII characters."""
-    if not isinstance(client_token, str) or not 1 <= len(client_token) <= _MAX_CLIENT_TOKEN:
+    if not 1 <= len(client_token) <= _MAX_CLIENT_TOKEN:
         raise InvalidArgumentError(
             f"client_token must be 1 to {_MAX_CLIENT_TOKEN} characters long, not {client_token!r}"
         )
