@@ -187,9 +187,14 @@ def request_members(method: object) -> tuple[str, Mapping[str, str]] | None:
 
 
 def member_shape(model: ServiceModel, operation: str, path: str) -> Shape:
-    """The shape of the member at ``path`` (``"A.B"``) of ``operation``'s request."""
+    """The shape of the member at ``path`` (``"A.B"``) of ``operation``'s request; ``member``
+    after a list names its item (``"Names.member"``: one name that the method sends in a
+    list)."""
     shape: Shape | None = model.operation_model(operation).input_shape
     for name in path.split("."):
+        if name == "member" and shape is not None and shape.type_name == "list":
+            shape = getattr(shape, "member")  # noqa: B009 - a ListShape's item shape
+            continue
         members: Mapping[str, Shape] = getattr(shape, "members", {})
         if name not in members:
             raise LookupError(f"{operation} has no request member {path}")

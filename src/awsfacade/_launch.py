@@ -232,9 +232,9 @@ class SpotOptions:
         return self._for_run()
 
 
-def check_instance_type(value: object) -> InstanceTypeType:
+def check_instance_type(value: str) -> InstanceTypeType:
     """`value` checked for the family.size shape of every instance type."""
-    if not isinstance(value, str) or not _is_instance_type(value):
+    if not _is_instance_type(value):
         raise InvalidArgumentError(
             f'instance_type must look like "t3.micro" (family.size), not {value!r}'
         )
@@ -247,10 +247,8 @@ def _is_instance_type(value: str) -> TypeGuard[InstanceTypeType]:
     return _INSTANCE_TYPE.fullmatch(value) is not None
 
 
-def check_user_data(user_data: object) -> str:
+def check_user_data(user_data: str) -> str:
     """User data within AWS's 16 KiB limit on the raw bytes (before base64)."""
-    if not isinstance(user_data, str):
-        raise InvalidArgumentError(f"user_data must be a string, not {type(user_data).__name__}")
     if len(user_data.encode()) > _USER_DATA_LIMIT:
         raise InvalidArgumentError("user_data is longer than AWS's 16 KiB limit (in bytes)")
     return user_data

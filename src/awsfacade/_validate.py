@@ -25,7 +25,6 @@ __all__ = [
     "check_id",
     "check_ids",
     "check_int",
-    "check_items",
     "check_text",
     "check_timing",
     "check_type",
@@ -94,15 +93,6 @@ def check_type(value: object, cls: type[T], what: str) -> T:
     if not isinstance(value, cls):
         raise InvalidArgumentError(f"{what} must hold {cls.__name__} objects, not {value!r}")
     return value
-
-
-def check_items(values: Iterable[T], cls: type[T], what: str) -> list[T]:
-    """A list of ``cls`` objects (``BlockDevice`` in ``block_devices``), possibly empty."""
-    if isinstance(values, str | bytes) or not isinstance(values, Iterable):
-        raise InvalidArgumentError(
-            f"{what} must be a list of {cls.__name__} objects, not {values!r}"
-        )
-    return [check_type(value, cls, what) for value in values]
 
 
 def check_timing(timeout: object, poll_interval: object) -> None:

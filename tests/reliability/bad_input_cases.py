@@ -69,6 +69,20 @@ class Session:
 SESSION: Final = Session()
 
 
+class Lazily:
+    """An iterable that is no collection (a generator's shape, but reusable): the boundary
+    cannot check its items without consuming it, so the method checks each as it reads it."""
+
+    def __init__(self, *items: object) -> None:
+        self.items = items
+
+    def __iter__(self) -> Iterator[object]:
+        return iter(self.items)
+
+    def __repr__(self) -> str:
+        return f"Lazily{self.items!r}"
+
+
 class _Opaque:
     """An object of no type any parameter accepts."""
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Final
 
-from bad_input_cases import TOO_MANY_TAGS, Bad, Method, add_cases
+from bad_input_cases import TOO_MANY_TAGS, Bad, Lazily, Method, add_cases
 
-from awsfacade.ec2 import BlockDevice, InstanceState, Rule, VpcState
+from awsfacade.ec2 import InstanceState, Rule, VpcState
 
 IMAGE: Final = "ami-0123456789abcdef0"
 INSTANCE: Final = "i-0123456789abcdef0"
@@ -33,7 +33,7 @@ _NAME_OR_ID: Final = [
 _IDS: Final = {"instance_ids": [INSTANCE]}
 _RULES: Final = Method(
     {"group_id": GROUP, "rules": [SSH]},
-    [Bad("group_id", ""), Bad("rules", []), Bad("rules", [SSH, "tcp"]), Bad("rules", SSH)],
+    [Bad("group_id", ""), Bad("rules", []), Bad("rules", Lazily(SSH, "tcp"))],
 )
 
 EC2: Final[dict[str, Method]] = {
@@ -52,8 +52,6 @@ EC2: Final[dict[str, Method]] = {
             Bad("subnet_id", ""),
             Bad("availability_zone", ""),
             Bad("iam_instance_profile", ""),
-            Bad("block_devices", ["/dev/xvda"]),
-            Bad("block_devices", BlockDevice()),
             Bad("block_devices", None),
             Bad("user_data", "x" * (16 * 1024 + 1)),
             Bad("tags", {"aws:owner": "me"}),
@@ -157,7 +155,6 @@ EC2: Final[dict[str, Method]] = {
             Bad("instance_tags", {"aws:x": "y"}),
             Bad("block_devices", None),
             Bad("version_description", ""),
-            Bad("version_description", "d" * 256),
         ],
     ),
     "launch_templates": Method(

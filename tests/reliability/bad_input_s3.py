@@ -107,7 +107,7 @@ S3: Final[dict[str, Method]] = {
     ),
     "presigned_url": Method(
         _BUCKET,
-        [*_OBJECT, Bad("expires_in", 0), Bad("expires_in", 604801), Bad("method", "get")],
+        [*_OBJECT, Bad("expires_in", 0), Bad("expires_in", 604801)],
     ),
 }
 

@@ -97,11 +97,10 @@ def test_encode_name_writes_a_name_as_route53_lists_it() -> None:
         encode_name("中国.asia.")
 
 
-@pytest.mark.parametrize(
-    "name", ["", " ", "a b.com", "a..b", ".a.com", "a" * 1025, 5, None, "..", "a.com.."]
-)
-def test_check_name_refuses_what_is_no_dns_name(name: object) -> None:
-    """Empty, spaced, empty-label, too long or non-string names are refused."""
+@pytest.mark.parametrize("name", ["", " ", "a b.com", "a..b", ".a.com", "..", "a.com.."])
+def test_check_name_refuses_what_is_no_dns_name(name: str) -> None:
+    """Empty, spaced or empty-label names are refused (the length and the type are checked
+    by the boundary, from the model and the signature)."""
     with pytest.raises(InvalidArgumentError, match="name"):
         check_name(name)
 

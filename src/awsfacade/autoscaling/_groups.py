@@ -9,17 +9,12 @@ from typing import TYPE_CHECKING, TypeGuard
 import attrs
 
 from awsfacade import _tags
+from awsfacade._boundary import request
 from awsfacade._consistency import read_after_create, server_time
 from awsfacade._create import create_unique
-from awsfacade._launch import LaunchTemplateRef
+from awsfacade._launch import LaunchTemplateRef  # noqa: TC001 - the boundary reads annotations at run time
 from awsfacade._paging import only
-from awsfacade._validate import (
-    check_bool,
-    check_int,
-    check_timing,
-    check_type,
-    optional_ids,
-)
+from awsfacade._validate import check_int, check_timing, optional_ids
 from awsfacade._waiting import wait_for_path
 from awsfacade.autoscaling._base import PAGE_SIZE, AutoScalingBase, by_chunks
 from awsfacade.autoscaling._checks import (
@@ -43,9 +38,6 @@ if TYPE_CHECKING:
 
 __all__ = ["GroupsMixin"]
 
-#: HealthCheckType's limit in the service model (a comma-separated list: "EC2,ELB").
-_MAX_HEALTH_CHECK_TYPE = 32
-
 #: AutoScalingGroup.at_desired_capacity, in JMESPath for the waiter: every instance is
 #: InService, and there are exactly as many as desired or, when instances carry weights
 #: (WeightedCapacity, a number as a string), their units reach the desired capacity.
@@ -58,10 +50,9 @@ _IN_SERVICE = (
 )
 
 
-def _template_spec(launch_template: object) -> LaunchTemplateSpecificationTypeDef:
+def _template_spec(ref: LaunchTemplateRef) -> LaunchTemplateSpecificationTypeDef:
     """AutoScaling's ``LaunchTemplate`` for a `LaunchTemplateRef`; one read from AWS
     holds both id and name, and AWS takes one: the id."""
-    ref = check_type(launch_template, LaunchTemplateRef, "launch_template")
     if ref.id is not None:
         return {"LaunchTemplateId": ref.id, "Version": ref.version}
     return {"LaunchTemplateName": ref.name or "", "Version": ref.version}
@@ -153,6 +144,14 @@ class GroupsMixin(AutoScalingBase):
 
     __slots__ = ()
 
+    @request(
+        "CreateAutoScalingGroup",
+        name="AutoScalingGroupName",
+        launch_configuration="LaunchConfigurationName",
+        availability_zones="AvailabilityZones",
+        health_check_type="HealthCheckType",
+        target_group_arns="TargetGroupARNs",
+    )
     def create_group(
         self,
         name: str,
@@ -219,9 +218,7 @@ class GroupsMixin(AutoScalingBase):
             InvalidRequestError: AWS refused the settings.
         """
         check_name(name)
-        low, high, desired = check_sizes(min_size, max_size, desired_capacity)
-        if low is None or high is None:
-            raise InvalidArgumentError("min_size and max_size are whole numbers, not None")
+        check_sizes(min_size, max_size, desired_capacity)
         config_name, template = _launch_source(launch_configuration, launch_template)
         if config_name is None and template is None:
             raise InvalidArgumentError("pass one of launch_configuration= or launch_template=")
@@ -231,15 +228,14 @@ class GroupsMixin(AutoScalingBase):
                 "a group from a launch configuration needs availability_zones or subnet_ids"
             )
         checked_tags = _tags.validate(tags)
-        propagate = check_bool(propagate_tags_at_launch, "propagate_tags_at_launch")
         target_groups = optional_ids(target_group_arns, "target_group_arns") or []
         request: CreateAutoScalingGroupTypeTypeDef = {
             "AutoScalingGroupName": name,
-            "MinSize": low,
-            "MaxSize": high,
+            "MinSize": min_size,
+            "MaxSize": max_size,
         }
-        if desired is not None:
-            request["DesiredCapacity"] = desired
+        if desired_capacity is not None:
+            request["DesiredCapacity"] = desired_capacity
         if config_name is not None:
             request["LaunchConfigurationName"] = config_name
         if template is not None:
@@ -249,11 +245,9 @@ class GroupsMixin(AutoScalingBase):
         if subnets:
             request["VPCZoneIdentifier"] = ",".join(subnets)
         if checked_tags:
-            request["Tags"] = _tag_list(name, checked_tags, propagate)
+            request["Tags"] = _tag_list(name, checked_tags, propagate_tags_at_launch)
         if health_check_type is not None:
-            request["HealthCheckType"] = check_xml_text(
-                health_check_type, "health_check_type", _MAX_HEALTH_CHECK_TYPE
-            )
+            request["HealthCheckType"] = check_xml_text(health_check_type, "health_check_type")
         if health_check_grace_period is not None:
             request["HealthCheckGracePeriod"] = check_int(
                 health_check_grace_period, "health_check_grace_period", minimum=0
@@ -262,9 +256,9 @@ class GroupsMixin(AutoScalingBase):
             request["TargetGroupARNs"] = target_groups
         as_sent = AutoScalingGroup(
             name=name,
-            min_size=low,
-            max_size=high,
-            desired_capacity=low if desired is None else desired,
+            min_size=min_size,
+            max_size=max_size,
+            desired_capacity=min_size if desired_capacity is None else desired_capacity,
             created=server_time(None),
             launch_configuration=config_name,
             launch_template=launch_template,
@@ -274,7 +268,7 @@ class GroupsMixin(AutoScalingBase):
             health_check_grace_period=health_check_grace_period,
             target_group_arns=tuple(target_groups),
             tags=checked_tags,
-            tags_propagated_at_launch=frozenset(checked_tags if propagate else ()),
+            tags_propagated_at_launch=frozenset(checked_tags if propagate_tags_at_launch else ()),
         )
 
         def send() -> AutoScalingGroup:
@@ -291,6 +285,7 @@ class GroupsMixin(AutoScalingBase):
 
         return create_unique(send, operation="CreateAutoScalingGroup", find=find)
 
+    @request("DescribeAutoScalingGroups", names="AutoScalingGroupNames")
     def groups(
         self, *, names: Sequence[str] | None = None, tags: Mapping[str, str] | None = None
     ) -> Iterator[AutoScalingGroup]:
@@ -328,6 +323,7 @@ class GroupsMixin(AutoScalingBase):
 
         return by_chunks(checked, PAGE_SIZE, listing)
 
+    @request("DescribeAutoScalingGroups", name="AutoScalingGroupNames.member")
     def group(self, name: str) -> AutoScalingGroup:
         """One group by name.
 
@@ -348,6 +344,13 @@ class GroupsMixin(AutoScalingBase):
             ),
         )
 
+    @request(
+        "UpdateAutoScalingGroup",
+        name="AutoScalingGroupName",
+        launch_configuration="LaunchConfigurationName",
+        availability_zones="AvailabilityZones",
+        health_check_type="HealthCheckType",
+    )
     def update_group(
         self,
         name: str,
@@ -386,16 +389,16 @@ class GroupsMixin(AutoScalingBase):
             InvalidStateError: A scaling activity is in progress.
         """
         check_name(name)
-        low, high, desired = check_sizes(min_size, max_size, desired_capacity)
+        check_sizes(min_size, max_size, desired_capacity)
         config_name, template = _launch_source(launch_configuration, launch_template)
         zones, subnets = new_zones(availability_zones, subnet_ids)
         request: UpdateAutoScalingGroupTypeTypeDef = {"AutoScalingGroupName": name}
-        if low is not None:
-            request["MinSize"] = low
-        if high is not None:
-            request["MaxSize"] = high
-        if desired is not None:
-            request["DesiredCapacity"] = desired
+        if min_size is not None:
+            request["MinSize"] = min_size
+        if max_size is not None:
+            request["MaxSize"] = max_size
+        if desired_capacity is not None:
+            request["DesiredCapacity"] = desired_capacity
         if config_name is not None:
             request["LaunchConfigurationName"] = config_name
         if template is not None:
@@ -405,9 +408,7 @@ class GroupsMixin(AutoScalingBase):
         if subnets is not None:
             request["VPCZoneIdentifier"] = ",".join(subnets)
         if health_check_type is not None:
-            request["HealthCheckType"] = check_xml_text(
-                health_check_type, "health_check_type", _MAX_HEALTH_CHECK_TYPE
-            )
+            request["HealthCheckType"] = check_xml_text(health_check_type, "health_check_type")
         if health_check_grace_period is not None:
             request["HealthCheckGracePeriod"] = check_int(
                 health_check_grace_period, "health_check_grace_period", minimum=0
@@ -418,6 +419,7 @@ class GroupsMixin(AutoScalingBase):
             self._client.update_auto_scaling_group(**request)
         return self.group(name)
 
+    @request("SetDesiredCapacity", name="AutoScalingGroupName")
     def set_desired_capacity(
         self, name: str, capacity: int, *, honor_cooldown: bool = False
     ) -> None:
@@ -436,12 +438,14 @@ class GroupsMixin(AutoScalingBase):
         """
         check_name(name)
         request_capacity = check_int(capacity, "capacity", minimum=0)
-        cooldown = check_bool(honor_cooldown, "honor_cooldown")
         with self._translate():
             self._client.set_desired_capacity(
-                AutoScalingGroupName=name, DesiredCapacity=request_capacity, HonorCooldown=cooldown
+                AutoScalingGroupName=name,
+                DesiredCapacity=request_capacity,
+                HonorCooldown=honor_cooldown,
             )
 
+    @request("DeleteAutoScalingGroup", name="AutoScalingGroupName")
     def delete_group(self, name: str, *, force: bool = False) -> None:
         """Delete a group.
 
@@ -455,10 +459,10 @@ class GroupsMixin(AutoScalingBase):
             InvalidArgumentError: `name` is not a group name; nothing was sent.
         """
         check_name(name)
-        forced = check_bool(force, "force")
         with self._translate():
-            self._client.delete_auto_scaling_group(AutoScalingGroupName=name, ForceDelete=forced)
+            self._client.delete_auto_scaling_group(AutoScalingGroupName=name, ForceDelete=force)
 
+    @request("DescribeAutoScalingGroups", name="AutoScalingGroupNames.member")
     def wait_until_in_service(
         self, name: str, *, timeout: float = 600, poll_interval: float = 15
     ) -> AutoScalingGroup:

@@ -7,13 +7,14 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from awsfacade._boundary import request
 from awsfacade._consistency import read_after_create, server_time
 from awsfacade._create import create_unique
 from awsfacade._launch import check_instance_type, check_user_data
 from awsfacade._paging import only
-from awsfacade._validate import check_bool, optional_ids
+from awsfacade._validate import optional_ids
 from awsfacade.autoscaling._base import AutoScalingBase, by_chunks
-from awsfacade.autoscaling._checks import IMAGE_ID, INSTANCE_PROFILE, check_name, check_xml_text
+from awsfacade.autoscaling._checks import check_name, check_xml_text
 from awsfacade.autoscaling._models import LaunchConfiguration
 from awsfacade.errors import NotFoundError
 
@@ -34,6 +35,13 @@ class LaunchConfigurationsMixin(AutoScalingBase):
 
     __slots__ = ()
 
+    @request(
+        "CreateLaunchConfiguration",
+        name="LaunchConfigurationName",
+        image_id="ImageId",
+        key_name="KeyName",
+        iam_instance_profile="IamInstanceProfile",
+    )
     def create_launch_configuration(
         self,
         name: str,
@@ -77,24 +85,22 @@ class LaunchConfigurationsMixin(AutoScalingBase):
         check_name(name)
         request: CreateLaunchConfigurationTypeTypeDef = {
             "LaunchConfigurationName": name,
-            "ImageId": check_xml_text(image_id, "image_id", IMAGE_ID),
+            "ImageId": check_xml_text(image_id, "image_id"),
             "InstanceType": check_instance_type(instance_type),
         }
         group_ids = optional_ids(security_group_ids, "security_group_ids") or []
         if group_ids:
             request["SecurityGroups"] = group_ids
         if key_name is not None:
-            request["KeyName"] = check_xml_text(key_name, "key_name", IMAGE_ID)
+            request["KeyName"] = check_xml_text(key_name, "key_name")
         if user_data is not None:
             request["UserData"] = check_user_data(user_data)
         if iam_instance_profile is not None:
             request["IamInstanceProfile"] = check_xml_text(
-                iam_instance_profile, "iam_instance_profile", INSTANCE_PROFILE
+                iam_instance_profile, "iam_instance_profile"
             )
         if associate_public_ip is not None:
-            request["AssociatePublicIpAddress"] = check_bool(
-                associate_public_ip, "associate_public_ip"
-            )
+            request["AssociatePublicIpAddress"] = associate_public_ip
         as_sent = LaunchConfiguration(
             name=name,
             image_id=image_id,
@@ -122,6 +128,7 @@ class LaunchConfigurationsMixin(AutoScalingBase):
 
         return create_unique(send, operation="CreateLaunchConfiguration", find=find)
 
+    @request("DescribeLaunchConfigurations", names="LaunchConfigurationNames")
     def launch_configurations(
         self, *, names: Sequence[str] | None = None
     ) -> Iterator[LaunchConfiguration]:
@@ -155,6 +162,7 @@ class LaunchConfigurationsMixin(AutoScalingBase):
 
         return by_chunks(checked, _NAMES_PER_REQUEST, listing)
 
+    @request("DescribeLaunchConfigurations", name="LaunchConfigurationNames.member")
     def launch_configuration(self, name: str) -> LaunchConfiguration:
         """One launch configuration by name.
 
@@ -175,6 +183,7 @@ class LaunchConfigurationsMixin(AutoScalingBase):
             ),
         )
 
+    @request("DeleteLaunchConfiguration", name="LaunchConfigurationName")
     def delete_launch_configuration(self, name: str) -> None:
         """Delete a launch configuration.
 

@@ -10,7 +10,7 @@ from awsfacade import _tags
 from awsfacade._base import Service
 from awsfacade._clients import ClientCache, ClientOptions
 from awsfacade._validate import check_id, check_ids
-from awsfacade.errors import DryRunError, InUseError, InvalidArgumentError
+from awsfacade.errors import DryRunError, InUseError
 
 if TYPE_CHECKING:
     from boto3.session import Session
@@ -57,8 +57,6 @@ def ec2_filters(
     """
     request: list[FilterTypeDef] = []
     if filters is not None:
-        if not isinstance(filters, Mapping):
-            raise InvalidArgumentError("filters must map a filter name to a list of values")
         request = [
             {
                 "Name": check_id(name, "each name in filters"),

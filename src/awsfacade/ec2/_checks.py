@@ -43,11 +43,6 @@ def state_values(
     its string; UNKNOWN cannot be asked for."""
     if states is None:
         return None
-    if isinstance(states, str) or not isinstance(states, Sequence):
-        raise InvalidArgumentError(
-            'states must be a list of states (InstanceState members or strings like "running"), '
-            f"not {states!r}"
-        )
     return [str(user_state(InstanceState, state, "each of states")) for state in states]
 
 
@@ -57,9 +52,9 @@ def instance_profile(value: object) -> IamInstanceProfileSpecificationTypeDef:
     return {"Arn": profile} if profile.startswith("arn:") else {"Name": profile}
 
 
-def check_client_token(client_token: object) -> str:
+def check_client_token(client_token: str) -> str:
     """An idempotency token of 1 to 64 ASCII characters."""
-    if not isinstance(client_token, str) or not 1 <= len(client_token) <= _MAX_CLIENT_TOKEN:
+    if not 1 <= len(client_token) <= _MAX_CLIENT_TOKEN:
         raise InvalidArgumentError(
             f"client_token must be 1 to {_MAX_CLIENT_TOKEN} characters long, not {client_token!r}"
         )

@@ -18,12 +18,9 @@ from awsfacade._launch import (
 )
 from awsfacade._paging import only
 from awsfacade._validate import (
-    check_bool,
     check_id,
     check_ids,
     check_int,
-    check_items,
-    check_type,
     optional_ids,
 )
 from awsfacade._waiting import wait_for_path
@@ -146,13 +143,9 @@ class Ec2InstancesMixin(Ec2Base):
         elif launch_template is None:
             request["InstanceType"] = check_instance_type(DEFAULT_INSTANCE_TYPE)
         if launch_template is not None:
-            if not isinstance(launch_template, LaunchTemplateRef):
-                raise InvalidArgumentError("launch_template must be a LaunchTemplateRef")
             request["LaunchTemplate"] = launch_template._to_boto()
         if metadata_options is not None or launch_template is None:
-            request["MetadataOptions"] = check_type(
-                metadata_options or MetadataOptions(), MetadataOptions, "metadata_options"
-            )._for_run()
+            request["MetadataOptions"] = (metadata_options or MetadataOptions())._for_run()
         if key_name is not None:
             request["KeyName"] = check_id(key_name, "key_name")
         group_ids = optional_ids(security_group_ids, "security_group_ids") or []
@@ -161,7 +154,7 @@ class Ec2InstancesMixin(Ec2Base):
             # AWS takes this only on a network interface, which then holds subnet and groups.
             interface: InstanceNetworkInterfaceSpecificationTypeDef = {
                 "DeviceIndex": 0,
-                "AssociatePublicIpAddress": check_bool(associate_public_ip, "associate_public_ip"),
+                "AssociatePublicIpAddress": associate_public_ip,
             }
             if subnet is not None:
                 interface["SubnetId"] = subnet
@@ -179,11 +172,10 @@ class Ec2InstancesMixin(Ec2Base):
             }
         if iam_instance_profile is not None:
             request["IamInstanceProfile"] = instance_profile(iam_instance_profile)
-        devices = check_items(block_devices, BlockDevice, "block_devices")
-        if devices:
-            request["BlockDeviceMappings"] = [device._for_run() for device in devices]
+        if block_devices:
+            request["BlockDeviceMappings"] = [device._for_run() for device in block_devices]
         if spot is not None:
-            request["InstanceMarketOptions"] = check_type(spot, SpotOptions, "spot")._for_run()
+            request["InstanceMarketOptions"] = spot._for_run()
         if user_data is not None:
             request["UserData"] = check_user_data(user_data)
         checked_tags = _tags.validate(tags)
@@ -297,9 +289,7 @@ class Ec2InstancesMixin(Ec2Base):
         """
         ids = check_ids(instance_ids, "instance_ids")
         with self._translate():
-            response = self._client.stop_instances(
-                InstanceIds=ids, Force=check_bool(force, "force")
-            )
+            response = self._client.stop_instances(InstanceIds=ids, Force=force)
         return [StateChange._from_boto(item) for item in response.get("StoppingInstances", [])]
 
     def reboot(self, instance_ids: Sequence[str]) -> None:

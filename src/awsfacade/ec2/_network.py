@@ -516,10 +516,9 @@ def _vpc_filter(vpc_id: str | None) -> list[FilterTypeDef]:
 
 
 def _permissions(rules: Iterable[Rule]) -> list[IpPermissionTypeDef]:
-    if isinstance(rules, Rule) or not isinstance(rules, Iterable):
-        raise InvalidArgumentError("rules must be a list of Rule objects")
     permissions: list[IpPermissionTypeDef] = []
     for rule in rules:
+        # An iterator's items are not checked by the boundary (that would consume it): here.
         if not isinstance(rule, Rule):
             raise InvalidArgumentError(f"rules must hold Rule objects, not {rule!r}")
         permissions.append(rule._to_boto())

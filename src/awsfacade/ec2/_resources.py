@@ -12,7 +12,7 @@ from awsfacade._convert import sent
 from awsfacade._create import create_counted, create_unique, with_secret
 from awsfacade._launch import MAX_VOLUME_GIB
 from awsfacade._paging import one_page, only
-from awsfacade._validate import check_bool, check_id, check_int, check_text, optional_ids
+from awsfacade._validate import check_id, check_int, check_text, optional_ids
 from awsfacade.ec2._base import Ec2Base, ec2_filters, tag_specifications
 from awsfacade.ec2._resources_models import Address, Image, KeyPair, Volume, VolumeAttachment
 from awsfacade.errors import InvalidArgumentError, NotFoundError
@@ -361,7 +361,7 @@ class Ec2ResourcesMixin(Ec2Base):
         if throughput is not None:
             request["Throughput"] = check_int(throughput, "throughput", minimum=1)
         if encrypted is not None:
-            request["Encrypted"] = check_bool(encrypted, "encrypted")
+            request["Encrypted"] = encrypted
         if kms_key_id is not None:
             if encrypted is not True:
                 raise InvalidArgumentError("kms_key_id needs encrypted=True")
@@ -474,7 +474,7 @@ class Ec2ResourcesMixin(Ec2Base):
         request: DetachVolumeRequestTypeDef = {"VolumeId": check_id(volume_id, "volume_id")}
         if instance_id is not None:
             request["InstanceId"] = check_id(instance_id, "instance_id")
-        if check_bool(force, "force"):
+        if force:
             request["Force"] = True
         with self._translate():
             response = self._client.detach_volume(**request)
@@ -630,7 +630,7 @@ class Ec2ResourcesMixin(Ec2Base):
         """
         request: AssociateAddressRequestTypeDef = {
             "AllocationId": check_id(allocation_id, "allocation_id"),
-            "AllowReassociation": check_bool(allow_reassociation, "allow_reassociation"),
+            "AllowReassociation": allow_reassociation,
         }
         if (instance_id is None) == (network_interface_id is None):
             raise InvalidArgumentError("pass exactly one of instance_id= or network_interface_id=")
@@ -673,7 +673,7 @@ class Ec2ResourcesMixin(Ec2Base):
 # -- argument checks: every one runs before the first request --------------------------------
 
 
-def _key_name(name: object) -> str:
+def _key_name(name: str) -> str:
     """A key pair name as AWS accepts it: up to 255 ASCII characters."""
     checked = check_text(name, "name", _MAX_KEY_NAME)
     if not checked.isascii():
@@ -681,14 +681,11 @@ def _key_name(name: object) -> str:
     return checked
 
 
-def _public_key(value: object) -> bytes:
+def _public_key(given: str | bytes) -> bytes:
     """The public key material, as bytes; a private key is refused, never sent."""
-    if isinstance(value, str):
-        value = value.encode()
-    if not isinstance(value, bytes) or not value.strip():
-        raise InvalidArgumentError(
-            f"public_key must be a non-empty str or bytes, not {type(value).__name__}"
-        )
+    value = given.encode() if isinstance(given, str) else given
+    if not value.strip():
+        raise InvalidArgumentError("public_key must not be empty")
     if b"PRIVATE KEY" in value:
         raise InvalidArgumentError(
             "public_key holds a private key: pass the public key (the .pub file) instead"
@@ -696,9 +693,9 @@ def _public_key(value: object) -> bytes:
     return value
 
 
-def _volume_type(value: object) -> VolumeTypeType:
+def _volume_type(value: str) -> VolumeTypeType:
     """`value` checked for the shape of every EBS volume type (`gp3`, `io2`, `st1`)."""
-    if not isinstance(value, str) or not _is_volume_type(value):
+    if not _is_volume_type(value):
         raise InvalidArgumentError(f'volume_type must look like "gp3" or "io2", not {value!r}')
     return value
 

@@ -8,6 +8,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from awsfacade import _tags
+from awsfacade._boundary import request
 from awsfacade._convert import sent
 from awsfacade._launch import (
     BlockDevice,
@@ -19,11 +20,7 @@ from awsfacade._launch import (
 )
 from awsfacade._paging import only
 from awsfacade._validate import (
-    check_bool,
     check_id,
-    check_items,
-    check_text,
-    check_type,
     optional_ids,
 )
 from awsfacade.ec2._base import Ec2Base, ec2_filters, tag_specifications
@@ -44,7 +41,6 @@ __all__ = ["Ec2TemplatesMixin"]
 #: DescribeLaunchTemplates' largest MaxResults.
 _PAGE_SIZE = 200
 _ID = re.compile(r"^lt-[0-9a-f]{8,17}$")
-_MAX_VERSION_DESCRIPTION = 255  # VersionDescription's max in the service model
 
 
 class Ec2TemplatesMixin(Ec2Base):
@@ -52,6 +48,7 @@ class Ec2TemplatesMixin(Ec2Base):
 
     __slots__ = ()
 
+    @request("CreateLaunchTemplate", version_description="VersionDescription")
     def create_launch_template(
         self,
         *,
@@ -103,9 +100,7 @@ class Ec2TemplatesMixin(Ec2Base):
         check_template_name(name)
         data: RequestLaunchTemplateDataTypeDef = {
             "ImageId": check_id(image_id, "image_id"),
-            "MetadataOptions": check_type(
-                metadata_options or MetadataOptions(), MetadataOptions, "metadata_options"
-            )._for_template(),
+            "MetadataOptions": (metadata_options or MetadataOptions())._for_template(),
         }
         if instance_type is not None:
             data["InstanceType"] = check_instance_type(instance_type)
@@ -115,7 +110,7 @@ class Ec2TemplatesMixin(Ec2Base):
         if associate_public_ip is not None:
             interface: LaunchTemplateInstanceNetworkInterfaceSpecificationRequestTypeDef = {
                 "DeviceIndex": 0,
-                "AssociatePublicIpAddress": check_bool(associate_public_ip, "associate_public_ip"),
+                "AssociatePublicIpAddress": associate_public_ip,
             }
             if group_ids:
                 interface["Groups"] = group_ids
@@ -128,11 +123,10 @@ class Ec2TemplatesMixin(Ec2Base):
             }
         if iam_instance_profile is not None:
             data["IamInstanceProfile"] = instance_profile(iam_instance_profile)
-        devices = check_items(block_devices, BlockDevice, "block_devices")
-        if devices:
-            data["BlockDeviceMappings"] = [device._for_template() for device in devices]
+        if block_devices:
+            data["BlockDeviceMappings"] = [device._for_template() for device in block_devices]
         if spot is not None:
-            data["InstanceMarketOptions"] = check_type(spot, SpotOptions, "spot")._for_template()
+            data["InstanceMarketOptions"] = spot._for_template()
         if user_data is not None:
             # Unlike RunInstances, launch template data must be base64-encoded by the caller.
             data["UserData"] = base64.b64encode(check_user_data(user_data).encode()).decode()
@@ -146,9 +140,7 @@ class Ec2TemplatesMixin(Ec2Base):
             "LaunchTemplateData": data,
         }
         if version_description is not None:
-            request["VersionDescription"] = check_text(
-                version_description, "version_description", _MAX_VERSION_DESCRIPTION
-            )
+            request["VersionDescription"] = check_id(version_description, "version_description")
         checked_tags = _tags.validate(tags)
         if checked_tags:
             request["TagSpecifications"] = tag_specifications(checked_tags, "launch-template")
@@ -243,10 +235,10 @@ class Ec2TemplatesMixin(Ec2Base):
                 self._client.delete_launch_template(LaunchTemplateName=name_or_id)
 
 
-def _is_id(name_or_id: object) -> bool:
+def _is_id(name_or_id: str) -> bool:
     """Whether `name_or_id` is a template's `lt-…` id; else it must be a valid name."""
     check_id(name_or_id, "name_or_id")
-    if isinstance(name_or_id, str) and _ID.match(name_or_id):
+    if _ID.match(name_or_id):
         return True
     check_template_name(name_or_id, "name_or_id")
     return False

@@ -12,7 +12,6 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Final
 
 from awsfacade import _tags
-from awsfacade._validate import check_id
 from awsfacade.errors import InvalidArgumentError
 
 if TYPE_CHECKING:
@@ -61,8 +60,7 @@ _PASSWORD_LIMITS: Final = (
 _MAX_PASSWORD: Final = 255
 
 
-def _check_pattern(value: object, what: str, limit: int) -> str:
-    text = check_id(value, what)
+def _check_pattern(text: str, what: str, limit: int) -> str:
     if len(text) > limit or not _IDENTIFIER.fullmatch(text):
         raise InvalidArgumentError(
             f"{what} must be 1 to {limit} letters, digits or hyphens, start with a letter, "
@@ -71,29 +69,28 @@ def _check_pattern(value: object, what: str, limit: int) -> str:
     return text
 
 
-def check_identifier(value: object, what: str = "identifier") -> str:
+def check_identifier(value: str, what: str = "identifier") -> str:
     """A DB instance identifier (``DBInstanceIdentifier``'s constraints)."""
     return _check_pattern(value, what, INSTANCE_IDENTIFIER)
 
 
-def check_instance_ref(value: object, what: str = "identifier") -> str:
+def check_instance_ref(value: str, what: str = "identifier") -> str:
     """A DB instance identifier, or its ARN (``DescribeDBInstances`` takes either)."""
-    if isinstance(value, str) and value.startswith("arn:"):
+    if value.startswith("arn:"):
         if not _ARN.fullmatch(value):
             raise InvalidArgumentError(f"{what} is not a DB instance ARN: {value!r}")
         return value
     return check_identifier(value, what)
 
 
-def check_snapshot_identifier(value: object, what: str = "final_snapshot_identifier") -> str:
+def check_snapshot_identifier(value: str, what: str = "final_snapshot_identifier") -> str:
     """A DB snapshot identifier (``FinalDBSnapshotIdentifier``'s constraints)."""
     return _check_pattern(value, what, SNAPSHOT_IDENTIFIER)
 
 
-def check_subnet_group_name(value: object, what: str = "name", *, creating: bool = False) -> str:
+def check_subnet_group_name(name: str, what: str = "name", *, creating: bool = False) -> str:
     """A DB subnet group name: at most 255 letters, digits, periods, underscores, spaces or
     hyphens, starting with a letter; a new one must not be ``default`` (AWS's own)."""
-    name = check_id(value, what)
     if len(name) > SUBNET_GROUP_NAME or not _SUBNET_GROUP.fullmatch(name):
         raise InvalidArgumentError(
             f"{what} must be 1 to {SUBNET_GROUP_NAME} letters, digits, periods, underscores, "
@@ -104,9 +101,8 @@ def check_subnet_group_name(value: object, what: str = "name", *, creating: bool
     return name
 
 
-def check_master_username(value: object) -> str:
+def check_master_username(name: str) -> str:
     """A master user name: 1 to 16 letters, digits or underscores, starting with a letter."""
-    name = check_id(value, "master_username")
     if not _USERNAME.fullmatch(name):
         raise InvalidArgumentError(
             "master_username must be 1 to 16 letters, digits or underscores, starting with a "
@@ -115,14 +111,12 @@ def check_master_username(value: object) -> str:
     return name
 
 
-def check_master_password(value: object, engine: str) -> str:
+def check_master_password(value: str, engine: str) -> str:
     """A master password within ``engine``'s length limit, of printable ASCII characters but
     space, ``/``, ``"`` and ``@`` (and, for Oracle, ``&`` and ``'``).
 
     The messages say which rule failed and never quote the password.
     """
-    if not isinstance(value, str):
-        raise InvalidArgumentError(f"master_password must be a string, not {type(value).__name__}")
     limit = next(
         (limit for prefix, limit in _PASSWORD_LIMITS if engine.startswith(prefix)), _MAX_PASSWORD
     )

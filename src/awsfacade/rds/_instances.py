@@ -10,7 +10,6 @@ from awsfacade._convert import sent
 from awsfacade._create import create_unique
 from awsfacade._paging import only
 from awsfacade._validate import (
-    check_bool,
     check_id,
     check_int,
     check_text,
@@ -172,13 +171,13 @@ class RdsInstancesMixin(RdsBase):
         if storage_type is not None:
             request["StorageType"] = check_id(storage_type, "storage_type")
         if multi_az is not None:
-            request["MultiAZ"] = check_bool(multi_az, "multi_az")
+            request["MultiAZ"] = multi_az
         if publicly_accessible is not None:
-            request["PubliclyAccessible"] = check_bool(publicly_accessible, "publicly_accessible")
+            request["PubliclyAccessible"] = publicly_accessible
         if storage_encrypted is not None:
-            request["StorageEncrypted"] = check_bool(storage_encrypted, "storage_encrypted")
+            request["StorageEncrypted"] = storage_encrypted
         if deletion_protection is not None:
-            request["DeletionProtection"] = check_bool(deletion_protection, "deletion_protection")
+            request["DeletionProtection"] = deletion_protection
 
         def send() -> DbInstance:
             with self._translate():
@@ -323,7 +322,7 @@ class RdsInstancesMixin(RdsBase):
         """
         request: DeleteDBInstanceMessageTypeDef = {
             "DBInstanceIdentifier": check_identifier(identifier),
-            "SkipFinalSnapshot": check_bool(skip_final_snapshot, "skip_final_snapshot"),
+            "SkipFinalSnapshot": skip_final_snapshot,
         }
         if final_snapshot_identifier is not None:
             if skip_final_snapshot:

@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 import string
 
-from awsfacade._validate import check_text
 from awsfacade.errors import InvalidArgumentError
 
 __all__ = [
@@ -137,12 +136,13 @@ def encode_name(name: str, what: str = "name") -> str:
     return _ENCODE.sub(escape, lowered)
 
 
-def check_name(name: object, what: str = "name") -> str:
-    """A DNS name a user passed, normalised to its trailing-dot form."""
-    text = check_text(name, what, MAX_NAME)
-    if any(char.isspace() for char in text):
+def check_name(text: str, what: str = "name") -> str:
+    """A DNS name a user passed, normalised to its trailing-dot form (its length is the
+    model's ``DNSName``, checked by the boundary)."""
+    if not text or any(char.isspace() for char in text):
         raise InvalidArgumentError(
-            f"{what} must not contain spaces (write a space in a name as \\040): {text!r}"
+            f"{what} must not be empty or contain spaces (write a space in a name as \\040): "
+            f"{text!r}"
         )
     check_labels(text, what)
     normalized = normalize_name(text)
@@ -167,18 +167,18 @@ def bare_change_id(change_id: str) -> str:
     return change_id.removeprefix(_CHANGE_PREFIX)
 
 
-def check_zone_id(zone_id: object, what: str = "zone_id") -> str:
+def check_zone_id(zone_id: str, what: str = "zone_id") -> str:
     """A hosted zone id a user passed, with or without ``/hostedzone/``, returned bare."""
     return _bare_id(zone_id, what, _ZONE_PREFIX)
 
 
-def check_change_id(change_id: object) -> str:
+def check_change_id(change_id: str) -> str:
     """A change id a user passed, with or without ``/change/``, returned bare."""
     return _bare_id(change_id, "change_id", _CHANGE_PREFIX)
 
 
-def _bare_id(value: object, what: str, prefix: str) -> str:
-    text = check_text(value, what, len(prefix) + _MAX_ID).removeprefix(prefix)
+def _bare_id(value: str, what: str, prefix: str) -> str:
+    text = value.removeprefix(prefix)
     if not text or len(text) > _MAX_ID or "/" in text or any(char.isspace() for char in text):
         raise InvalidArgumentError(
             f"{what} must be an id like Z1D633PJN98FT9 (or {prefix}Z1D633PJN98FT9), not {value!r}"

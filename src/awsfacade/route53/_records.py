@@ -16,6 +16,7 @@ from typing import Final
 
 from botocore.paginate import TokenEncoder
 
+from awsfacade._boundary import request
 from awsfacade._convert import sent
 from awsfacade._create import create_unique
 from awsfacade._paging import only
@@ -32,7 +33,6 @@ from awsfacade.route53._checks import (
     same_name,
 )
 from awsfacade.route53._models import (
-    RECORD_TYPES,
     ChangeAction,
     ChangeBatchError,
     RecordChange,
@@ -52,6 +52,7 @@ class Route53RecordsMixin(Route53Base):
 
     __slots__ = ()
 
+    @request("ListResourceRecordSets", name="StartRecordName")
     def records(
         self, zone_id: str, *, name: str | None = None, type: RecordType | None = None
     ) -> Iterator[RecordSet]:
@@ -85,10 +86,6 @@ class Route53RecordsMixin(Route53Base):
         if type is not None:
             if name is None:
                 raise InvalidArgumentError("type needs a name: Route53 lists from a name")
-            if type not in RECORD_TYPES:
-                raise InvalidArgumentError(
-                    f"type must be one of {', '.join(RECORD_TYPES)}, not {type!r}"
-                )
             start["StartRecordType"] = type
         token = TokenEncoder().encode(start) if start else None
         paginator = self._client.get_paginator("list_resource_record_sets")
@@ -126,7 +123,6 @@ class Route53RecordsMixin(Route53Base):
                 or `zone_id` not a zone id; nothing was sent.
         """
         zone = check_zone_id(zone_id)
-        checked = check_type(record, RecordSet, "record")
 
         def unnamed(one: RecordSet) -> dict[str, object]:
             return {key: value for key, value in one._to_boto().items() if key != "Name"}
@@ -135,21 +131,21 @@ class Route53RecordsMixin(Route53Base):
             listed = only(
                 (
                     found
-                    for found in self.records(zone, name=checked.name, type=checked.type)
-                    if found.set_identifier == checked.set_identifier
+                    for found in self.records(zone, name=record.name, type=record.type)
+                    if found.set_identifier == record.set_identifier
                 ),
                 NotFoundError(
                     code="NoSuchRecordSet",
-                    message=f"No record set {checked.label} in {zone}",
+                    message=f"No record set {record.label} in {zone}",
                     operation="ListResourceRecordSets",
                 ),
             )
-            if unnamed(listed) != unnamed(checked):
+            if unnamed(listed) != unnamed(record):
                 return None
-            return self._change_one(zone, "UPSERT", checked)
+            return self._change_one(zone, "UPSERT", record)
 
         return create_unique(
-            lambda: self._change_one(zone, "CREATE", checked),
+            lambda: self._change_one(zone, "CREATE", record),
             operation="ChangeResourceRecordSets",
             find=find,
             exists=("InvalidChangeBatch",),
@@ -189,7 +185,6 @@ class Route53RecordsMixin(Route53Base):
 
     def _change_one(self, zone_id: str, action: ChangeAction, record: RecordSet) -> str:
         zone = check_zone_id(zone_id)
-        check_type(record, RecordSet, "record")
         (batch,) = batches([RecordChange(action=action, record=record)])
         return self._send(zone, batch)
 
@@ -215,8 +210,7 @@ class Route53RecordsMixin(Route53Base):
                 larger than one request allows; nothing was sent.
         """
         zone = check_zone_id(zone_id)
-        if isinstance(changes, (RecordChange, str, bytes)) or not isinstance(changes, Iterable):
-            raise InvalidArgumentError("changes must be a list of RecordChange objects")
+        # An iterator's items are not checked by the boundary (that would consume it): here.
         checked = [check_type(change, RecordChange, "changes") for change in changes]
         groups = batches(checked)
         change_ids: list[str] = []

@@ -7,9 +7,10 @@ import uuid
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from awsfacade._boundary import request
 from awsfacade._convert import sent
 from awsfacade._paging import not_asked_before, only
-from awsfacade._validate import check_bool, check_id, check_text
+from awsfacade._validate import check_id
 from awsfacade.errors import (
     AlreadyExistsError,
     AmbiguousError,
@@ -35,15 +36,19 @@ if TYPE_CHECKING:
 
 __all__ = ["Route53ZonesMixin"]
 
-_MAX_CALLER_REFERENCE = 128
-_MAX_COMMENT = 256
-
 
 class Route53ZonesMixin(Route53Base):
     """Hosted zones (a forced delete uses the records' listing and change batches)."""
 
     __slots__ = ()
 
+    @request(
+        "CreateHostedZone",
+        name="Name",
+        caller_reference="CallerReference",
+        comment="HostedZoneConfig.Comment",
+        vpc_id="VPC.VPCId",
+    )
     def create_hosted_zone(
         self,
         name: str,
@@ -86,23 +91,20 @@ class Route53ZonesMixin(Route53Base):
                 the name; nothing was sent.
         """
         zone_name = check_name(name)
-        check_bool(private, "private")
         request: CreateHostedZoneRequestTypeDef = {
             "Name": encode_name(zone_name),
             "CallerReference": str(uuid.uuid4())
             if caller_reference is None
-            else check_text(caller_reference, "caller_reference", _MAX_CALLER_REFERENCE),
+            else check_id(caller_reference, "caller_reference"),
         }
         if comment is not None or private:
             request["HostedZoneConfig"] = {"PrivateZone": private}
             if comment is not None:
-                request["HostedZoneConfig"]["Comment"] = check_text(
-                    comment, "comment", _MAX_COMMENT
-                )
+                request["HostedZoneConfig"]["Comment"] = check_id(comment, "comment")
         if private:
             if vpc_id is None or vpc_region is None:
                 raise InvalidArgumentError("a private hosted zone needs vpc_id and vpc_region")
-            if not isinstance(vpc_region, str) or not is_region(vpc_region):
+            if not is_region(vpc_region):
                 raise InvalidArgumentError(
                     f"vpc_region must be an AWS region like 'eu-west-1', not {vpc_region!r}"
                 )
@@ -137,6 +139,7 @@ class Route53ZonesMixin(Route53Base):
             return None
         return None
 
+    @request("ListHostedZonesByName", name="DNSName")
     def hosted_zones(self, *, name: str | None = None) -> Iterator[HostedZone]:
         """List every hosted zone, or the zones of one name.
 
@@ -198,6 +201,7 @@ class Route53ZonesMixin(Route53Base):
 
         return pages
 
+    @request("ListHostedZonesByName", name="DNSName")
     def find_hosted_zone(self, name: str, *, private: bool | None = None) -> HostedZone:
         """The one hosted zone named `name`.
 
@@ -214,8 +218,6 @@ class Route53ZonesMixin(Route53Base):
             InvalidArgumentError: `name` is not a DNS name; nothing was sent.
         """
         zone_name = check_name(name)
-        if private is not None:
-            check_bool(private, "private")
         found = [
             zone
             for zone in self.hosted_zones(name=zone_name)
@@ -271,7 +273,6 @@ class Route53ZonesMixin(Route53Base):
             InvalidArgumentError: `zone_id` is not a zone id; nothing was sent.
         """
         zone = check_zone_id(zone_id)
-        check_bool(force, "force")
         deleted: Sequence[RecordChange] = ()
         if force:
             apex = self.hosted_zone(zone).name

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from awsfacade._consistency import read_after_create, server_time
 from awsfacade._create import create_unique
 from awsfacade._translate import error_class, with_hint
-from awsfacade._validate import check_bool, check_id
+from awsfacade._validate import check_id
 from awsfacade.errors import (
     AwsError,
     InUseError,
@@ -197,7 +197,6 @@ class S3BucketMixin(S3Base):
                 `bool`; nothing was sent.
         """
         check_bucket(name, "name")
-        check_bool(force, "force")
         deleted: list[str] = []
         if force:
             self._empty(name, deleted)

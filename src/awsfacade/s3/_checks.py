@@ -36,10 +36,8 @@ MAX_METADATA_BYTES: Final = 2048
 _BUCKET_NAME: Final = re.compile(r"[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]")
 
 
-def check_bucket_name(name: object) -> str:
+def check_bucket_name(name: str) -> str:
     """A name S3 accepts for a new bucket (AWS's naming rules, checked before CreateBucket)."""
-    if not isinstance(name, str):
-        raise InvalidArgumentError(f"bucket name must be a string, not {name!r}")
     if not _BUCKET_NAME.fullmatch(name):
         raise InvalidArgumentError(
             f"bucket name {name!r} must be 3 to 63 lowercase letters, digits, dots and hyphens, "
@@ -64,7 +62,9 @@ def check_bucket(name: object, what: str = "bucket") -> str:
 
 
 def check_key(key: object, what: str = "key") -> str:
-    """An object key: a non-empty string of at most 1,024 UTF-8 bytes (spaces are allowed)."""
+    """An object key: a non-empty string of at most 1,024 UTF-8 bytes (spaces are allowed);
+    its type is checked here too, for the keys an iterator yields, which the boundary cannot
+    see without consuming them."""
     if not isinstance(key, str) or not key:
         raise InvalidArgumentError(f"{what} must be a non-empty string, not {key!r}")
     if len(key.encode("utf-8", errors="surrogatepass")) > MAX_KEY_BYTES:
@@ -74,9 +74,7 @@ def check_key(key: object, what: str = "key") -> str:
 
 def check_keys(keys: Iterable[str], what: str = "keys") -> list[str]:
     """Object keys, each checked, without duplicates, in the order given (one string standing
-    for a list is refused: it would delete one key per character)."""
-    if isinstance(keys, str | bytes) or not isinstance(keys, Iterable):
-        raise InvalidArgumentError(f"{what} must be a list of keys, not {keys!r}")
+    for a list is refused by the boundary: it would delete one key per character)."""
     checked: list[str] = []
     seen: set[str] = set()
     for key in keys:
@@ -91,14 +89,11 @@ def check_metadata(metadata: Mapping[str, str] | None) -> dict[str, str]:
     2 KB in all."""
     if metadata is None:
         return {}
-    if not isinstance(metadata, Mapping):
-        raise InvalidArgumentError(f"metadata must map names to values, not {metadata!r}")
-    entries: Mapping[str, object] = metadata
     checked: dict[str, str] = {}
-    for name, value in entries.items():
-        if not isinstance(name, str) or not name or not name.isascii():
+    for name, value in metadata.items():
+        if not name or not name.isascii():
             raise InvalidArgumentError(f"metadata names must be non-empty ASCII strings: {name!r}")
-        if not isinstance(value, str) or not value.isascii():
+        if not value.isascii():
             raise InvalidArgumentError(f"metadata {name!r} must have an ASCII string value")
         checked[name] = value
     if sum(len(name) + len(value) for name, value in checked.items()) > MAX_METADATA_BYTES:

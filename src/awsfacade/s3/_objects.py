@@ -229,8 +229,6 @@ class S3ObjectMixin(S3Base):
             NotFoundError: There is no such bucket (raised as the first page is read).
         """
         check_bucket(bucket)
-        if not isinstance(prefix, str):
-            check_key(prefix, "prefix")
         request: ListObjectsV2RequestPaginateTypeDef = {"Bucket": bucket}
         if prefix:
             request["Prefix"] = check_key(prefix, "prefix")

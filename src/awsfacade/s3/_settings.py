@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 
 from awsfacade import _tags
 from awsfacade._tags import Tags
-from awsfacade._validate import check_bool
 from awsfacade.errors import InvalidArgumentError, NotFoundError
 from awsfacade.s3._base import S3Base
 from awsfacade.s3._checks import check_bucket
@@ -64,7 +63,6 @@ class S3SettingsMixin(S3Base):
             InvalidArgumentError: `enabled` is not a `bool`; nothing was sent.
         """
         check_bucket(name, "name")
-        check_bool(enabled, "enabled")
         with self._translate():
             self._client.put_bucket_versioning(
                 Bucket=name,

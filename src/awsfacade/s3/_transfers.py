@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Final, Literal
 from boto3.exceptions import Boto3Error, S3UploadFailedError
 from botocore.config import Config
 
-from awsfacade._validate import check_int, check_type
+from awsfacade._validate import check_int
 from awsfacade.errors import (
     AwsError,
     ClientSideError,
@@ -86,11 +86,9 @@ class S3TransferMixin(S3Base):
         checked_metadata = check_metadata(metadata)
         if checked_metadata:
             extra["Metadata"] = checked_metadata
-        callback = _check_progress(progress)
-        config = _check_transfer_config(transfer_config)
         with self._transfer():
             self._client.upload_file(
-                filename, bucket, key, ExtraArgs=extra, Callback=callback, Config=config
+                filename, bucket, key, ExtraArgs=extra, Callback=progress, Config=transfer_config
             )
 
     def download_file(
@@ -124,10 +122,10 @@ class S3TransferMixin(S3Base):
         check_bucket(bucket)
         check_key(key)
         filename = _local_file(path, "path", must_exist=False)
-        callback = _check_progress(progress)
-        config = _check_transfer_config(transfer_config)
         with self._transfer():
-            self._client.download_file(bucket, key, filename, Callback=callback, Config=config)
+            self._client.download_file(
+                bucket, key, filename, Callback=progress, Config=transfer_config
+            )
 
     @contextmanager
     def _transfer(self) -> Generator[None]:
@@ -204,9 +202,7 @@ class S3TransferMixin(S3Base):
         """
         check_bucket(bucket)
         check_key(key)
-        operation = _PRESIGN_METHODS.get(method) if isinstance(method, str) else None
-        if operation is None:
-            raise InvalidArgumentError(f"method must be 'GET' or 'PUT', not {method!r}")
+        operation = _PRESIGN_METHODS[method]
         seconds = check_int(expires_in, "expires_in", minimum=1, maximum=MAX_PRESIGN_SECONDS)
         params: dict[str, str] = {"Bucket": bucket, "Key": key}
         with self._translate():
@@ -224,7 +220,7 @@ def _sigv4(config: Config | None) -> Config:
 def _local_file(path: str | os.PathLike[str], what: str, *, must_exist: bool) -> str:
     """A local path as a string: an existing file to upload, or a file in an existing folder
     to download into."""
-    if not isinstance(path, str | os.PathLike) or not str(path):
+    if not str(path):
         raise InvalidArgumentError(f"{what} must be a file path, not {path!r}")
     local = Path(path)
     if must_exist and not local.is_file():
@@ -232,20 +228,3 @@ def _local_file(path: str | os.PathLike[str], what: str, *, must_exist: bool) ->
     if not must_exist and (local.is_dir() or not local.parent.is_dir()):
         raise InvalidArgumentError(f"{what} must be a file in an existing folder: {str(local)!r}")
     return str(local)
-
-
-def _check_progress(progress: Progress | None) -> Progress | None:
-    """The progress callback, if it is one."""
-    if progress is not None and not callable(progress):
-        raise InvalidArgumentError(f"progress must be a callable taking an int, not {progress!r}")
-    return progress
-
-
-def _check_transfer_config(config: TransferConfig | None) -> TransferConfig | None:
-    """boto3's ``TransferConfig``, if one is given (another object fails deep in s3transfer)."""
-    if config is None:
-        return None
-    # Imported here: boto3.s3.transfer pulls in s3transfer, which importing awsfacade avoids.
-    from boto3.s3.transfer import TransferConfig
-
-    return check_type(config, TransferConfig, "transfer_config")
