@@ -1,4 +1,5 @@
-"""A downstream application module, type-checked against the installed awsfacade.
+"""A downstream application module, type-checked against the installed awsfacade by
+``tests/docs/check_types.py`` (a step of ``.ci/run``).
 
 It is what a user writes after ``pip install awsfacade``: it must pass ``mypy --strict`` and
 pyright strict with no configuration beyond ``strict``, and with no stub package of its own.

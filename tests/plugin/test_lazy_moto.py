@@ -4,8 +4,10 @@ what the cheaper per-test fixtures must keep: fresh moto state, every Session an
 
 from __future__ import annotations
 
+import gc
 import subprocess
 import sys
+import weakref
 
 import pytest
 from botocore import handlers
@@ -185,3 +187,19 @@ def test_a_mocked_session_lets_the_previous_one_s_moto_objects_go() -> None:
             counts.append(kept())
     assert counts[0] > 0
     assert counts[2] == counts[1]  # not three tests' worth
+
+
+def test_a_finished_mocked_session_leaves_no_moto_backend_alive() -> None:
+    """The moto state of a mocked session goes with it, even where moto caches a model object
+    for good (an instance's subnet), so a run of many tests does not keep every test's state."""
+    from moto.core.models import DEFAULT_ACCOUNT_ID
+    from moto.ec2.models import ec2_backends
+
+    from awsfacade.ec2 import Ec2Service
+    from awsfacade.testing import mocked_session
+
+    with mocked_session() as session:
+        Ec2Service(session).run(image_id="ami-12345678")
+        backend = weakref.ref(ec2_backends[DEFAULT_ACCOUNT_ID]["us-east-1"])
+    gc.collect()
+    assert backend() is None

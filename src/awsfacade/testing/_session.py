@@ -234,5 +234,6 @@ def moto_session(
             install(session, realism)
         yield session
     finally:
-        # start() resets moto's state; resetting on stop too would double the cost.
-        mock.stop(remove_data=False)
+        # The state goes with the session, so that the garbage collector can free it before the
+        # next test (and before the plugin's gc.freeze(), which would keep it for good).
+        mock.stop(remove_data=True)
