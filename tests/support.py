@@ -174,3 +174,25 @@ def read_before(stubber: Stubber, method: str) -> None:
     if method in READ_BEFORE:
         read, answer = READ_BEFORE[method]
         stubber.add_response(read, dict(answer))
+
+
+class WaitClock:
+    """A stand-in for the `time` module of `awsfacade._waiting`: its clock moves only when a
+    wait sleeps, and every sleep is recorded (in ``sleeps``, which may be shared), so a test
+    of a wait takes no time and asserts what it slept.
+
+    Install it with ``monkeypatch.setattr(awsfacade._waiting, "time", WaitClock())``.
+    """
+
+    def __init__(self, sleeps: list[float] | None = None) -> None:
+        self.now = 0.0
+        self.sleeps: list[float] = [] if sleeps is None else sleeps
+
+    def monotonic(self) -> float:
+        """The seconds slept so far."""
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        """Record the sleep and move the clock on by it."""
+        self.sleeps.append(seconds)
+        self.now += seconds

@@ -14,8 +14,9 @@ from datetime import UTC, timedelta
 import attrs
 import pytest
 from botocore.exceptions import ClientError
-from support import Requests
+from support import Requests, WaitClock
 
+import awsfacade._waiting as waiting
 import awsfacade.ec2._base as ec2_base_module
 from awsfacade.ec2 import (
     Ec2Service,
@@ -515,8 +516,12 @@ def test_wait_until_running_on_terminated_fails_at_once(
     assert requests_sent.count("DescribeInstances") == 1
 
 
-def test_wait_until_times_out(ec2_service: Ec2Service, requests_sent: Requests) -> None:
-    """A state never reached raises WaitTimeoutError (a TimeoutError) after polling."""
+def test_wait_until_times_out(
+    ec2_service: Ec2Service, requests_sent: Requests, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A state never reached raises WaitTimeoutError (a TimeoutError) after polling at once
+    and then every poll_interval until the timeout (the clock moves only when it sleeps)."""
+    monkeypatch.setattr(waiting, "time", WaitClock())
     [instance] = ec2_service.run(image_id=IMAGE)
     requests_sent.clear()
 

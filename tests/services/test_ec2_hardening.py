@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from botocore.stub import Stubber
-from support import Requests, answer_first, ec2_error
+from support import Requests, WaitClock, answer_first, ec2_error
 
 import awsfacade._consistency as consistency
 import awsfacade._waiting as waiting
@@ -42,10 +42,10 @@ IMAGE = "ami-12345678"
 
 @pytest.fixture
 def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
-    """Every sleep the read-after-create retry and botocore's waiters ask for (not slept)."""
+    """Every sleep the read-after-create retry and waits ask for (not slept)."""
     asked: list[float] = []
     monkeypatch.setattr("awsfacade._consistency.time.sleep", asked.append)
-    monkeypatch.setattr("botocore.waiter.time.sleep", asked.append)
+    monkeypatch.setattr(waiting, "time", WaitClock(asked))
     return asked
 
 

@@ -81,10 +81,10 @@ BAD_CALLS: list[tuple[str, Call, str]] = [
         ),
         "UPSERT t.example.com. TXT",
     ),
-    ("wait-id", lambda r: r.wait_in_sync(""), "change_id"),
-    ("wait-timeout", lambda r: r.wait_in_sync("C1", timeout=0), "timeout"),
-    ("wait-poll", lambda r: r.wait_in_sync("C1", poll_interval=-1), "poll_interval"),
-    ("wait-timeout-type", lambda r: r.wait_in_sync("C1", timeout=True), "timeout"),
+    ("wait-id", lambda r: r.wait_until_change_in_sync(""), "change_id"),
+    ("wait-timeout", lambda r: r.wait_until_change_in_sync("C1", timeout=0), "timeout"),
+    ("wait-poll", lambda r: r.wait_until_change_in_sync("C1", poll_interval=-1), "poll_interval"),
+    ("wait-timeout-type", lambda r: r.wait_until_change_in_sync("C1", timeout=True), "timeout"),
 ]
 
 

@@ -11,6 +11,7 @@ from mypy_boto3_route53 import Route53Client
 from awsfacade.errors import AwsError, PartialFailureError
 from awsfacade.route53 import (
     AliasTarget,
+    Change,
     ChangeAction,
     ChangeBatchError,
     CidrRouting,
@@ -73,8 +74,10 @@ def check_records(route53: Route53Service) -> None:
     assert_type(route53.upsert_record(Z, WWW), str)
     assert_type(route53.delete_record(Z, WWW), str)
     assert_type(route53.change_records(Z, [RecordChange(action="UPSERT", record=WWW)]), list[str])
-    assert_type(route53.wait_in_sync("C1"), None)
-    assert_type(route53.wait_in_sync("/change/C1", timeout=60, poll_interval=2.5), None)
+    assert_type(route53.wait_until_change_in_sync("C1"), Change)
+    assert_type(
+        route53.wait_until_change_in_sync("/change/C1", timeout=60, poll_interval=2.5), Change
+    )
     assert_type(same_name("a.example.com", "A.example.com."), bool)
 
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from awsfacade._convert import sent
 from awsfacade._create import create_unique
+from awsfacade._progress import Reporter
 from awsfacade._validate import check_bool, check_int
 from awsfacade.errors import InvalidArgumentError
 from awsfacade.iam._base import Step, later
@@ -27,6 +28,8 @@ if TYPE_CHECKING:
         InstanceProfileTypeDef,
         RoleTypeDef,
     )
+
+    from awsfacade.progress import ProgressCallback
 
 __all__ = ["IamRolesMixin"]
 
@@ -189,7 +192,9 @@ class IamRolesMixin(IamPoliciesMixin):
             response = self._client.get_role(RoleName=name)
         return Role._from_boto(sent(response.get("Role"), "Role", "GetRole"), complete=True)
 
-    def delete_role(self, name: str, *, force: bool = False) -> None:
+    def delete_role(
+        self, name: str, *, force: bool = False, on_progress: ProgressCallback | None = None
+    ) -> None:
         """Delete a role.
 
         IAM refuses while the role has attached or inline policies or is in an instance
@@ -197,6 +202,10 @@ class IamRolesMixin(IamPoliciesMixin):
 
         Args:
             force: Remove all those first, then the role.
+            on_progress: Called with a [Progress][awsfacade.progress.Progress] after each
+                step of a forced delete (`"removed inline policy …"`) and once the role is
+                deleted. If it raises, no further step is taken and its exception
+                propagates.
 
         Raises:
             NotFoundError: No role has that name.
@@ -208,12 +217,14 @@ class IamRolesMixin(IamPoliciesMixin):
         """
         check_name(name, "name", ROLE_NAME)
         check_bool(force, "force")
+        report = Reporter(on_progress)
         client = self._client
+        label = f"role {name}"
         if not force:
             with self._translate():
                 client.delete_role(RoleName=name)
+            report(1, 1, f"deleted {label}")
             return
-        label = f"role {name}"
         # ListAttachedRolePolicies first: it says NotFound if the role does not exist.
         steps: list[Step] = [
             (
@@ -251,7 +262,7 @@ class IamRolesMixin(IamPoliciesMixin):
             )
         ]
         steps.append((label, later(client.delete_role, RoleName=name)))
-        self._run_steps("DeleteRole", steps, [], last=label)
+        self._run_steps("DeleteRole", steps, [], last=label, report=report)
 
 
 def _profile_name(item: InstanceProfileTypeDef) -> str:

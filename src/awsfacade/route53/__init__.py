@@ -3,7 +3,9 @@
 from awsfacade.route53._errors import ChangeBatchError
 from awsfacade.route53._models import (
     AliasTarget,
+    Change,
     ChangeAction,
+    ChangeStatus,
     CidrRouting,
     Failover,
     GeoLocation,
@@ -18,8 +20,10 @@ from awsfacade.route53._service import Route53Service
 
 __all__ = [
     "AliasTarget",
+    "Change",
     "ChangeAction",
     "ChangeBatchError",
+    "ChangeStatus",
     "CidrRouting",
     "Failover",
     "GeoLocation",

@@ -27,7 +27,7 @@ class ChangeBatchError(PartialFailureError):
     """The changes of the failed batch and of every later one, in the order given."""
     change_ids: tuple[str, ...]
     """The change ids of the batches Route53 accepted, for
-    [`wait_in_sync`][awsfacade.route53.Route53Service.wait_in_sync]."""
+    [`wait_until_change_in_sync`][awsfacade.route53.Route53Service.wait_until_change_in_sync]."""
 
     def __init__(
         self,

@@ -9,15 +9,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from datetime import datetime
 from typing import TYPE_CHECKING, Final, Literal, TypeGuard
 
 import attrs
 
-from awsfacade._convert import converter, required, user_input
+from awsfacade._base import StateEnum, state_parser
+from awsfacade._convert import converter, required, user_input, utc
 from awsfacade._validate import check_bool, check_int, check_text
 from awsfacade.errors import InvalidArgumentError
 from awsfacade.route53._names import (
     MAX_NAME,
+    bare_change_id,
     bare_zone_id,
     check_labels,
     decode_name,
@@ -30,6 +33,7 @@ if TYPE_CHECKING:
     from mypy_boto3_route53.literals import ResourceRecordSetRegionType
     from mypy_boto3_route53.type_defs import (
         AliasTargetTypeDef,
+        ChangeInfoTypeDef,
         ChangeTypeDef,
         CidrRoutingConfigTypeDef,
         DelegationSetTypeDef,
@@ -43,7 +47,9 @@ if TYPE_CHECKING:
 __all__ = [
     "RECORD_TYPES",
     "AliasTarget",
+    "Change",
     "ChangeAction",
+    "ChangeStatus",
     "CidrRouting",
     "Failover",
     "GeoLocation",
@@ -630,4 +636,45 @@ class HostedZone:
             name_servers=None
             if delegation_set is None
             else tuple(required(delegation_set.get("NameServers"), "NameServers")),
+        )
+
+
+class ChangeStatus(StateEnum):
+    """Where a Route53 change is: ``PENDING`` until every Route53 DNS server has it, then
+    ``INSYNC``. ``UNKNOWN`` stands for a status AWS adds later."""
+
+    PENDING = "PENDING"
+    INSYNC = "INSYNC"
+    UNKNOWN = "UNKNOWN"
+
+
+_CHANGE_STATUS = state_parser(ChangeStatus)
+
+
+@attrs.frozen(kw_only=True)
+class Change:
+    """A change Route53 is applying (a change batch, a zone created or deleted), as
+    ``GetChange`` reports it."""
+
+    id: str
+    """The change id, without ``/change/``."""
+    status: ChangeStatus
+    """``PENDING`` or ``INSYNC``; `ChangeStatus.UNKNOWN` for a status this version does not
+    know (`status_name` has AWS's string)."""
+    status_name: str
+    """AWS's own string for the status, always."""
+    submitted: datetime
+    """When the change was submitted (UTC)."""
+    comment: str | None = None
+    """The change batch's comment; `None` if none."""
+
+    @classmethod
+    @converter
+    def _from_boto(cls, item: ChangeInfoTypeDef) -> Change:
+        return cls(
+            id=bare_change_id(item["Id"]),
+            status=_CHANGE_STATUS(item["Status"]),
+            status_name=item["Status"],
+            submitted=utc(item["SubmittedAt"]),
+            comment=item.get("Comment") or None,
         )
