@@ -93,33 +93,31 @@ def wait_for_path(
     patience = min(timeout, NOT_FOUND_GRACE) if grace else 0.0
     while True:
         polled = _poll(poll, unknown, codes)
-        if isinstance(polled, ClientError):
-            last = seen(None)
-            report(*last)
-            if time.monotonic() - started >= patience:
-                if not grace:
-                    raise service_error(polled.response, operation, codes) from polled
-                raise NotFoundError(
-                    code=_code(polled),
-                    message=f"still unknown after {patience:g}s of waiting for {description}",
-                    operation=operation,
-                    request_id=polled.response.get("ResponseMetadata", {}).get("RequestId"),
-                ) from polled
-        elif (absent := None if missing is None else missing(polled)) is not None:
-            last = seen(None)
-            report(*last)
+        error = polled if isinstance(polled, ClientError) else None
+        answer = None if isinstance(polled, ClientError) else polled
+        absent = None if missing is None or answer is None else missing(answer)
+        last = seen(None if absent is not None else answer)
+        report(*last)
+        if absent is not None:
             raise absent
-        else:
-            last = seen(polled)
-            report(*last)
-            if success.matcher_func(polled):
-                return polled
-            reached = [state for state, dead in dead_ends.items() if dead.matcher_func(polled)]
+        if answer is not None:
+            if success.matcher_func(answer):
+                return answer
+            reached = [state for state, dead in dead_ends.items() if dead.matcher_func(answer)]
             if reached:
                 raise WaitFailedError(
                     f"gave up waiting for {description}: it reached {', '.join(reached)}, "
                     f"from which {expected!r} cannot follow"
                 )
+        elif error is not None and time.monotonic() - started >= patience:
+            if not grace:
+                raise service_error(error.response, operation, codes) from error
+            raise NotFoundError(
+                code=_code(error),
+                message=f"still unknown after {patience:g}s of waiting for {description}",
+                operation=operation,
+                request_id=error.response.get("ResponseMetadata", {}).get("RequestId"),
+            ) from error
         remaining = deadline - time.monotonic()
         if remaining <= 0:
             raise WaitTimeoutError(

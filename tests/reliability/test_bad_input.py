@@ -203,6 +203,7 @@ READ_ONLY: Final = frozenset(
         "GroupInstance",
         "LaunchConfiguration",
         "HostedZone",
+        "Change",
         "Failure",
         "Success",
     }

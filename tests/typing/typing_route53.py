@@ -4,6 +4,7 @@ never run."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import datetime
 from typing import TYPE_CHECKING, assert_type
 
 from mypy_boto3_route53 import Route53Client
@@ -14,6 +15,7 @@ from awsfacade.route53 import (
     Change,
     ChangeAction,
     ChangeBatchError,
+    ChangeStatus,
     CidrRouting,
     Failover,
     GeoLocation,
@@ -79,6 +81,15 @@ def check_records(route53: Route53Service) -> None:
         route53.wait_until_change_in_sync("/change/C1", timeout=60, poll_interval=2.5), Change
     )
     assert_type(same_name("a.example.com", "A.example.com."), bool)
+
+
+def check_change(change: Change) -> None:
+    """A change's fields, as GetChange reports them."""
+    assert_type(change.id, str)
+    assert_type(change.status, ChangeStatus)
+    assert_type(change.status_name, str)
+    assert_type(change.submitted, datetime)
+    assert_type(change.comment, str | None)
 
 
 def check_models(

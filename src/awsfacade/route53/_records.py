@@ -42,11 +42,6 @@ if TYPE_CHECKING:
 
 __all__ = ["Route53RecordsMixin"]
 
-#: How long wait_until_change_in_sync waits by default: Route53 usually syncs a change
-#: within 60 seconds.
-WAIT_TIMEOUT = 600.0
-WAIT_POLL_INTERVAL = 10.0
-
 
 class Route53RecordsMixin(Route53Base):
     """Record sets and their changes."""
@@ -275,8 +270,8 @@ class Route53RecordsMixin(Route53Base):
         self,
         change_id: str,
         *,
-        timeout: float = WAIT_TIMEOUT,
-        poll_interval: float = WAIT_POLL_INTERVAL,
+        timeout: float = 600,
+        poll_interval: float = 10,
         on_progress: ProgressCallback | None = None,
     ) -> Change:
         """Wait until a change is ``INSYNC`` (every Route53 DNS server answers with it) and
