@@ -121,7 +121,9 @@ def stubber_on(service_fixture: str) -> Callable[..., Iterator[Stubber]]:
 #: Where the code under test sleeps: botocore's retry back-off, its waiters between polls, and
 #: the read-after-create back-off (awsfacade._consistency).
 RETRY_BACKOFF = "botocore.endpoint.time.sleep"
-WAITER_POLLS = "botocore.waiter.time.sleep"
+#: The facade's waits: their ``time`` module, replaced by a `WaitClock` (a wait reads the
+#: clock as well as sleeping).
+WAITER_POLLS = "awsfacade._waiting.time"
 READ_BACK_DELAYS = "awsfacade._consistency.time.sleep"
 
 
@@ -129,7 +131,10 @@ def record_sleeps(monkeypatch: pytest.MonkeyPatch, *where: str) -> list[float]:
     """Make the sleeps at ``where`` instant; the delays asked for are returned, in order."""
     asked: list[float] = []
     for target in where:
-        monkeypatch.setattr(target, asked.append)
+        if target == WAITER_POLLS:
+            monkeypatch.setattr(target, WaitClock(asked))
+        else:
+            monkeypatch.setattr(target, asked.append)
     return asked
 
 
@@ -279,3 +284,25 @@ def read_before(stubber: Stubber, method: str) -> None:
     if method in READ_BEFORE:
         read, answer = READ_BEFORE[method]
         stubber.add_response(read, dict(answer))
+
+
+class WaitClock:
+    """A stand-in for the `time` module of `awsfacade._waiting`: its clock moves only when a
+    wait sleeps, and every sleep is recorded (in ``sleeps``, which may be shared), so a test
+    of a wait takes no time and asserts what it slept.
+
+    Install it with ``monkeypatch.setattr(awsfacade._waiting, "time", WaitClock())``.
+    """
+
+    def __init__(self, sleeps: list[float] | None = None) -> None:
+        self.now = 0.0
+        self.sleeps: list[float] = [] if sleeps is None else sleeps
+
+    def monotonic(self) -> float:
+        """The seconds slept so far."""
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        """Record the sleep and move the clock on by it."""
+        self.sleeps.append(seconds)
+        self.now += seconds

@@ -107,7 +107,8 @@ def check_types(function: Callable[P, R]) -> Callable[P, R]:
 def _late_imports() -> dict[str, object]:
     """Names that annotations use but their modules import only for type checkers, because
     importing them costs every user of awsfacade (boto3's TransferConfig pulls in
-    s3transfer): imported here, at the first call of a method that takes one."""
+    s3transfer) or would make an import cycle (``awsfacade.progress``): imported here, at the
+    first call of a method."""
     from boto3.s3.transfer import TransferConfig
 
     return {"TransferConfig": TransferConfig}

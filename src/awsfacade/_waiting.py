@@ -1,139 +1,143 @@
-"""Waiting with botocore's waiter machinery, for states AWS's built-in waiters do not cover.
+"""Waiting for a state, one poll at a time, with botocore's waiter acceptors doing the matching.
 
-A waiter is described the way botocore's own ``waiters-2.json`` files describe theirs (an
-operation, a JMESPath to the state, success and failure acceptors) and run by botocore,
-so polling and error matching are botocore's. This module builds the model from a deadline,
-and classifies how the wait ended from the waiter's last response, never from its message.
+A wait is described the way botocore's own ``waiters-2.json`` files describe theirs (an
+operation, a JMESPath to the state, a success acceptor and failure acceptors) and each answer
+is matched by botocore's acceptors. The polling is this module's, one attempt at a time, so
+that each poll can be reported to ``on_progress`` and the last sleep ends at the deadline,
+never past it. How a wait ended is classified from the answer, never from a message.
 """
 
 from __future__ import annotations
 
-import math
 import time
 from collections.abc import Callable, Iterable, Mapping
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple, TypeVar
 
-from botocore.exceptions import WaiterError
-from botocore.waiter import AcceptorConfig, WaiterModel, create_waiter_with_client
+from botocore.exceptions import ClientError
+from botocore.waiter import AcceptorConfig
 
-from awsfacade._translate import NO_CODES, Codes, service_error
+from awsfacade._progress import Reporter
+from awsfacade._translate import NO_CODES, Codes, service_error, translate
 from awsfacade._validate import check_timing
 from awsfacade.errors import NotFoundError, WaitFailedError, WaitTimeoutError
 
 if TYPE_CHECKING:
-    from botocore.client import BaseClient
-    from botocore.waiter import Waiter
+    from awsfacade.progress import ProgressCallback
 
-__all__ = ["NOT_FOUND_GRACE", "wait_for_path"]
+__all__ = ["NOT_FOUND_GRACE", "Seen", "wait_for_path"]
 
 #: How long an id AWS does not know is polled again before the wait fails with NotFoundError:
 #: long enough for a new resource to appear, short enough that a typo'd id fails fast.
 NOT_FOUND_GRACE = 15.0
 
+R = TypeVar("R", bound=Mapping[str, object])
+
+
+class Seen(NamedTuple):
+    """What one poll saw: ``done`` of ``total`` there, and that in words ("2 of 3 instances
+    InService"), for ``on_progress`` and a timeout's message."""
+
+    done: int
+    total: int | None
+    text: str
+
 
 def wait_for_path(
-    client: BaseClient,
+    poll: Callable[[], R],
     *,
     operation: str,
     path: str,
     expected: str | bool,
-    failures: Iterable[str] = (),
-    not_found_errors: Iterable[str] = (),
-    params: Mapping[str, object],
+    seen: Callable[[R | None], Seen],
     timeout: float,
     poll_interval: float,
     description: str,
+    on_progress: ProgressCallback | None = None,
+    failures: Iterable[str] = (),
+    not_found: Iterable[str] = (),
+    missing: Callable[[R], NotFoundError | None] | None = None,
+    grace: bool = False,
     codes: Codes = NO_CODES,
     matcher: Literal["pathAll", "path"] = "pathAll",
-    last_seen: Callable[[Mapping[str, object]], str] | None = None,
-) -> None:
-    """Poll ``operation`` until every value at JMESPath ``path`` equals ``expected``
-    (``matcher="path"``: until the one value of ``path``, a boolean expression, say, does).
+) -> R:
+    """Call ``poll`` (one ``operation`` request) until every value at JMESPath ``path``
+    equals ``expected`` (``matcher="path"``: until the one value of ``path``, a boolean
+    expression, say, does), and return that answer.
+
+    ``seen`` puts an answer into words, ``None`` for one of the ``not_found`` error codes
+    or an answer in which ``missing`` finds no resource (AWS lists nothing for an unknown
+    name: ``missing`` gives the NotFoundError to raise at once);
+    ``on_progress`` hears it after every poll, and a timeout's message names the last.
+    Sleeps ``poll_interval`` between polls, the last sleep ending at the deadline.
 
     Raises :class:`WaitFailedError` as soon as any value is one of ``failures``,
-    :class:`WaitTimeoutError` when ``timeout`` seconds have passed (never sleeping past it),
-    :class:`NotFoundError` when one of ``not_found_errors`` still answers after a grace
-    period (a new resource may take a moment to appear; a typo'd id never will), and the
-    translated service error for any other AWS error. ``last_seen`` describes the last
-    response for the timeout's message ("2 of 3 instances InService").
+    :class:`WaitTimeoutError` when ``timeout`` seconds have passed, :class:`NotFoundError`
+    on a ``not_found`` code (with ``grace``, only once it still answers after a grace period:
+    a new resource may take a moment to appear; a typo'd id never will), the translated
+    service error for any other AWS error, and whatever ``on_progress`` raises.
     """
     check_timing(timeout, poll_interval)
-    failure_states = tuple(failures)
-    retry_codes = tuple(not_found_errors)
-    acceptors: list[dict[str, str | bool]] = [
-        {"matcher": matcher, "argument": path, "expected": expected, "state": "success"},
-        *(_failure(path, state) for state in failure_states),
-        *(_retry(code) for code in retry_codes),
-    ]
-    deadline = time.monotonic() + timeout
-    # First a grace period in which unknown ids are polled again, then the rest of the time.
-    grace = min(timeout, NOT_FOUND_GRACE) if retry_codes else timeout
-    budget, rest = grace, timeout - grace
+    report = Reporter(on_progress, timeout=timeout)
+    success = AcceptorConfig(
+        {"matcher": matcher, "argument": path, "expected": expected, "state": "success"}
+    )
+    dead_ends = {
+        state: AcceptorConfig(
+            {"matcher": "pathAny", "argument": path, "expected": state, "state": "failure"}
+        )
+        for state in failures
+    }
+    unknown = frozenset(not_found)
+    started = time.monotonic()
+    deadline = started + timeout
+    patience = min(timeout, NOT_FOUND_GRACE) if grace else 0.0
     while True:
-        try:
-            _waiter(client, operation, acceptors, budget, poll_interval).wait(**params)
-        except WaiterError as error:
-            response = error.last_response
-            if "Error" in response:
-                code = response["Error"].get("Code", "")
-                if code in retry_codes:
-                    raise NotFoundError(
-                        code=code,
-                        message=f"still unknown after {grace:g}s of waiting for {description}",
-                        operation=operation,
-                        request_id=response.get("ResponseMetadata", {}).get("RequestId"),
-                    ) from error
-                raise service_error(response, operation, codes) from error
-            reached = [
-                state
-                for state in failure_states
-                if AcceptorConfig(_failure(path, state)).matcher_func(response)
-            ]
+        polled = _poll(poll, unknown, codes)
+        error = polled if isinstance(polled, ClientError) else None
+        answer = None if isinstance(polled, ClientError) else polled
+        absent = None if missing is None or answer is None else missing(answer)
+        last = seen(None if absent is not None else answer)
+        report(*last)
+        if absent is not None:
+            raise absent
+        if answer is not None:
+            if success.matcher_func(answer):
+                return answer
+            reached = [state for state, dead in dead_ends.items() if dead.matcher_func(answer)]
             if reached:
                 raise WaitFailedError(
                     f"gave up waiting for {description}: it reached {', '.join(reached)}, "
                     f"from which {expected!r} cannot follow"
-                ) from error
-            budget, rest = min(rest, deadline - time.monotonic()), 0.0
-            if budget <= 0:
-                seen = f"; last seen: {last_seen(response)}" if last_seen is not None else ""
-                raise WaitTimeoutError(
-                    f"timed out after {timeout:g}s waiting for {description}{seen}"
-                ) from error
-        else:
-            return
+                )
+        elif error is not None and time.monotonic() - started >= patience:
+            if not grace:
+                raise service_error(error.response, operation, codes) from error
+            raise NotFoundError(
+                code=_code(error),
+                message=f"still unknown after {patience:g}s of waiting for {description}",
+                operation=operation,
+                request_id=error.response.get("ResponseMetadata", {}).get("RequestId"),
+            ) from error
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise WaitTimeoutError(
+                f"timed out after {timeout:g}s waiting for {description}; last seen: {last.text}"
+            )
+        time.sleep(min(poll_interval, remaining))
 
 
-def _waiter(
-    client: BaseClient,
-    operation: str,
-    acceptors: list[dict[str, str | bool]],
-    budget: float,
-    poll_interval: float,
-) -> Waiter:
-    """A botocore waiter that polls at once, then every ``delay`` seconds, within ``budget``."""
-    delay = min(poll_interval, budget)
-    model = WaiterModel(
-        {
-            "version": 2,
-            "waiters": {
-                "AwsFacade": {
-                    "operation": operation,
-                    "delay": delay,
-                    "maxAttempts": math.floor(budget / delay) + 1,
-                    "acceptors": acceptors,
-                }
-            },
-        }
-    )
-    return create_waiter_with_client("AwsFacade", model, client)
+def _poll(poll: Callable[[], R], unknown: frozenset[str], codes: Codes) -> R | ClientError:
+    """One request: its answer, or the error of one of the ``unknown`` codes; any other
+    error is raised, translated."""
+    with translate(codes):
+        try:
+            return poll()
+        except ClientError as error:
+            if _code(error) not in unknown:
+                raise
+            return error
 
 
-def _retry(code: str) -> dict[str, str | bool]:
-    """The acceptor that polls again while AWS answers the error ``code``."""
-    return {"matcher": "error", "expected": code, "state": "retry"}
-
-
-def _failure(path: str, state: str) -> dict[str, str | bool]:
-    """The acceptor that ends a wait as soon as any value at ``path`` is ``state``."""
-    return {"matcher": "pathAny", "argument": path, "expected": state, "state": "failure"}
+def _code(error: ClientError) -> str:
+    """AWS's error code."""
+    return error.response.get("Error", {}).get("Code", "")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, TypedDict, cast
 
 import pytest
 from botocore.exceptions import ClientError
@@ -20,7 +20,7 @@ from awsfacade.autoscaling import AutoScalingService, LifecycleState
 from awsfacade.ec2 import Ec2Service, InstanceState
 from awsfacade.errors import InvalidArgumentError
 from awsfacade.rds import DbInstanceStatus, RdsService
-from awsfacade.route53 import RecordSet, Route53Service
+from awsfacade.route53 import ChangeStatus, RecordSet, Route53Service
 from awsfacade.testing import Realism, mocked_session, new_session
 from awsfacade.testing._transitions import COURSES, READS_PER_STATE
 
@@ -33,7 +33,14 @@ if TYPE_CHECKING:
     from mypy_boto3_route53 import Route53Client
 
 IMAGE = "ami-12345678"
-FAST = {"timeout": 10.0, "poll_interval": 0.01}
+
+
+class _Timing(TypedDict):
+    timeout: float
+    poll_interval: float
+
+
+FAST: _Timing = {"timeout": 10.0, "poll_interval": 0.01}
 """A facade wait's timing in these tests: polls 100 times a second, never waits long."""
 WAITER_CONFIG: WaiterConfigTypeDef = {"Delay": 0, "MaxAttempts": 20}
 """botocore's waiters, polling without a pause."""
@@ -375,8 +382,8 @@ def test_ec2_wait_until_goes_through_the_states(session: Session) -> None:
     assert instance.state is InstanceState.PENDING
     [running] = ec2.wait_until([instance.id], "running", **FAST)
     assert running.state is InstanceState.RUNNING
-    # The waiter's polls, then the read of the instances it returns.
-    assert polls.seen == states(READS_PER_STATE + 2, "pending", "running")
+    # The waiter's polls: the last one's instances are those returned.
+    assert polls.seen == states(READS_PER_STATE + 1, "pending", "running")
     [change] = ec2.stop([instance.id])
     assert change.current is InstanceState.STOPPING
     [stopped] = ec2.wait_until([instance.id], InstanceState.STOPPED, **FAST)
@@ -421,15 +428,16 @@ def test_autoscaling_wait_until_in_service(session: Session) -> None:
     assert {one.lifecycle_state for one in group.instances} == {LifecycleState.IN_SERVICE}
 
 
-def test_route53_wait_in_sync(session: Session) -> None:
-    """`wait_in_sync` returns once the change reads INSYNC."""
+def test_route53_wait_until_change_in_sync(session: Session) -> None:
+    """`wait_until_change_in_sync` returns once the change reads INSYNC."""
     route53 = Route53Service(session)
     zone = route53.create_hosted_zone("example.com")
     change_id = route53.create_record(
         zone.id, RecordSet(name="www.example.com", type="A", ttl=60, values=["192.0.2.1"])
     )
     assert text(route53.client.get_change(Id=change_id), "ChangeInfo", "Status") == "PENDING"
-    route53.wait_in_sync(change_id, **FAST)
+    change = route53.wait_until_change_in_sync(change_id, **FAST)
+    assert change.status is ChangeStatus.INSYNC
     assert text(route53.client.get_change(Id=change_id), "ChangeInfo", "Status") == "INSYNC"
 
 

@@ -147,6 +147,7 @@ WRONG_TYPES: Final[Mapping[str, tuple[object, ...]]] = {
     "Callable[[boto3.session.Session, Target], T]": (None, 1, "work"),
     "Executor | None": (1, "threads"),
     "Callable[[int, int | None], None] | None": (1, "print"),
+    "ProgressCallback | None": (1, "print"),
     "ChangeAction": (None, 1, "REPLACE"),
     "Failover | None": (1, "MIDDLE"),
     "AliasTarget | None": ({"dns_name": "x"}, "x"),

@@ -58,7 +58,9 @@ ROUTE53: Final[dict[str, Method]] = {
             Bad("changes", [RecordChange(action="UPSERT", record=BIG_TXT)], names="UPSERT"),
         ],
     ),
-    "wait_in_sync": Method({"change_id": "C1"}, [Bad("change_id", "")]),
+    "wait_until_change_in_sync": Method(
+        {"change_id": "C1"}, [Bad("change_id", ""), Bad("timeout", 0)]
+    ),
 }
 
 ROUTE53_MODELS: Final[dict[str, Method]] = {

@@ -32,7 +32,7 @@ from awsfacade.errors import (
     UnexpectedResponseError,
     WaitTimeoutError,
 )
-from awsfacade.route53 import HostedZone, RecordChange, RecordSet, Route53Service
+from awsfacade.route53 import Change, HostedZone, RecordChange, RecordSet, Route53Service
 
 if TYPE_CHECKING:
     from boto3.session import Session
@@ -113,7 +113,7 @@ CASES = (
 SEVERAL: Mapping[str, frozenset[str]] = {
     "test_hosted_zones_named": frozenset({"ListHostedZonesByName"}),
     "test_find_hosted_zone": frozenset({"ListHostedZonesByName"}),
-    "test_wait_in_sync": frozenset({"GetChange"}),
+    "test_wait_until_change_in_sync": frozenset({"GetChange"}),
     "test_delete_hosted_zone_forced": frozenset(
         {"GetHostedZone", "ListResourceRecordSets", "ChangeResourceRecordSets", "DeleteHostedZone"}
     ),
@@ -204,12 +204,15 @@ def test_hosted_zones_named_stops_at_a_repeated_next_page(route53: Route53Servic
 
 
 @given(response=responses("GetChange"))
-def test_wait_in_sync(route53: Route53Service, response: Response) -> None:
-    """INSYNC ends the wait; any other status (PENDING, one AWS adds later) runs it out."""
+def test_wait_until_change_in_sync(route53: Route53Service, response: Response) -> None:
+    """INSYNC ends the wait with the change; any other status (PENDING, one AWS adds later)
+    runs it out."""
     with Answers(route53.client, {"GetChange": response}):
         result = outcome(
-            lambda: route53.wait_in_sync("C0123456789", timeout=0.002, poll_interval=0.001),
-            NONE,
+            lambda: route53.wait_until_change_in_sync(
+                "C0123456789", timeout=0.002, poll_interval=0.001
+            ),
+            Change,
             errors=(WaitTimeoutError,),
         )
     info = response["ChangeInfo"]

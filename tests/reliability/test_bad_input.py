@@ -204,6 +204,7 @@ READ_ONLY: Final = frozenset(
         "GroupInstance",
         "LaunchConfiguration",
         "HostedZone",
+        "Change",
         "Failure",
         "Success",
     }

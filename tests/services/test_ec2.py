@@ -18,6 +18,7 @@ from support import (
     READ_BACK_DELAYS,
     WAITER_POLLS,
     Requests,
+    WaitClock,
     answer_first,
     ec2_error,
     log_requests,
@@ -547,8 +548,12 @@ def test_wait_until_running_on_terminated_fails_at_once(
     assert requests_sent.count("DescribeInstances") == 1
 
 
-def test_wait_until_times_out(ec2_service: Ec2Service, requests_sent: Requests) -> None:
-    """A state never reached raises WaitTimeoutError (a TimeoutError) after polling."""
+def test_wait_until_times_out(
+    ec2_service: Ec2Service, requests_sent: Requests, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A state never reached raises WaitTimeoutError (a TimeoutError) after polling at once
+    and then every poll_interval until the timeout (the clock moves only when it sleeps)."""
+    monkeypatch.setattr(waiting, "time", WaitClock())
     [instance] = ec2_service.run(image_id=IMAGE)
     requests_sent.clear()
 

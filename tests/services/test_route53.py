@@ -295,7 +295,7 @@ def test_upsert_replaces_and_delete_removes(
     assert (record.values, record.ttl) == (("192.0.2.9",), 60)
 
     change_id = route53_service.delete_record(zone.id, record)
-    route53_service.wait_in_sync(change_id, timeout=5, poll_interval=1)
+    route53_service.wait_until_change_in_sync(change_id, timeout=5, poll_interval=1)
     assert list(route53_service.records(zone.id, name="www.example.com")) == []
 
 
@@ -342,13 +342,13 @@ def test_upserts_count_twice_against_the_quota(
     assert len(list(route53_service.records(zone.id))) == 602
 
 
-def test_wait_in_sync_accepts_the_change_prefix(
+def test_wait_until_change_in_sync_accepts_the_change_prefix(
     route53_service: Route53Service, zone: HostedZone, requests_sent: Requests
 ) -> None:
-    """wait_in_sync returns once GetChange says INSYNC, with or without /change/."""
+    """wait_until_change_in_sync returns once GetChange says INSYNC, with or without /change/."""
     change_id = route53_service.create_record(zone.id, a_record("www.example.com"))
 
-    route53_service.wait_in_sync(f"/change/{change_id}", timeout=5, poll_interval=1)
+    route53_service.wait_until_change_in_sync(f"/change/{change_id}", timeout=5, poll_interval=1)
 
     assert requests_sent.bodies("GetChange") == [{}]
 

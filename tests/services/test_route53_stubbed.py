@@ -544,8 +544,10 @@ def test_forced_delete_of_an_empty_zone_raises_its_error_as_is(
 # -- waits and odd answers ---------------------------------------------------------------------
 
 
-def test_wait_in_sync_polls_until_insync(route53: Route53Service, stub: Stubber) -> None:
-    """wait_in_sync polls GetChange while PENDING and returns at INSYNC."""
+def test_wait_until_change_in_sync_polls_until_insync(
+    route53: Route53Service, stub: Stubber
+) -> None:
+    """wait_until_change_in_sync polls GetChange while PENDING and returns at INSYNC."""
     for status in ("PENDING", "PENDING", "INSYNC"):
         stub.add_response(
             "get_change",
@@ -553,10 +555,10 @@ def test_wait_in_sync_polls_until_insync(route53: Route53Service, stub: Stubber)
             {"Id": "C1"},
         )
 
-    route53.wait_in_sync("/change/C1", timeout=5, poll_interval=0.01)
+    route53.wait_until_change_in_sync("/change/C1", timeout=5, poll_interval=0.01)
 
 
-def test_wait_in_sync_times_out(route53: Route53Service, stub: Stubber) -> None:
+def test_wait_until_change_in_sync_times_out(route53: Route53Service, stub: Stubber) -> None:
     """A change still PENDING at the deadline raises WaitTimeoutError."""
     for _ in range(3):
         stub.add_response(
@@ -566,10 +568,10 @@ def test_wait_in_sync_times_out(route53: Route53Service, stub: Stubber) -> None:
         )
 
     with pytest.raises(WaitTimeoutError, match="C1"):
-        route53.wait_in_sync("C1", timeout=0.02, poll_interval=0.01)
+        route53.wait_until_change_in_sync("C1", timeout=0.02, poll_interval=0.01)
 
 
-def test_wait_in_sync_for_an_unknown_change_is_not_found(
+def test_wait_until_change_in_sync_for_an_unknown_change_is_not_found(
     route53: Route53Service, stub: Stubber
 ) -> None:
     """GetChange answering NoSuchChange raises NotFoundError."""
@@ -578,7 +580,7 @@ def test_wait_in_sync_for_an_unknown_change_is_not_found(
     )
 
     with pytest.raises(NotFoundError, match="NoSuchChange"):
-        route53.wait_in_sync("C404", timeout=5, poll_interval=0.01)
+        route53.wait_until_change_in_sync("C404", timeout=5, poll_interval=0.01)
 
 
 def test_create_hosted_zone_builds_the_zone_from_aws_answer(

@@ -4,6 +4,7 @@ never run."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import datetime
 from typing import TYPE_CHECKING, assert_type
 
 from mypy_boto3_route53 import Route53Client
@@ -11,8 +12,10 @@ from mypy_boto3_route53 import Route53Client
 from awsfacade.errors import AwsError, PartialFailureError
 from awsfacade.route53 import (
     AliasTarget,
+    Change,
     ChangeAction,
     ChangeBatchError,
+    ChangeStatus,
     CidrRouting,
     Failover,
     GeoLocation,
@@ -73,9 +76,20 @@ def check_records(route53: Route53Service) -> None:
     assert_type(route53.upsert_record(Z, WWW), str)
     assert_type(route53.delete_record(Z, WWW), str)
     assert_type(route53.change_records(Z, [RecordChange(action="UPSERT", record=WWW)]), list[str])
-    assert_type(route53.wait_in_sync("C1"), None)
-    assert_type(route53.wait_in_sync("/change/C1", timeout=60, poll_interval=2.5), None)
+    assert_type(route53.wait_until_change_in_sync("C1"), Change)
+    assert_type(
+        route53.wait_until_change_in_sync("/change/C1", timeout=60, poll_interval=2.5), Change
+    )
     assert_type(same_name("a.example.com", "A.example.com."), bool)
+
+
+def check_change(change: Change) -> None:
+    """A change's fields, as GetChange reports them."""
+    assert_type(change.id, str)
+    assert_type(change.status, ChangeStatus)
+    assert_type(change.status_name, str)
+    assert_type(change.submitted, datetime)
+    assert_type(change.comment, str | None)
 
 
 def check_models(

@@ -16,6 +16,7 @@ import awsfacade.ec2
 import awsfacade.errors
 import awsfacade.fanout
 import awsfacade.iam
+import awsfacade.progress
 import awsfacade.rds
 import awsfacade.route53
 import awsfacade.s3
@@ -30,6 +31,8 @@ import awsfacade.s3
                 "AutoScalingService",
                 "Ec2Service",
                 "IamService",
+                "Progress",
+                "ProgressCallback",
                 "RdsService",
                 "Route53Service",
                 "S3Service",
@@ -148,8 +151,10 @@ import awsfacade.s3
             awsfacade.route53,
             [
                 "AliasTarget",
+                "Change",
                 "ChangeAction",
                 "ChangeBatchError",
+                "ChangeStatus",
                 "CidrRouting",
                 "Failover",
                 "GeoLocation",
@@ -162,6 +167,7 @@ import awsfacade.s3
                 "same_name",
             ],
         ),
+        (awsfacade.progress, ["Progress", "ProgressCallback"]),
         (
             awsfacade.fanout,
             [
@@ -187,6 +193,7 @@ import awsfacade.s3
         "awsfacade.rds",
         "awsfacade.autoscaling",
         "awsfacade.route53",
+        "awsfacade.progress",
         "awsfacade.fanout",
     ],
 )
@@ -293,6 +300,7 @@ def test_a_service_loads_on_first_use(name: str, package: str) -> None:
         awsfacade.rds,
         awsfacade.autoscaling,
         awsfacade.route53,
+        awsfacade.progress,
         awsfacade.fanout,
     ],
     ids=[
@@ -304,6 +312,7 @@ def test_a_service_loads_on_first_use(name: str, package: str) -> None:
         "awsfacade.rds",
         "awsfacade.autoscaling",
         "awsfacade.route53",
+        "awsfacade.progress",
         "awsfacade.fanout",
     ],
 )

@@ -32,6 +32,7 @@ from awsfacade.ec2 import (
 from awsfacade.errors import InvalidArgumentError
 from awsfacade.iam import AccessKeyStatus
 from awsfacade.rds import DbInstanceStatus
+from awsfacade.route53 import ChangeStatus
 from awsfacade.s3 import VersioningStatus
 
 #: Each state enum and the service model shape (service, shape) that lists AWS's values.
@@ -45,6 +46,7 @@ MODEL_SHAPES: Final[Mapping[type[StateEnum], tuple[str, str]]] = {
     LifecycleState: ("autoscaling", "LifecycleState"),
     AccessKeyStatus: ("iam", "statusType"),
     VersioningStatus: ("s3", "BucketVersioningStatus"),
+    ChangeStatus: ("route53", "ChangeStatus"),
 }
 #: State enums whose field the service model leaves a plain string: a user guide is the source.
 GUIDE_ONLY: Final = frozenset({DbInstanceStatus})

@@ -4,7 +4,7 @@ list, read, resize, update, delete, and wait until in service."""
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, TypeGuard
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -15,7 +15,7 @@ from awsfacade._create import create_unique
 from awsfacade._launch import LaunchTemplateRef  # noqa: TC001 - the boundary reads annotations at run time
 from awsfacade._paging import only
 from awsfacade._validate import check_int, check_timing, optional_ids
-from awsfacade._waiting import wait_for_path
+from awsfacade._waiting import Seen, wait_for_path
 from awsfacade.autoscaling._base import PAGE_SIZE, AutoScalingBase, by_chunks
 from awsfacade.autoscaling._checks import (
     check_name,
@@ -30,11 +30,14 @@ from awsfacade.errors import InvalidArgumentError, NotFoundError
 if TYPE_CHECKING:
     from mypy_boto3_autoscaling.type_defs import (
         AutoScalingGroupNamesTypePaginateTypeDef,
+        AutoScalingGroupsTypeTypeDef,
         CreateAutoScalingGroupTypeTypeDef,
         LaunchTemplateSpecificationTypeDef,
         TagTypeDef,
         UpdateAutoScalingGroupTypeTypeDef,
     )
+
+    from awsfacade.progress import ProgressCallback
 
 __all__ = ["GroupsMixin"]
 
@@ -86,31 +89,33 @@ def _tag_list(name: str, tags: Mapping[str, str], propagate: bool) -> list[TagTy
     ]
 
 
-def _is_list(value: object) -> TypeGuard[list[object]]:
-    return isinstance(value, list)
-
-
-def _is_mapping(value: object) -> TypeGuard[Mapping[str, object]]:
-    return isinstance(value, Mapping)
-
-
-def _last_seen(response: Mapping[str, object]) -> str:
-    """What the last DescribeAutoScalingGroups answer showed, for a timeout's message."""
-    groups = response.get("AutoScalingGroups")
-    if not _is_list(groups) or not groups or not _is_mapping(groups[0]):
-        return "no such group"
+def _in_service_seen(answer: AutoScalingGroupsTypeTypeDef | None) -> Seen:
+    """What a DescribeAutoScalingGroups answer shows: the InService instances (or capacity
+    units) of the desired capacity ("1 of 2 instances InService, desired capacity 2")."""
+    groups = [] if answer is None else answer.get("AutoScalingGroups", [])
+    if not groups:
+        return Seen(0, None, "no such group")
     group = groups[0]
-    instances = group.get("Instances")
-    members = [one for one in instances if _is_mapping(one)] if _is_list(instances) else []
+    members = group.get("Instances", [])
     serving = [one for one in members if one.get("LifecycleState") == "InService"]
-    units = (
-        f" ({sum(weight_units(one.get('WeightedCapacity')) for one in serving)} capacity units)"
-        if any("WeightedCapacity" in one for one in members)
-        else ""
+    weighted = any("WeightedCapacity" in one for one in members)
+    units = sum(weight_units(one.get("WeightedCapacity")) for one in serving)
+    desired = group.get("DesiredCapacity")
+    return Seen(
+        units if weighted else len(serving),
+        desired,
+        f"{len(serving)} of {len(members)} instances InService"
+        + (f" ({units} capacity units)" if weighted else "")
+        + f", desired capacity {desired}",
     )
-    return (
-        f"{len(serving)} of {len(members)} instances InService{units}, "
-        f"desired capacity {group.get('DesiredCapacity')}"
+
+
+def _not_found(name: str) -> NotFoundError:
+    """What AWS's empty answer for an unknown group name means."""
+    return NotFoundError(
+        code="ValidationError",
+        message=f"AutoScalingGroup name not found - {name}",
+        operation="DescribeAutoScalingGroups",
     )
 
 
@@ -335,14 +340,7 @@ class GroupsMixin(AutoScalingBase):
             InvalidArgumentError: `name` is not a group name; nothing was sent.
         """
         check_name(name)
-        return only(
-            self.groups(names=[name]),
-            NotFoundError(
-                code="ValidationError",
-                message=f"AutoScalingGroup name not found - {name}",
-                operation="DescribeAutoScalingGroups",
-            ),
-        )
+        return only(self.groups(names=[name]), _not_found(name))
 
     @request(
         "UpdateAutoScalingGroup",
@@ -464,7 +462,12 @@ class GroupsMixin(AutoScalingBase):
 
     @request("DescribeAutoScalingGroups", name="AutoScalingGroupNames.member")
     def wait_until_in_service(
-        self, name: str, *, timeout: float = 600, poll_interval: float = 15
+        self,
+        name: str,
+        *,
+        timeout: float = 600,
+        poll_interval: float = 15,
+        on_progress: ProgressCallback | None = None,
     ) -> AutoScalingGroup:
         """Wait until the group is at its desired capacity and return it as it is then.
 
@@ -472,18 +475,25 @@ class GroupsMixin(AutoScalingBase):
         [`at_desired_capacity`][AutoScalingGroup.at_desired_capacity]: every instance
         ``InService``, as many as desired, or as many capacity units in a group with
         instance weights. botocore has no AutoScaling waiter: this polls
-        DescribeAutoScalingGroups with botocore's waiter machinery, never sleeping past
-        `timeout`.
+        DescribeAutoScalingGroups at once, then every `poll_interval` seconds, matching each
+        answer with botocore's waiter acceptors; the last sleep ends at `timeout`, never
+        past it.
 
         Args:
+            name: The group's name.
             timeout: The most seconds to wait.
             poll_interval: Seconds between two looks.
+            on_progress: Called after each look with a
+                [Progress][awsfacade.progress.Progress]: the InService instances (or
+                capacity units) of the desired capacity
+                (`"1 of 2 instances InService, desired capacity 2"`).
 
         Returns:
-            The group, at its desired capacity.
+            The group as the look that found it at its desired capacity describes it.
 
         Raises:
-            NotFoundError: No group has that name (at once, without waiting).
+            NotFoundError: No group has that name (at the first look, without waiting; or
+                when the group is deleted during the wait).
             WaitTimeoutError: `timeout` passed first; the message names what was last seen
                 ("2 of 3 instances InService").
             InvalidArgumentError: `timeout` or `poll_interval` is not a positive number, or
@@ -491,20 +501,21 @@ class GroupsMixin(AutoScalingBase):
         """
         check_name(name)
         check_timing(timeout, poll_interval)
-        found = self.group(name)
-        if found.at_desired_capacity:
-            return found
-        wait_for_path(
-            self._client,
+        answer = wait_for_path(
+            lambda: self._client.describe_auto_scaling_groups(AutoScalingGroupNames=[name]),
             operation="DescribeAutoScalingGroups",
             path=_IN_SERVICE,
             expected=True,
             matcher="path",
-            params={"AutoScalingGroupNames": [name]},
+            seen=_in_service_seen,
+            missing=lambda found: None if found.get("AutoScalingGroups") else _not_found(name),
             timeout=timeout,
             poll_interval=poll_interval,
+            on_progress=on_progress,
             description=f"group {name!r} to have its desired capacity in service",
             codes=self._error_codes,
-            last_seen=_last_seen,
         )
-        return self.group(name)
+        return only(
+            (AutoScalingGroup._from_boto(item) for item in answer.get("AutoScalingGroups", [])),
+            _not_found(name),
+        )

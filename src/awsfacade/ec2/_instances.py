@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
@@ -23,7 +24,7 @@ from awsfacade._validate import (
     check_int,
     optional_ids,
 )
-from awsfacade._waiting import wait_for_path
+from awsfacade._waiting import Seen, wait_for_path
 from awsfacade.ec2._base import Ec2Base, ec2_filters, tag_specifications
 from awsfacade.ec2._checks import check_client_token, instance_profile, state_values
 from awsfacade.ec2._models import Instance, InstanceState, InstanceStateName, StateChange
@@ -37,6 +38,8 @@ if TYPE_CHECKING:
         InstanceTypeDef,
         RunInstancesRequestTypeDef,
     )
+
+    from awsfacade.progress import ProgressCallback
 
 
 __all__ = ["DEFAULT_INSTANCE_TYPE", "Ec2InstancesMixin"]
@@ -328,23 +331,30 @@ class Ec2InstancesMixin(Ec2Base):
         *,
         timeout: float = 600,
         poll_interval: float = 5,
+        on_progress: ProgressCallback | None = None,
     ) -> list[Instance]:
         """Wait until every instance is in `state` and return them as they are then.
 
-        Polls with botocore's waiter machinery, never sleeping past `timeout`. An id AWS
-        does not know yet is polled again for a short grace period (new instances take a
-        moment to appear).
+        Polls DescribeInstances at once, then every `poll_interval` seconds, matching each
+        answer with botocore's waiter acceptors; the last sleep ends at `timeout`, never past
+        it. An id AWS does not know yet is polled again for a short grace period (new
+        instances take a moment to appear).
 
         Args:
+            instance_ids: The instances to wait for.
             state: An [InstanceState][] or its string (`"running"`).
             timeout: The most seconds to wait.
             poll_interval: Seconds between two polls.
+            on_progress: Called after each poll with a
+                [Progress][awsfacade.progress.Progress]: how many of the instances are in
+                `state` (`"1 of 2 instances running (1 pending)"`).
 
         Returns:
-            The instances as they are once all of them are in `state`.
+            The instances as the poll that found all of them in `state` describes them.
 
         Raises:
-            WaitTimeoutError: Time ran out before every instance was in `state`.
+            WaitTimeoutError: Time ran out before every instance was in `state`; the message
+                says what was last seen.
             WaitFailedError: At once, when an instance reaches a state from which `state`
                 cannot follow (waiting for `RUNNING` on a terminated one).
             NotFoundError: An id is still unknown after the grace period.
@@ -354,20 +364,22 @@ class Ec2InstancesMixin(Ec2Base):
         """
         ids = check_ids(instance_ids, "instance_ids")
         awaited = user_state(InstanceState, state, "state")
-        wait_for_path(
-            self._client,
+        answer = wait_for_path(
+            lambda: self._client.describe_instances(InstanceIds=ids),
             operation="DescribeInstances",
             path="Reservations[].Instances[].State.Name",
             expected=str(awaited),
+            seen=lambda found: _states_seen(found, awaited, len(ids)),
             failures=[str(dead_end) for dead_end in _DEAD_ENDS[awaited]],
-            not_found_errors=["InvalidInstanceID.NotFound"],
-            params={"InstanceIds": ids},
+            not_found=["InvalidInstanceID.NotFound"],
+            grace=True,
             timeout=timeout,
             poll_interval=poll_interval,
+            on_progress=on_progress,
             description=f"{', '.join(ids)} to be {awaited}",
             codes=self._error_codes,
         )
-        return list(self.instances(ids=ids))
+        return [Instance._from_boto(item) for item in _reservation_instances(answer)]
 
     # -- tags ----------------------------------------------------------------------------
 
@@ -400,6 +412,23 @@ class Ec2InstancesMixin(Ec2Base):
             raise InvalidArgumentError("keys must name at least one tag key")
         with self._translate():
             self._client.delete_tags(Resources=ids, Tags=[{"Key": key} for key in checked])
+
+
+def _states_seen(
+    answer: DescribeInstancesResultTypeDef | None, awaited: InstanceState, count: int
+) -> Seen:
+    """How many of ``count`` instances a DescribeInstances answer shows in the ``awaited``
+    state, and the others' states ("1 of 2 instances running (1 pending)")."""
+    if answer is None:
+        return Seen(0, count, f"0 of {count} instances {awaited} (not found yet)")
+    states = Counter(
+        item.get("State", {}).get("Name", "unknown") for item in _reservation_instances(answer)
+    )
+    done = states.pop(str(awaited), 0)
+    others = ", ".join(f"{number} {name}" for name, number in sorted(states.items()))
+    return Seen(
+        done, count, f"{done} of {count} instances {awaited}" + (f" ({others})" if others else "")
+    )
 
 
 def _reservation_instances(page: DescribeInstancesResultTypeDef) -> Iterator[InstanceTypeDef]:

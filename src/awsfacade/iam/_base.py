@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     )
 
     from awsfacade._paging import PageConfig
+    from awsfacade._progress import Reporter
     from awsfacade._translate import Codes
     from awsfacade.iam._models import AccessKey, AttachedPolicy, Group
 
@@ -97,12 +98,19 @@ class IamBase(Service["IAMClient"]):
             return None
 
     def _run_steps(
-        self, operation: str, steps: Sequence[Step], done: list[str], *, last: str
+        self,
+        operation: str,
+        steps: Sequence[Step],
+        done: list[str],
+        *,
+        last: str,
+        report: Reporter,
     ) -> None:
-        """Run ``steps`` in order, adding each to ``done``. A step whose target is already
-        gone (NotFoundError: a concurrent delete) counts as done. Any other error stops the
-        run: PartialFailureError names what was done and what was not (the failed step
-        first, ``last``, the entity itself, at the end)."""
+        """Run ``steps`` in order, adding each to ``done`` and reporting it. A step whose
+        target is already gone (NotFoundError: a concurrent delete) counts as done. Any other
+        error stops the run: PartialFailureError names what was done and what was not (the
+        failed step first, ``last``, the entity itself, at the end)."""
+        total = len(done) + len(steps) + (0 if steps and steps[-1][0] == last else 1)
         for index, (label, action) in enumerate(steps):
             try:
                 with self._translate():
@@ -117,6 +125,7 @@ class IamBase(Service["IAMClient"]):
                     operation, done=tuple(done), not_done=not_done, error=error
                 ) from error
             done.append(label)
+            report(len(done), total, f"{'deleted' if label == last else 'removed'} {label}")
 
 
 def _same(tag: TagTypeDef) -> TagTypeDef:

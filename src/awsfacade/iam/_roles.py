@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from awsfacade._boundary import request
 from awsfacade._convert import sent
 from awsfacade._create import create_unique
+from awsfacade._progress import Reporter
 from awsfacade.iam._base import IamBase, Step, later
 from awsfacade.iam._checks import (
     check_tags,
@@ -20,6 +21,8 @@ if TYPE_CHECKING:
         InstanceProfileTypeDef,
         RoleTypeDef,
     )
+
+    from awsfacade.progress import ProgressCallback
 
 __all__ = ["IamRolesMixin"]
 
@@ -164,7 +167,9 @@ class IamRolesMixin(IamBase):
         return Role._from_boto(sent(response.get("Role"), "Role", "GetRole"), complete=True)
 
     @request("DeleteRole", name="RoleName")
-    def delete_role(self, name: str, *, force: bool = False) -> None:
+    def delete_role(
+        self, name: str, *, force: bool = False, on_progress: ProgressCallback | None = None
+    ) -> None:
         """Delete a role.
 
         IAM refuses while the role has attached or inline policies or is in an instance
@@ -172,6 +177,10 @@ class IamRolesMixin(IamBase):
 
         Args:
             force: Remove all those first, then the role.
+            on_progress: Called with a [Progress][awsfacade.progress.Progress] after each
+                step of a forced delete (`"removed inline policy …"`) and once the role is
+                deleted. If it raises, no further step is taken and its exception
+                propagates.
 
         Raises:
             NotFoundError: No role has that name.
@@ -181,12 +190,14 @@ class IamRolesMixin(IamBase):
                 what remains (the role last), and holds the error that stopped it.
             InvalidArgumentError: `name` is not an IAM role name; nothing was sent.
         """
+        report = Reporter(on_progress)
         client = self._client
+        label = f"role {name}"
         if not force:
             with self._translate():
                 client.delete_role(RoleName=name)
+            report(1, 1, f"deleted {label}")
             return
-        label = f"role {name}"
         # ListAttachedRolePolicies first: it says NotFound if the role does not exist.
         steps: list[Step] = [
             (
@@ -224,7 +235,7 @@ class IamRolesMixin(IamBase):
             )
         ]
         steps.append((label, later(client.delete_role, RoleName=name)))
-        self._run_steps("DeleteRole", steps, [], last=label)
+        self._run_steps("DeleteRole", steps, [], last=label, report=report)
 
 
 def _profile_name(item: InstanceProfileTypeDef) -> str:

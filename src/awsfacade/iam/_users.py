@@ -9,6 +9,7 @@ from awsfacade._boundary import request
 from awsfacade._convert import sent
 from awsfacade._create import create_unique
 from awsfacade._paging import not_asked_before
+from awsfacade._progress import Reporter
 from awsfacade.errors import (
     AwsError,
     InUseError,
@@ -29,6 +30,8 @@ if TYPE_CHECKING:
         SSHPublicKeyMetadataTypeDef,
         UserTypeDef,
     )
+
+    from awsfacade.progress import ProgressCallback
 
 __all__ = ["IamUsersMixin"]
 
@@ -141,7 +144,9 @@ class IamUsersMixin(IamBase):
         return User._from_boto(sent(response.get("User"), "User", "GetUser"), complete=True)
 
     @request("DeleteUser", name="UserName")
-    def delete_user(self, name: str, *, force: bool = False) -> None:
+    def delete_user(
+        self, name: str, *, force: bool = False, on_progress: ProgressCallback | None = None
+    ) -> None:
         """Delete a user.
 
         IAM refuses while the user has a password, access keys, certificates, SSH keys,
@@ -151,6 +156,10 @@ class IamUsersMixin(IamBase):
         Args:
             force: Remove all those first, then the user. A user deleted meanwhile by
                 someone else counts as deleted.
+            on_progress: Called with a [Progress][awsfacade.progress.Progress] after each
+                step of a forced delete (`"removed access key AKIA…"`) and once the user is
+                deleted. If it raises, no further step is taken and its exception
+                propagates.
 
         Raises:
             NotFoundError: No user has that name.
@@ -159,28 +168,33 @@ class IamUsersMixin(IamBase):
                 what remains (the user last), and holds the error that stopped it.
             InvalidArgumentError: `name` is not an IAM user name; nothing was sent.
         """
+        report = Reporter(on_progress)
+        label = f"user {name}"
         if not force:
             with self._translate():
                 self._client.delete_user(UserName=name)
+            report(1, 1, f"deleted {label}")
             return
-        label = f"user {name}"
         done: list[str] = []
-        self._run_steps("DeleteUser", self._user_attachments(name), done, last=label)
+        steps = self._user_attachments(name)
+        self._run_steps("DeleteUser", steps, done, last=label, report=report)
         try:
             with self._translate():
                 self._client.delete_user(UserName=name)
         except NotFoundError:
-            return  # deleted meanwhile: the outcome asked for
+            pass  # deleted meanwhile: the outcome asked for
         except InUseError as conflict:
             # Still in use after everything known was removed: the rarer credentials.
-            self._remove_service_credentials(name, done, label, conflict)
+            self._remove_service_credentials(name, done, label, conflict, report)
+            return
         except AwsError as error:
             raise PartialFailureError(
                 "DeleteUser", done=tuple(done), not_done=(label,), error=error
             ) from error
+        report(len(done) + 1, len(done) + 1, f"deleted {label}")
 
     def _remove_service_credentials(
-        self, name: str, done: list[str], label: str, conflict: InUseError
+        self, name: str, done: list[str], label: str, conflict: InUseError, report: Reporter
     ) -> None:
         """Delete the user's service-specific credentials, then the user; PartialFailureError
         (the user not done) if there are none to blame for ``conflict`` or a step fails."""
@@ -195,7 +209,7 @@ class IamUsersMixin(IamBase):
                 "DeleteUser", done=tuple(done), not_done=(label,), error=conflict
             ) from conflict
         delete: Step = (label, later(self._client.delete_user, UserName=name))
-        self._run_steps("DeleteUser", [*extra, delete], done, last=label)
+        self._run_steps("DeleteUser", [*extra, delete], done, last=label, report=report)
 
     def _user_attachments(self, name: str) -> list[Step]:
         """What IAM wants gone before DeleteUser, as steps (sends the listing requests)."""

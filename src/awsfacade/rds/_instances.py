@@ -16,7 +16,7 @@ from awsfacade._validate import (
     optional_ids,
     required_choice,
 )
-from awsfacade._waiting import wait_for_path
+from awsfacade._waiting import Seen, wait_for_path
 from awsfacade.errors import InvalidArgumentError, NotFoundError
 from awsfacade.rds._base import RdsBase
 from awsfacade.rds._checks import (
@@ -33,9 +33,12 @@ from awsfacade.rds._models import DbInstance, DbInstanceStatus
 if TYPE_CHECKING:
     from mypy_boto3_rds.type_defs import (
         CreateDBInstanceMessageTypeDef,
+        DBInstanceMessageTypeDef,
         DeleteDBInstanceMessageTypeDef,
         DescribeDBInstancesMessagePaginateTypeDef,
     )
+
+    from awsfacade.progress import ProgressCallback
 
 __all__ = ["RdsInstancesMixin"]
 
@@ -342,22 +345,33 @@ class RdsInstancesMixin(RdsBase):
             self._client.delete_db_instance(**request)
 
     def wait_until_available(
-        self, identifier: str, *, timeout: float = 1800, poll_interval: float = 30
+        self,
+        identifier: str,
+        *,
+        timeout: float = 1800,
+        poll_interval: float = 30,
+        on_progress: ProgressCallback | None = None,
     ) -> DbInstance:
         """Wait until the DB instance is `available` and return it as it is then.
 
-        Polls with botocore's waiter machinery, never past `timeout`.
+        Polls DescribeDBInstances at once, then every `poll_interval` seconds, matching each
+        answer with botocore's waiter acceptors; the last sleep ends at `timeout`, never past
+        it.
 
         Args:
             identifier: The instance's identifier or ARN.
             timeout: The most seconds to wait.
             poll_interval: Seconds between two polls.
+            on_progress: Called after each poll with a
+                [Progress][awsfacade.progress.Progress]: the status seen
+                (`"backing-up"`), 0 of 1 done until it is `available`.
 
         Returns:
-            The instance as `DescribeDBInstances` reports it once `available`.
+            The instance as the poll that found it `available` describes it.
 
         Raises:
-            WaitTimeoutError: Time ran out before the instance was `available`.
+            WaitTimeoutError: Time ran out before the instance was `available`; the message
+                says the status last seen.
             WaitFailedError: At once, on a status botocore's own `db_instance_available`
                 waiter gives up on (`deleting`, `failed`, `incompatible-restore`,
                 `incompatible-parameters`).
@@ -367,34 +381,51 @@ class RdsInstancesMixin(RdsBase):
                 `poll_interval` is not a positive number of seconds; nothing was sent.
         """
         ref = check_instance_ref(identifier)
-        # moto makes instances available at once: the polling is proven with Stubber.
-        wait_for_path(
-            self._client,
+        answer = wait_for_path(
+            lambda: self._client.describe_db_instances(DBInstanceIdentifier=ref),
             operation="DescribeDBInstances",
             path=_STATUS_PATH,
             expected=str(DbInstanceStatus.AVAILABLE),
+            seen=lambda found: _status_seen(found, DbInstanceStatus.AVAILABLE),
             failures=[str(status) for status in _NEVER_AVAILABLE],
-            not_found_errors=[_NOT_FOUND],
-            params={"DBInstanceIdentifier": ref},
+            not_found=[_NOT_FOUND],
+            grace=True,
             timeout=timeout,
             poll_interval=poll_interval,
+            on_progress=on_progress,
             description=f"DB instance {ref} to be available",
             codes=self._error_codes,
         )
-        return self.instance(ref)
+        return only(
+            (DbInstance._from_boto(item) for item in answer.get("DBInstances", [])),
+            NotFoundError(
+                code=_NOT_FOUND,
+                message=f"DBInstance {ref} not found.",
+                operation="DescribeDBInstances",
+            ),
+        )
 
     def wait_until_deleted(
-        self, identifier: str, *, timeout: float = 1800, poll_interval: float = 30
+        self,
+        identifier: str,
+        *,
+        timeout: float = 1800,
+        poll_interval: float = 30,
+        on_progress: ProgressCallback | None = None,
     ) -> None:
         """Wait until RDS no longer knows the DB instance, as botocore's
         `db_instance_deleted` waiter does.
 
-        Returns at once for an unknown identifier.
+        The one wait that returns no model: a deleted instance has none. Returns at once
+        for an unknown identifier.
 
         Args:
             identifier: The instance's identifier or ARN.
             timeout: The most seconds to wait.
             poll_interval: Seconds between two polls.
+            on_progress: Called after each poll with a
+                [Progress][awsfacade.progress.Progress]: the status seen (`"deleting"`),
+                then `"deleted"`, 1 of 1 done.
 
         Raises:
             WaitFailedError: The instance is being created, modified or rebooted (or its
@@ -406,19 +437,32 @@ class RdsInstancesMixin(RdsBase):
         ref = check_instance_ref(identifier)
         try:
             wait_for_path(
-                self._client,
+                lambda: self._client.describe_db_instances(DBInstanceIdentifier=ref),
                 operation="DescribeDBInstances",
                 path=_STATUS_PATH,
                 expected="deleted",
+                seen=lambda found: _status_seen(found, "deleted"),
                 failures=[str(status) for status in _NOT_BEING_DELETED],
-                params={"DBInstanceIdentifier": ref},
+                not_found=[_NOT_FOUND],
                 timeout=timeout,
                 poll_interval=poll_interval,
+                on_progress=on_progress,
                 description=f"DB instance {ref} to be deleted",
                 codes=self._error_codes,
             )
         except NotFoundError:
             return  # DescribeDBInstances no longer knows it: deleted
+
+
+def _status_seen(answer: DBInstanceMessageTypeDef | None, awaited: str) -> Seen:
+    """The status a DescribeDBInstances answer shows, 1 of 1 done if it is ``awaited``
+    (``None``, RDS does not know the instance: "deleted", or "not found yet")."""
+    if answer is None:
+        shown = "deleted" if awaited == "deleted" else "not found yet"
+    else:
+        statuses = (item.get("DBInstanceStatus") for item in answer.get("DBInstances", []))
+        shown = next(statuses, None) or "no status"
+    return Seen(int(shown == awaited), 1, shown)
 
 
 def _as_sent(found: DbInstance, request: CreateDBInstanceMessageTypeDef) -> bool:

@@ -3,8 +3,10 @@
 from awsfacade.route53._checks import same_name
 from awsfacade.route53._models import (
     AliasTarget,
+    Change,
     ChangeAction,
     ChangeBatchError,
+    ChangeStatus,
     CidrRouting,
     Failover,
     GeoLocation,
@@ -18,8 +20,10 @@ from awsfacade.route53._service import Route53Service
 
 __all__ = [
     "AliasTarget",
+    "Change",
     "ChangeAction",
     "ChangeBatchError",
+    "ChangeStatus",
     "CidrRouting",
     "Failover",
     "GeoLocation",

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from mypy_boto3_route53 import Route53Client
 
     from awsfacade._translate import Codes
+    from awsfacade.progress import ProgressCallback
     from awsfacade.route53._models import RecordChange, RecordSet, RecordType
 
 __all__ = ["RECORDS_PAGE_SIZE", "ZONES_PAGE_SIZE", "Route53Base"]
@@ -63,7 +64,13 @@ class Route53Base(Service["Route53Client"]):
         def records(
             self, zone_id: str, *, name: str | None = None, type: RecordType | None = None
         ) -> Iterator[RecordSet]: ...
-        def change_records(self, zone_id: str, changes: Iterable[RecordChange]) -> list[str]: ...
+        def change_records(
+            self,
+            zone_id: str,
+            changes: Iterable[RecordChange],
+            *,
+            on_progress: ProgressCallback | None = None,
+        ) -> list[str]: ...
 
 
 def _complete_error(*, parsed: dict[str, object], http_response: AWSResponse, **_: object) -> None:

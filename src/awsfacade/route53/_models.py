@@ -10,15 +10,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from datetime import datetime
 from typing import TYPE_CHECKING, Final, Literal, TypeGuard
 
 import attrs
 
-from awsfacade._convert import converter, required, user_input
+from awsfacade._base import StateEnum, state_parser
+from awsfacade._convert import converter, required, user_input, utc
 from awsfacade._validate import check_bool, check_int, check_text
 from awsfacade.errors import InvalidArgumentError, PartialFailureError
 from awsfacade.route53._checks import (
     MAX_NAME,
+    bare_change_id,
     bare_zone_id,
     check_labels,
     decode_name,
@@ -31,6 +34,7 @@ if TYPE_CHECKING:
     from mypy_boto3_route53.literals import ResourceRecordSetRegionType
     from mypy_boto3_route53.type_defs import (
         AliasTargetTypeDef,
+        ChangeInfoTypeDef,
         ChangeTypeDef,
         CidrRoutingConfigTypeDef,
         DelegationSetTypeDef,
@@ -46,8 +50,10 @@ if TYPE_CHECKING:
 __all__ = [
     "RECORD_TYPES",
     "AliasTarget",
+    "Change",
     "ChangeAction",
     "ChangeBatchError",
+    "ChangeStatus",
     "CidrRouting",
     "Failover",
     "GeoLocation",
@@ -651,7 +657,7 @@ class ChangeBatchError(PartialFailureError):
     """The changes of the failed batch and of every later one, in the order given."""
     change_ids: tuple[str, ...]
     """The change ids of the batches Route53 accepted, for
-    [`wait_in_sync`][awsfacade.route53.Route53Service.wait_in_sync]."""
+    [`wait_until_change_in_sync`][awsfacade.route53.Route53Service.wait_until_change_in_sync]."""
 
     def __init__(
         self,
@@ -693,3 +699,44 @@ def _rebuild(
         change_ids=change_ids,
         error=error,
     )
+
+
+class ChangeStatus(StateEnum):
+    """Where a Route53 change is: ``PENDING`` until every Route53 DNS server has it, then
+    ``INSYNC``. ``UNKNOWN`` stands for a status AWS adds later."""
+
+    PENDING = "PENDING"
+    INSYNC = "INSYNC"
+    UNKNOWN = "UNKNOWN"
+
+
+_CHANGE_STATUS = state_parser(ChangeStatus)
+
+
+@attrs.frozen(kw_only=True)
+class Change:
+    """A change Route53 is applying (a change batch, a zone created or deleted), as
+    ``GetChange`` reports it."""
+
+    id: str
+    """The change id, without ``/change/``."""
+    status: ChangeStatus
+    """``PENDING`` or ``INSYNC``; `ChangeStatus.UNKNOWN` for a status this version does not
+    know (`status_name` has AWS's string)."""
+    status_name: str
+    """AWS's own string for the status, always."""
+    submitted: datetime
+    """When the change was submitted (UTC)."""
+    comment: str | None = None
+    """The change batch's comment; `None` if none."""
+
+    @classmethod
+    @converter
+    def _from_boto(cls, item: ChangeInfoTypeDef) -> Change:
+        return cls(
+            id=bare_change_id(item["Id"]),
+            status=_CHANGE_STATUS(item["Status"]),
+            status_name=item["Status"],
+            submitted=utc(item["SubmittedAt"]),
+            comment=item.get("Comment") or None,
+        )

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from botocore.paginate import TokenEncoder
 
@@ -20,8 +20,9 @@ from awsfacade._boundary import request
 from awsfacade._convert import sent
 from awsfacade._create import create_unique
 from awsfacade._paging import only
+from awsfacade._progress import Reporter
 from awsfacade._validate import check_type
-from awsfacade._waiting import wait_for_path
+from awsfacade._waiting import Seen, wait_for_path
 from awsfacade.errors import AwsError, InvalidArgumentError, NotFoundError
 from awsfacade.route53._base import Route53Base
 from awsfacade.route53._checks import (
@@ -33,6 +34,7 @@ from awsfacade.route53._checks import (
     same_name,
 )
 from awsfacade.route53._models import (
+    Change,
     ChangeAction,
     ChangeBatchError,
     RecordChange,
@@ -42,9 +44,12 @@ from awsfacade.route53._models import (
 
 __all__ = ["MAX_CHARACTERS", "MAX_RECORDS", "Route53RecordsMixin", "batches", "cost"]
 
-#: How long wait_in_sync waits by default: Route53 usually syncs a change within 60 seconds.
-WAIT_TIMEOUT = 600.0
-WAIT_POLL_INTERVAL = 10.0
+if TYPE_CHECKING:
+    from mypy_boto3_route53.type_defs import GetChangeResponseTypeDef
+
+    from awsfacade.progress import ProgressCallback
+
+__all__ = ["Route53RecordsMixin"]
 
 
 class Route53RecordsMixin(Route53Base):
@@ -113,7 +118,8 @@ class Route53RecordsMixin(Route53Base):
         changes nothing, gives a change id to wait for (the lost one cannot be asked for).
 
         Returns:
-            The change id, for [`wait_in_sync`][Route53Service.wait_in_sync].
+            The change id, for
+                [`wait_until_change_in_sync`][Route53Service.wait_until_change_in_sync].
 
         Raises:
             InvalidRequestError: The record set exists (``InvalidChangeBatch``), or Route53
@@ -155,7 +161,8 @@ class Route53RecordsMixin(Route53Base):
         """Create a record set or replace the one with its name, type (and set identifier).
 
         Returns:
-            The change id, for [`wait_in_sync`][Route53Service.wait_in_sync].
+            The change id, for
+                [`wait_until_change_in_sync`][Route53Service.wait_until_change_in_sync].
 
         Raises:
             InvalidRequestError: Route53 refused the record (``InvalidChangeBatch``).
@@ -173,7 +180,8 @@ class Route53RecordsMixin(Route53Base):
                 returns it: its `escaped_name` is the name sent.
 
         Returns:
-            The change id, for [`wait_in_sync`][Route53Service.wait_in_sync].
+            The change id, for
+                [`wait_until_change_in_sync`][Route53Service.wait_until_change_in_sync].
 
         Raises:
             InvalidRequestError: No record set is exactly as given (``InvalidChangeBatch``).
@@ -188,16 +196,30 @@ class Route53RecordsMixin(Route53Base):
         (batch,) = batches([RecordChange(action=action, record=record)])
         return self._send(zone, batch)
 
-    def change_records(self, zone_id: str, changes: Iterable[RecordChange]) -> list[str]:
+    def change_records(
+        self,
+        zone_id: str,
+        changes: Iterable[RecordChange],
+        *,
+        on_progress: ProgressCallback | None = None,
+    ) -> list[str]:
         """Apply `changes` in order, in as few change batches as Route53's quotas allow.
 
         The quotas are 1,000 values and 32,000 characters a request, an UPSERT counting
         twice. Each batch is all-or-nothing. Every change is checked before the first
         request; no changes send nothing.
 
+        Args:
+            zone_id: The zone's id, with or without ``/hostedzone/``.
+            changes: The changes, in the order to apply them.
+            on_progress: Called after each batch Route53 accepted with a
+                [Progress][awsfacade.progress.Progress]: the changes applied of all
+                (`"applied 1000 of 1500 changes (batch 1 of 2)"`). If it raises, no
+                further batch is sent and its exception propagates.
+
         Returns:
             The change id of each batch, in order, for
-                [`wait_in_sync`][Route53Service.wait_in_sync].
+                [`wait_until_change_in_sync`][Route53Service.wait_until_change_in_sync].
 
         Raises:
             InvalidRequestError: The first batch failed (nothing was applied): its AWS error
@@ -212,10 +234,11 @@ class Route53RecordsMixin(Route53Base):
         zone = check_zone_id(zone_id)
         # An iterator's items are not checked by the boundary (that would consume it): here.
         checked = [check_type(change, RecordChange, "changes") for change in changes]
+        report = Reporter(on_progress)
         groups = batches(checked)
         change_ids: list[str] = []
         applied = 0
-        for group in groups:
+        for number, group in enumerate(groups, 1):
             try:
                 change_ids.append(self._send(zone, group))
             except AwsError as error:
@@ -229,6 +252,11 @@ class Route53RecordsMixin(Route53Base):
                     error=error,
                 ) from error
             applied += len(group)
+            report(
+                applied,
+                len(checked),
+                f"applied {applied} of {len(checked)} changes (batch {number} of {len(groups)})",
+            )
         return change_ids
 
     def _send(self, zone: str, changes: list[RecordChange]) -> str:
@@ -241,20 +269,33 @@ class Route53RecordsMixin(Route53Base):
         info = sent(response.get("ChangeInfo"), "ChangeInfo", "ChangeResourceRecordSets")
         return bare_change_id(sent(info.get("Id"), "ChangeInfo.Id", "ChangeResourceRecordSets"))
 
-    def wait_in_sync(
+    def wait_until_change_in_sync(
         self,
         change_id: str,
         *,
-        timeout: float = WAIT_TIMEOUT,
-        poll_interval: float = WAIT_POLL_INTERVAL,
-    ) -> None:
-        """Wait until a change is ``INSYNC``: every Route53 DNS server answers with it.
+        timeout: float = 600,
+        poll_interval: float = 10,
+        on_progress: ProgressCallback | None = None,
+    ) -> Change:
+        """Wait until a change is ``INSYNC`` (every Route53 DNS server answers with it) and
+        return it as it is then.
+
+        Polls GetChange at once, then every `poll_interval` seconds, matching each answer
+        with botocore's waiter acceptors; the last sleep ends at `timeout`, never past it.
 
         Args:
-            change_id: A change id, with or without ``/change/``.
+            change_id: A change id, with or without ``/change/``, as
+                [`change_records`][Route53Service.change_records] and the other changing
+                methods return it.
             timeout: The most seconds to wait: 600 by default (Route53 usually syncs a
                 change within 60).
             poll_interval: Seconds between two looks: 10 by default.
+            on_progress: Called after each look with a
+                [Progress][awsfacade.progress.Progress]: the status seen (`"PENDING"`),
+                0 of 1 done until it is `"INSYNC"`.
+
+        Returns:
+            The change as the look that found it ``INSYNC`` describes it.
 
         Raises:
             WaitTimeoutError: The change was not ``INSYNC`` after `timeout` seconds.
@@ -263,18 +304,27 @@ class Route53RecordsMixin(Route53Base):
                 `change_id` is malformed; nothing was sent.
         """
         change = check_change_id(change_id)
-        wait_for_path(
-            self._client,
+        answer = wait_for_path(
+            lambda: self._client.get_change(Id=change),
             operation="GetChange",
             path="ChangeInfo.Status",
             expected="INSYNC",
             matcher="path",
-            params={"Id": change},
+            seen=_change_seen,
+            not_found=["NoSuchChange"],
             timeout=timeout,
             poll_interval=poll_interval,
+            on_progress=on_progress,
             description=f"change {change} to be INSYNC",
             codes=self._error_codes,
         )
+        return Change._from_boto(sent(answer.get("ChangeInfo"), "ChangeInfo", "GetChange"))
+
+
+def _change_seen(answer: GetChangeResponseTypeDef | None) -> Seen:
+    """The status a GetChange answer shows, 1 of 1 done once ``INSYNC``."""
+    status = "no such change" if answer is None else answer.get("ChangeInfo", {}).get("Status")
+    return Seen(int(status == "INSYNC"), 1, str(status))
 
 
 #: The most ``ResourceRecord`` elements in one request (an UPSERT's count twice).

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from awsfacade._boundary import request
 from awsfacade._convert import sent
 from awsfacade._paging import not_asked_before, only
+from awsfacade._progress import Reporter
 from awsfacade._validate import check_id
 from awsfacade.errors import (
     AlreadyExistsError,
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
     )
 
     from awsfacade._paging import PageConfig
+    from awsfacade.progress import ProgressCallback
 
 __all__ = ["Route53ZonesMixin"]
 
@@ -256,12 +258,22 @@ class Route53ZonesMixin(Route53Base):
             response.get("DelegationSet"),
         )
 
-    def delete_hosted_zone(self, zone_id: str, *, force: bool = False) -> None:
+    def delete_hosted_zone(
+        self,
+        zone_id: str,
+        *,
+        force: bool = False,
+        on_progress: ProgressCallback | None = None,
+    ) -> None:
         """Delete a hosted zone.
 
         Args:
+            zone_id: The zone's id, with or without ``/hostedzone/``.
             force: First delete every record but the zone's own SOA and NS, in as few change
                 batches as Route53 allows.
+            on_progress: Called with a [Progress][awsfacade.progress.Progress] after each
+                change batch of a forced delete (the records deleted of all, the zone
+                counting as one more) and once the zone is deleted.
 
         Raises:
             NotFoundError: No zone has that id.
@@ -273,7 +285,9 @@ class Route53ZonesMixin(Route53Base):
             InvalidArgumentError: `zone_id` is not a zone id; nothing was sent.
         """
         zone = check_zone_id(zone_id)
+        report = Reporter(on_progress)
         deleted: Sequence[RecordChange] = ()
+        total = 1
         if force:
             apex = self.hosted_zone(zone).name
             doomed = [
@@ -281,8 +295,15 @@ class Route53ZonesMixin(Route53Base):
                 for record in self.records(zone)
                 if not (record.type in {"SOA", "NS"} and same_name(record.name, apex))
             ]
+            total += len(doomed)
             try:
-                self.change_records(zone, doomed)
+                self.change_records(
+                    zone,
+                    doomed,
+                    on_progress=(lambda step: report(step.done, total, step.message))
+                    if report.active
+                    else None,
+                )
             except AwsError as error:
                 applied = error.applied if isinstance(error, ChangeBatchError) else ()
                 left = doomed[len(applied) :]
@@ -305,3 +326,4 @@ class Route53ZonesMixin(Route53Base):
                 not_done=(f"hosted zone {zone}",),
                 error=error,
             ) from error
+        report(total, total, f"deleted hosted zone {zone}")

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from awsfacade._consistency import read_after_create, server_time
 from awsfacade._create import create_unique
+from awsfacade._progress import Reporter
 from awsfacade._translate import error_class, with_hint
 from awsfacade._validate import check_id
 from awsfacade.errors import (
@@ -27,6 +28,8 @@ if TYPE_CHECKING:
         ListObjectVersionsOutputTypeDef,
         ObjectIdentifierTypeDef,
     )
+
+    from awsfacade.progress import ProgressCallback
 
 __all__ = ["S3BucketMixin", "version_step"]
 
@@ -177,7 +180,9 @@ class S3BucketMixin(S3Base):
             return False
         return True
 
-    def delete_bucket(self, name: str, *, force: bool = False) -> None:
+    def delete_bucket(
+        self, name: str, *, force: bool = False, on_progress: ProgressCallback | None = None
+    ) -> None:
         """Delete a bucket, and with `force=True` everything in it first.
 
         Args:
@@ -185,6 +190,10 @@ class S3BucketMixin(S3Base):
             force: Empty the bucket first: every object, and every version and delete marker
                 when versioning is or was on, 1,000 a request, one listing page in memory at
                 a time. `False`: a bucket that is not empty is refused.
+            on_progress: Called with a [Progress][awsfacade.progress.Progress] after each
+                batch a forced delete deletes (`"deleted 1000 objects and versions"`; the
+                total is not known until the bucket is empty) and once the bucket is
+                deleted. If it raises, nothing more is deleted and its exception propagates.
 
         Raises:
             InUseError: The bucket is not empty and `force` is `False` (its message says that
@@ -197,9 +206,10 @@ class S3BucketMixin(S3Base):
                 `bool`; nothing was sent.
         """
         check_bucket(name, "name")
+        report = Reporter(on_progress)
         deleted: list[str] = []
         if force:
-            self._empty(name, deleted)
+            self._empty(name, deleted, report)
         try:
             with self._translate():
                 self._client.delete_bucket(Bucket=name)
@@ -213,9 +223,11 @@ class S3BucketMixin(S3Base):
             raise with_hint(
                 error, f"delete_bucket({name!r}, force=True) deletes every object and version first"
             ) from error.__cause__
+        report(len(deleted) + 1, len(deleted) + 1, f"deleted bucket {name}")
 
-    def _empty(self, name: str, deleted: list[str]) -> None:
-        """Delete every version and delete marker of the bucket, appending each to ``deleted``.
+    def _empty(self, name: str, deleted: list[str], report: Reporter) -> None:
+        """Delete every version and delete marker of the bucket, appending each to ``deleted``
+        and reporting after each batch.
 
         Each round lists the first page of what is left and deletes it, so no listing marker
         can point at a version just deleted (moto then answers an empty page: see the README);
@@ -248,6 +260,7 @@ class S3BucketMixin(S3Base):
                 )
             for start in range(0, len(objects), BATCH):
                 self._delete_versions(name, objects[start : start + BATCH], deleted)
+                report(len(deleted), None, f"deleted {len(deleted)} objects and versions")
             if not objects or not page.get("IsTruncated"):
                 return
             previous = set(steps)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Generator, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, BinaryIO, Final, overload
 
+from awsfacade._progress import Reporter
 from awsfacade._validate import check_int, check_text
 from awsfacade.errors import AwsError, NotFoundError, PartialFailureError
 from awsfacade.s3._base import BATCH, S3Base
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
     )
 
     from awsfacade._paging import PageConfig
+    from awsfacade.progress import ProgressCallback
 
 __all__ = ["CHUNK_SIZE", "S3ObjectMixin"]
 
@@ -269,7 +271,13 @@ class S3ObjectMixin(S3Base):
         with self._translate():
             self._client.delete_object(Bucket=bucket, Key=key)
 
-    def delete_objects(self, bucket: str, keys: Iterable[str]) -> FailedKeys:
+    def delete_objects(
+        self,
+        bucket: str,
+        keys: Iterable[str],
+        *,
+        on_progress: ProgressCallback | None = None,
+    ) -> FailedKeys:
         """Delete many objects, 1,000 a request, and return the keys that were *not* deleted.
 
         Every key is checked before the first request; duplicates are sent once.
@@ -277,6 +285,10 @@ class S3ObjectMixin(S3Base):
         Args:
             bucket: The bucket to delete from.
             keys: The keys to delete, any number (a list, not one `str`).
+            on_progress: Called after each request with a
+                [Progress][awsfacade.progress.Progress]: the keys done (deleted or
+                refused) of all (`"deleted 1000 of 2500 keys"`). If it raises, no further
+                request is sent and its exception propagates.
 
         Returns:
             The keys that were not deleted, a `list[str]` (a
@@ -292,6 +304,7 @@ class S3ObjectMixin(S3Base):
         """
         check_bucket(bucket)
         checked = check_keys(keys)
+        report = Reporter(on_progress)
         errors: dict[str, ObjectError] = {}
         deleted: list[str] = []
         for start in range(0, len(checked), BATCH):
@@ -315,6 +328,12 @@ class S3ObjectMixin(S3Base):
                 failure = ObjectError._from_boto(item)
                 errors[failure.key] = failure
             deleted.extend(key for key in batch if key not in errors)
+            failed = f" ({len(errors)} refused)" if errors else ""
+            report(
+                len(deleted) + len(errors),
+                len(checked),
+                f"deleted {len(deleted)} of {len(checked)} keys{failed}",
+            )
         return FailedKeys(errors)
 
     def copy_object(
