@@ -111,7 +111,9 @@ def _late_imports() -> dict[str, object]:
     first call of a method."""
     from boto3.s3.transfer import TransferConfig
 
-    return {"TransferConfig": TransferConfig}
+    from awsfacade.progress import ProgressCallback
+
+    return {"TransferConfig": TransferConfig, "ProgressCallback": ProgressCallback}
 
 
 def _check_type(name: str, value: object, hint: object) -> None:
