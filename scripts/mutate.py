@@ -90,7 +90,7 @@ TESTS = (
     "tests/unit",
     "tests/perf",
 )
-PYTEST = ("-x", "-q", "-p", "no:cacheprovider", "-p", "mutate_plugin")
+PYTEST = ("-q", "-p", "no:cacheprovider", "-p", "mutate_plugin")
 #: The coverage configuration of the baseline run: per-test contexts (set by
 #: ``scripts/mutate_plugin.py``), subprocesses included.
 COVERAGE_RC = """\
@@ -445,7 +445,7 @@ class Result:
     status: Status
     seconds: float
     scope: Scope
-    tests: int  # how many tests ran against it; 0: every test of ``TESTS``
+    tests: int  # how many tests ran against it; -1: every test of ``TESTS``
     killed_by: str | None = None
 
     @property
@@ -522,11 +522,12 @@ def check_imports(tree: Path) -> None:
 
 def fingerprints(tree: Path) -> dict[str, str]:
     """For each folder of ``TESTS``, a digest of the files of the snapshot ``tree`` its
-    measurement depends on (all but the other folders): reused only while they are the same."""
+    measurement depends on (all but the other folders and this script): reused only while
+    they are the same."""
     files = {
         path.relative_to(tree).as_posix(): hashlib.sha256(path.read_bytes()).digest()
         for path in sorted(tree.rglob("*"))
-        if path.is_file()
+        if path.is_file() and path != tree / "scripts/mutate.py"
     }
     found: dict[str, str] = {}
     for folder in TESTS:
@@ -559,6 +560,14 @@ class CoveringTests:
                 path = _package_path(measured)
                 if path is not None:
                     self.files.setdefault(path, []).append((data, measured))
+        #: The tests that fail on the unmutated copy: never run against a mutant.
+        self.broken = sorted(
+            {
+                test
+                for failing in data_dir.rglob("failing")
+                for test in failing.read_text().splitlines()
+            }
+        )
         self._by_line: dict[str, dict[int, set[str]]] = {}
 
     def by_line(self, path: str) -> dict[int, set[str]]:
@@ -640,18 +649,20 @@ class TestChooser:
         self.covering = covering
         self.modules = {path: ast.parse((root / path).read_bytes()) for path in paths}
 
-    def choose(self, mutant: Mutant) -> tuple[Scope, list[str]]:
-        """The scope (``covered``, ``import-time`` or ``uncovered``) and the node IDs; an
-        empty list means every test of ``TESTS``."""
+    def choose(self, mutant: Mutant) -> tuple[Scope, list[str] | None]:
+        """The scope (``covered``, ``import-time`` or ``uncovered``) and the node IDs, none
+        that fails unmutated; ``None``: every test of ``TESTS``."""
         module = self.modules[mutant.path]
         contexts = self.covering.of_lines(mutant.path, range(mutant.line, mutant.end_line + 1))
         if not contexts:
             contexts = self.covering.of_lines(mutant.path, _header_lines(module, mutant))
+        broken = {"", *self.covering.broken}
         if contexts - {""}:
-            return "covered", sorted(contexts - {""})
+            return "covered", sorted(contexts - broken)
         if contexts:  # ran at import only: the tests that run code using what it defines
-            return "import-time", sorted(self.users(_bound_names(module, mutant.line)))
-        return "uncovered", []
+            users = self.users(_bound_names(module, mutant.line)) - broken
+            return "import-time", sorted(users) if users else None
+        return "uncovered", None
 
     def users(self, names: set[str]) -> set[str]:
         """The tests that run a line naming one of ``names`` (as a name or an attribute); a
@@ -689,6 +700,7 @@ def _kill(process: subprocess.Popen[str]) -> None:
 
 
 _FAILED = re.compile(r"^(?:FAILED|ERROR) (\S+)", re.MULTILINE)
+_FAILED_IDS = re.compile(r"^(?:FAILED|ERROR) (.+?)(?: - .*)?$", re.MULTILINE)
 _NO_TESTS_RAN = 5  # pytest's exit code when every test was deselected
 
 
@@ -735,7 +747,8 @@ class Workers:
             self.free.put(tree)
 
     def measure(self, folder: str, rc_file: Path) -> tuple[str, Status, str]:
-        """Run one folder of ``TESTS`` on the unmutated copy under coverage, test by test."""
+        """Run one folder of ``TESTS`` on the unmutated copy under coverage, test by test, to
+        the end (a test failing there is left out of the mutants' runs)."""
         tree = self.free.get()
         try:
             command = [
@@ -751,21 +764,30 @@ class Workers:
         finally:
             self.free.put(tree)
 
-    def run(self, mutant: Mutant, scope: Scope, tests: Sequence[str], timeout: float) -> Result:
+    def run(
+        self,
+        mutant: Mutant,
+        scope: Scope,
+        tests: Sequence[str] | None,
+        broken: Sequence[str],
+        timeout: float,
+    ) -> Result:
+        """Run ``tests`` (``None``: every folder of ``TESTS``, ``broken`` deselected)
+        against ``mutant``; no test at all: it survives."""
         tree = self.free.get()
         try:
             target = (tree / mutant.path).resolve()
             if not target.is_relative_to(self.base.resolve()):  # never write outside the copies
                 raise RuntimeError(f"refusing to write {target}")
             env = environment(tree)
-            arguments: list[str] = list(TESTS)
-            if tests:
+            arguments = [*TESTS, *(f"--deselect={test}" for test in broken)]
+            if tests is not None:
                 selection = tree.with_suffix(".select")
                 selection.write_text("".join(f"{test}\n" for test in tests))
                 env["MUTATE_SELECT"] = str(selection)
                 arguments = sorted({test.partition("::")[0] for test in tests})
             command = [
-                *(sys.executable, "-m", "pytest", *PYTEST),
+                *(sys.executable, "-m", "pytest", "-x", *PYTEST),
                 f"--basetemp={tree.with_suffix('.tmp')}",
                 *arguments,
             ]
@@ -773,7 +795,10 @@ class Workers:
             started = time.monotonic()
             try:
                 target.write_bytes(mutant.apply(original))
-                status, killed_by, _ = run_tests(command, tree, env, timeout)
+                status: Status = "survived"
+                killed_by: str | None = None
+                if tests is None or tests:
+                    status, killed_by, _ = run_tests(command, tree, env, timeout)
             finally:
                 target.write_bytes(original)
             return Result(
@@ -786,7 +811,7 @@ class Workers:
                 status=status,
                 seconds=round(time.monotonic() - started, 1),
                 scope=scope,
-                tests=len(tests),
+                tests=-1 if tests is None else len(tests),
                 killed_by=killed_by,
             )
         finally:
@@ -795,7 +820,8 @@ class Workers:
 
 def measure_tests(workers: Workers, base: Path, folders: dict[str, Path], jobs: int) -> None:
     """Run each folder of tests once on the unmutated copy, recording which test runs which
-    line into the folder ``folders`` maps it to; exit unless they all pass."""
+    line into the folder ``folders`` maps it to, and the tests that fail there into its file
+    ``failing``; exit if pytest itself fails."""
     configurations: dict[str, Path] = {}
     for folder, data_dir in folders.items():
         configurations[folder] = base / f"coverage-{data_dir.name}.rc"
@@ -804,10 +830,15 @@ def measure_tests(workers: Workers, base: Path, folders: dict[str, Path], jobs: 
         measured = [pool.submit(workers.measure, f, rc) for f, rc in configurations.items()]
         for future in as_completed(measured):
             folder, status, output = future.result()
-            if status != "survived":
+            failing = _FAILED_IDS.findall(output) if status == "killed" else []
+            if status != "survived" and not failing:
                 print(output[-5000:])
-                raise SystemExit(f"{folder} fails on the unmutated copy: nothing to measure")
-            print(f"  {folder} passes", flush=True)
+                raise SystemExit(f"{folder} does not run on the unmutated copy ({status})")
+            (folders[folder] / "failing").write_text("".join(f"{t}\n" for t in failing))
+            if failing:
+                print(f"  {folder}: {len(failing)} fail unmutated, left out: {failing}")
+            else:
+                print(f"  {folder} passes", flush=True)
 
 
 def covering_tests(
@@ -831,7 +862,7 @@ def covering_tests(
         started = time.monotonic()
         print(f"measuring which test runs which line ({', '.join(stale)}):", flush=True)
         measure_tests(workers, base, stale, args.jobs)
-        print(f"they pass on the unmutated copy: {time.monotonic() - started:.0f} s", flush=True)
+        print(f"measured in {time.monotonic() - started:.0f} s", flush=True)
         for folder, target in stale.items():
             (target / "fingerprint").write_text(digests[folder])
     return CoveringTests(data_dir)
@@ -950,7 +981,10 @@ def iter_results(
 ) -> Iterator[Result]:
     with ThreadPoolExecutor(max_workers=jobs) as pool:
         futures = [
-            pool.submit(workers.run, mutant, *chooser.choose(mutant), timeout) for mutant in chosen
+            pool.submit(
+                workers.run, mutant, *chooser.choose(mutant), chooser.covering.broken, timeout
+            )
+            for mutant in chosen
         ]
         try:
             for future in as_completed(futures):
@@ -990,7 +1024,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         for result in iter_results(workers, chosen, chooser, args.jobs, args.timeout):
             results.append(result)
             detail = f" by {result.killed_by}" if result.killed_by else ""
-            ran = f"{result.tests} tests" if result.tests else "all tests"
+            ran = f"{result.tests} tests" if result.tests >= 0 else "all tests"
             print(
                 f"[{len(results)}/{len(chosen)}] {result.status:8} {result.path}:{result.line}: "
                 f"{result.description} ({result.scope}, {ran}, {result.seconds:.0f} s){detail}",
@@ -1012,7 +1046,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             args.json.write_text(
                 json.dumps(
                     {
-                        "command": ["pytest", *PYTEST, "<the tests covering the line>"],
+                        "command": ["pytest", "-x", *PYTEST, "<the tests covering the line>"],
                         "tests": list(TESTS),
                         "argv": sys.argv[1:] if argv is None else list(argv),
                         "mutants_in_source": len(mutants),
