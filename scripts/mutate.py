@@ -66,7 +66,7 @@ import tarfile
 import tempfile
 import threading
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -521,23 +521,30 @@ def check_imports(tree: Path) -> None:
 
 
 def fingerprints(tree: Path) -> dict[str, str]:
-    """For each folder of ``TESTS``, a digest of the files of the snapshot ``tree`` its
-    measurement depends on (all but the other folders and this script): reused only while
-    they are the same."""
-    files = {
-        path.relative_to(tree).as_posix(): hashlib.sha256(path.read_bytes()).digest()
-        for path in sorted(tree.rglob("*"))
-        if path.is_file() and path != tree / "scripts/mutate.py"
+    """For each test file of ``TESTS`` in the snapshot ``tree``, a digest of what its
+    measurement depends on: itself and every file that is no test file (``src``, the helpers,
+    ``conftest.py``, the docs…), this script left out. Its coverage is reused while the same."""
+    shared = hashlib.sha256()
+    tests: dict[str, bytes] = {}
+    for path in sorted(tree.rglob("*")):
+        name = path.relative_to(tree).as_posix()
+        if not path.is_file() or name == "scripts/mutate.py":
+            continue
+        if name.startswith(tuple(f"{folder}/" for folder in TESTS)) and path.name.startswith(
+            "test_"
+        ):
+            tests[name] = path.read_bytes()
+        else:
+            shared.update(name.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+    return {
+        name: hashlib.sha256(shared.digest() + content).hexdigest()
+        for name, content in tests.items()
     }
-    found: dict[str, str] = {}
-    for folder in TESTS:
-        others = tuple(f"{other}/" for other in TESTS if other != folder)
-        digest = hashlib.sha256()
-        for name, content in files.items():
-            if not name.startswith(others):
-                digest.update(name.encode() + b"\0" + content)
-        found[folder] = digest.hexdigest()
-    return found
+
+
+def _test_file(context: str) -> str:
+    """``tests/unit/test_tags.py::test_x[a]`` → ``tests/unit/test_tags.py``."""
+    return context.partition("::")[0]
 
 
 def _package_path(measured: str) -> str | None:
@@ -549,33 +556,39 @@ def _package_path(measured: str) -> str | None:
 
 class CoveringTests:
     """Which tests ran each line of the package: the baseline's coverage data, whose contexts
-    are test node IDs (``""``: outside any test, such as imports at collection)."""
+    are test node IDs (``""``: outside any test, such as imports at collection).
 
-    def __init__(self, data_dir: Path) -> None:
-        self.files: dict[str, list[tuple[coverage.CoverageData, str]]] = {}
-        for data_file in sorted(data_dir.rglob(".coverage*")):
-            data = coverage.CoverageData(basename=str(data_file))
-            data.read()
-            for measured in data.measured_files():
-                path = _package_path(measured)
-                if path is not None:
-                    self.files.setdefault(path, []).append((data, measured))
+    ``runs`` maps each measurement's folder to the test files whose coverage is taken from it
+    (a test file measured again later counts from its latest measurement only)."""
+
+    def __init__(self, runs: Mapping[Path, set[str]]) -> None:
+        self.files: dict[str, list[tuple[coverage.CoverageData, str, set[str]]]] = {}
+        broken: set[str] = set()
+        for run, test_files in runs.items():
+            for data_file in sorted(run.glob(".coverage*")):
+                data = coverage.CoverageData(basename=str(data_file))
+                data.read()
+                for measured in data.measured_files():
+                    path = _package_path(measured)
+                    if path is not None:
+                        self.files.setdefault(path, []).append((data, measured, test_files))
+            failing = run / "failing"
+            if failing.is_file():
+                broken.update(
+                    t for t in failing.read_text().splitlines() if _test_file(t) in test_files
+                )
         #: The tests that fail on the unmutated copy: never run against a mutant.
-        self.broken = sorted(
-            {
-                test
-                for failing in data_dir.rglob("failing")
-                for test in failing.read_text().splitlines()
-            }
-        )
+        self.broken = sorted(broken)
         self._by_line: dict[str, dict[int, set[str]]] = {}
 
     def by_line(self, path: str) -> dict[int, set[str]]:
         if path not in self._by_line:
             merged: dict[int, set[str]] = {}
-            for data, measured in self.files.get(path, []):
+            for data, measured, test_files in self.files.get(path, []):
                 for line, contexts in data.contexts_by_lineno(measured).items():
-                    merged.setdefault(line, set()).update(contexts)
+                    merged.setdefault(line, set()).update(
+                        c for c in contexts if not c or _test_file(c) in test_files
+                    )
             self._by_line[path] = merged
         return self._by_line[path]
 
@@ -628,6 +641,15 @@ def _bound_names(module: ast.Module, line: int) -> set[str]:
     return names
 
 
+def _at_import(module: ast.Module, line: int) -> bool:
+    """Whether ``line`` runs when its module is imported: in no function's body."""
+    return not any(
+        isinstance(statement, ast.FunctionDef | ast.AsyncFunctionDef)
+        and statement.body[0].lineno <= line
+        for statement in _statements(module.body, line)
+    )
+
+
 def _header_lines(module: ast.Module, mutant: Mutant) -> range:
     """The lines of the innermost statement holding the mutant (a compound one's header only):
     Python may attribute a constant to another line of its statement than its own."""
@@ -657,11 +679,14 @@ class TestChooser:
         if not contexts:
             contexts = self.covering.of_lines(mutant.path, _header_lines(module, mutant))
         broken = {"", *self.covering.broken}
+        if contexts and _at_import(module, mutant.line):
+            # Module and class bodies, defaults, decorators: a test that imported the module
+            # ran the line (not only "" at collection), but the tests that can notice are
+            # those running code that uses what it defines.
+            users = (contexts | self.users(_bound_names(module, mutant.line))) - broken
+            return "import-time", sorted(users) if users else None
         if contexts - {""}:
             return "covered", sorted(contexts - broken)
-        if contexts:  # ran at import only: the tests that run code using what it defines
-            users = self.users(_bound_names(module, mutant.line)) - broken
-            return "import-time", sorted(users) if users else None
         return "uncovered", None
 
     def users(self, names: set[str]) -> set[str]:
@@ -746,9 +771,10 @@ class Workers:
             check_imports(tree)
             self.free.put(tree)
 
-    def measure(self, folder: str, rc_file: Path) -> tuple[str, Status, str]:
-        """Run one folder of ``TESTS`` on the unmutated copy under coverage, test by test, to
-        the end (a test failing there is left out of the mutants' runs)."""
+    def measure(self, tests: str, rc_file: Path) -> tuple[str, Status, str]:
+        """Run ``tests`` (a folder, or test files separated by spaces) on the unmutated copy
+        under coverage, test by test, to the end (a test failing there is left out of the
+        mutants' runs)."""
         tree = self.free.get()
         try:
             command = [
@@ -756,11 +782,11 @@ class Workers:
                 *("-m", "pytest"),
                 *PYTEST,
                 f"--basetemp={tree.with_suffix('.tmp')}",
-                folder,
+                *tests.split(" "),
             ]
             env = environment(tree) | {"MUTATE_COVERAGE_RC": str(rc_file)}
             status, _, output = run_tests(command, tree, env, None)
-            return folder, status, output
+            return tests, status, output
         finally:
             self.free.put(tree)
 
@@ -818,54 +844,75 @@ class Workers:
             self.free.put(tree)
 
 
-def measure_tests(workers: Workers, base: Path, folders: dict[str, Path], jobs: int) -> None:
-    """Run each folder of tests once on the unmutated copy, recording which test runs which
-    line into the folder ``folders`` maps it to, and the tests that fail there into its file
-    ``failing``; exit if pytest itself fails."""
+def measure_tests(workers: Workers, base: Path, runs: dict[str, Path], jobs: int) -> None:
+    """Run each group of test files ``runs`` maps to a folder once on the unmutated copy,
+    recording there which test runs which line, and the tests that fail there (in
+    ``failing``); exit if pytest itself fails."""
     configurations: dict[str, Path] = {}
-    for folder, data_dir in folders.items():
-        configurations[folder] = base / f"coverage-{data_dir.name}.rc"
-        configurations[folder].write_text(COVERAGE_RC.format(data_file=data_dir / ".coverage"))
+    for group, run in runs.items():
+        configurations[group] = base / f"coverage-{run.name}.rc"
+        configurations[group].write_text(COVERAGE_RC.format(data_file=run / ".coverage"))
     with ThreadPoolExecutor(max_workers=jobs) as pool:
-        measured = [pool.submit(workers.measure, f, rc) for f, rc in configurations.items()]
+        measured = [pool.submit(workers.measure, g, rc) for g, rc in configurations.items()]
         for future in as_completed(measured):
-            folder, status, output = future.result()
+            group, status, output = future.result()
             failing = _FAILED_IDS.findall(output) if status == "killed" else []
             if status != "survived" and not failing:
                 print(output[-5000:])
-                raise SystemExit(f"{folder} does not run on the unmutated copy ({status})")
-            (folders[folder] / "failing").write_text("".join(f"{t}\n" for t in failing))
+                raise SystemExit(f"{group} does not run on the unmutated copy ({status})")
+            (runs[group] / "failing").write_text("".join(f"{t}\n" for t in failing))
+            shown = _short(group, 70)
             if failing:
-                print(f"  {folder}: {len(failing)} fail unmutated, left out: {failing}")
+                print(f"  {shown}: {len(failing)} fail unmutated, left out: {failing}")
             else:
-                print(f"  {folder} passes", flush=True)
+                print(f"  {shown}: pass", flush=True)
 
 
 def covering_tests(
     workers: Workers, base: Path, template: Path, args: argparse.Namespace
 ) -> CoveringTests:
-    """The baseline's coverage, a folder of ``TESTS`` at a time: measured now, or read from
-    ``--contexts`` when it holds that folder's measurement of the same files."""
+    """The baseline's coverage, kept test file by test file in ``--contexts``: the test files
+    changed (or all, when ``src`` or a helper changed) are measured now, a folder of
+    ``TESTS`` in one run."""
     data_dir: Path = args.contexts or base / "coverage"
-    stale: dict[str, Path] = {}
+    data_dir.mkdir(parents=True, exist_ok=True)
     digests = fingerprints(template)
-    for folder in TESTS:
-        target = data_dir / folder.replace("/", "-")
-        stamp = target / "fingerprint"
-        if not (stamp.is_file() and stamp.read_text() == digests[folder]):
-            shutil.rmtree(target, ignore_errors=True)
-            target.mkdir(parents=True)
-            stale[folder] = target
-    if len(stale) < len(TESTS):
-        print(f"reused from {data_dir}: the coverage of the folders not measured now", flush=True)
+    latest: dict[str, Path] = {}
+    for run in sorted(data_dir.glob("run-*")):  # oldest first: a later run wins
+        manifest = run / "manifest.json"
+        if manifest.is_file():
+            for name, digest in json.loads(manifest.read_text()).items():
+                if digests.get(name) == digest:
+                    latest[name] = run
+    stale = sorted(set(digests) - set(latest))
+    if latest:
+        print(f"reused from {data_dir}: the coverage of {len(latest)} test files", flush=True)
     if stale:
         started = time.monotonic()
-        print(f"measuring which test runs which line ({', '.join(stale)}):", flush=True)
-        measure_tests(workers, base, stale, args.jobs)
+        runs: dict[str, Path] = {}
+        for folder in TESTS:
+            files = [name for name in stale if name.startswith(f"{folder}/")]
+            if files:
+                group = " ".join(files) if len(files) < 4 else folder
+                run = data_dir / f"run-{time.time_ns()}-{folder.replace('/', '-')}"
+                run.mkdir()
+                (run / "manifest.json").write_text(
+                    json.dumps({name: digests[name] for name in files}, indent=1)
+                )
+                runs[group] = run
+        print(f"measuring which test runs which line ({len(stale)} test files):", flush=True)
+        measure_tests(workers, base, runs, args.jobs)
         print(f"measured in {time.monotonic() - started:.0f} s", flush=True)
-        for folder, target in stale.items():
-            (target / "fingerprint").write_text(digests[folder])
-    return CoveringTests(data_dir)
+        for run in runs.values():
+            for name in json.loads((run / "manifest.json").read_text()):
+                latest[name] = run
+    for run in data_dir.glob("run-*"):  # nothing counts from it any more
+        if run not in latest.values():
+            shutil.rmtree(run, ignore_errors=True)
+    runs_files: dict[Path, set[str]] = {}
+    for name, run in latest.items():
+        runs_files.setdefault(run, set()).add(name)
+    return CoveringTests(runs_files)
 
 
 def diff(root: Path, mutant: Mutant) -> str:
