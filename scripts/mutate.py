@@ -1,7 +1,9 @@
 """Mutation testing for src/awsfacade: small changes to the code, and whether a test notices.
 
-Not part of CI (a full run takes hours on two cores). Standard library only: mutants come from
-the ``ast`` of each module under ``src/awsfacade`` (``testing/`` excluded), one change each:
+Not part of CI (the first measurement takes about 40 minutes on two loaded cores, then 42
+mutants about 17). Standard library and
+coverage only: mutants come from the ``ast`` of each module under ``src/awsfacade``
+(``testing/`` excluded), one change each:
 
 * comparisons flipped: ``<`` ↔ ``<=``, ``>`` ↔ ``>=``, ``==`` ↔ ``!=``, ``in`` ↔ ``not in``,
   ``is`` ↔ ``is not``;
@@ -16,18 +18,30 @@ the ``ast`` of each module under ``src/awsfacade`` (``testing/`` excluded), one 
 Nothing under ``if TYPE_CHECKING:``, in annotations, f-strings, ``__all__`` or ``@overload``
 bodies is mutated. The repository is never written to: the script copies the working tree
 (tracked and untracked files that git does not ignore; ``--rev`` copies a commit instead) into
-a temporary directory once, checks that the unmutated copy passes, then gives each of
-``--jobs`` workers its own copy of that snapshot. A worker writes one mutant into its copy,
-runs the fast tests there and restores the file::
+a temporary directory once and gives each of ``--jobs`` workers its own copy of that snapshot.
 
-    pytest -x -q -p no:cacheprovider tests/unit tests/services
+Every test that could kill a mutant runs against it, and no other. Once per run, every folder
+of ``TESTS`` (all but ``tests/typing`` and ``tests/downstream``, which only type-check) runs on
+the unmutated copy under ``coverage run`` with ``scripts/mutate_plugin.py``, which records each
+test's lines (fixtures and subprocesses included) under a coverage context named after its node
+ID; the run stops unless every test passes. ``--contexts DIR`` keeps that measurement and reuses
+it while no file of the snapshot changes. Then a mutant at ``FILE:LINE`` runs
 
-with ``PYTHONPATH`` = the copy's ``src`` (so the copy, not the editable install, is imported:
-checked in every worker, including the pytest plugin's entry point) and no bytecode written.
-A failing run or a timeout kills the mutant; a passing one survives.
+    pytest -x -q -p no:cacheprovider -p mutate_plugin <the tests whose context covered the line>
 
-    .venv/bin/python scripts/mutate.py --sample 80 --seed 1 --jobs 2 --json mutants.json
-    .venv/bin/python scripts/mutate.py --replay mutants.json      # only that run's survivors
+(``CoverageData.contexts_by_lineno``; the lines of its whole statement when Python attributes
+its code to another). A line run only at import (module and class bodies, defaults,
+decorators) runs the tests that run a line naming what its statement defines. A line no test
+runs falls back to every folder of ``TESTS`` (such mutants survive). Tests run with
+``PYTHONPATH`` = the copy's ``src`` (so the copy, not the editable install, is imported:
+checked in every worker, including the pytest plugin's entry point), ``tests`` and
+``scripts``, and no bytecode written. A failing run or a timeout kills the mutant; a passing
+one survives.
+
+    .venv/bin/python scripts/mutate.py --per-package 6 --files 'src/awsfacade/*/*' --seed 1 \
+        --jobs 2 --contexts /tmp/mutate-contexts --json /tmp/mutants.json
+    .venv/bin/python scripts/mutate.py --sample 80 --seed 2 --jobs 2 --json /tmp/mutants.json
+    .venv/bin/python scripts/mutate.py --replay /tmp/mutants.json  # only that run's survivors
     .venv/bin/python scripts/mutate.py --only src/awsfacade/_tags.py:88
     .venv/bin/python scripts/mutate.py --list --files _paging.py  # the mutants, not run
 """
@@ -39,6 +53,7 @@ import ast
 import contextlib
 import difflib
 import fnmatch
+import hashlib
 import json
 import os
 import queue
@@ -52,20 +67,48 @@ import tarfile
 import tempfile
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Literal
 
+import coverage
+
 REPO = Path(__file__).resolve().parent.parent
 PACKAGE = "src/awsfacade"
 EXCLUDED = ("src/awsfacade/testing/",)
-TESTS = ("tests/unit", "tests/services")
-PYTEST = ("-x", "-q", "-p", "no:cacheprovider")
-DEFAULT_TIMEOUT = 180.0  # seconds for one mutant's test run; a timeout kills the mutant
+#: Every test folder whose tests run code of ``src/awsfacade`` (``tests/typing`` and
+#: ``tests/downstream`` only run type checkers on it).
+TESTS = (
+    "tests/reliability",
+    "tests/services",
+    "tests/realism",
+    "tests/docs",
+    "tests/fanout",
+    "tests/wire",
+    "tests/plugin",
+    "tests/unit",
+    "tests/perf",
+)
+PYTEST = ("-q", "-p", "no:cacheprovider", "-p", "mutate_plugin")
+#: The coverage configuration of the baseline run: per-test contexts (set by
+#: ``scripts/mutate_plugin.py``), subprocesses included.
+COVERAGE_RC = """\
+[run]
+source = awsfacade
+omit = */awsfacade/testing/*
+parallel = true
+data_file = {data_file}
+context = ${{MUTATE_CONTEXT}}
+disable_warnings = module-not-imported, no-data-collected, module-not-measured
+"""
+DEFAULT_TIMEOUT = 600.0  # seconds for one mutant's test run; a timeout kills the mutant
 
 Status = Literal["killed", "survived", "timeout"]
+#: How a mutant's tests were chosen: the tests that ran its line, the tests that ran a line
+#: using what its import-time statement defines, or (no test ran it) every test.
+Scope = Literal["covered", "import-time", "uncovered"]
 
 _COMPARE_FLIPS: dict[type[ast.cmpop], type[ast.cmpop]] = {
     ast.Lt: ast.LtE,
@@ -103,6 +146,7 @@ class Mutant:
 
     path: str  # relative to the repository root, with forward slashes
     line: int
+    end_line: int
     col: int  # byte offset in the line, as ast reports it
     operator: str
     replacement: str
@@ -202,6 +246,7 @@ class _Generator:
             Mutant(
                 path=self.path,
                 line=node.lineno,
+                end_line=node.end_lineno or node.lineno,
                 col=node.col_offset,
                 operator=operator,
                 replacement=replacement,
@@ -390,6 +435,7 @@ def matches_location(mutant: Mutant, location: str) -> bool:
 
 
 @dataclass
+@dataclass
 class Result:
     key: str
     path: str
@@ -399,6 +445,8 @@ class Result:
     description: str
     status: Status
     seconds: float
+    scope: Scope
+    tests: int  # how many tests ran against it; -1: every test of ``TESTS``
     killed_by: str | None = None
 
     @property
@@ -434,12 +482,14 @@ def snapshot(destination: Path, rev: str | None) -> None:
 
 
 def environment(tree: Path) -> dict[str, str]:
-    """The test run's environment: the copy's ``src`` first on the path, no bytecode files
-    (a mutant of the same size written in the same second would otherwise reuse a stale one)."""
+    """The test run's environment: the copy's ``src`` first on the path, then its ``tests`` and
+    ``scripts`` (for ``mutate_plugin``); no bytecode files (a mutant of the same size written in
+    the same second would otherwise reuse a stale one)."""
     env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join([str(tree / "src"), str(tree / "tests")])
+    env["PYTHONPATH"] = os.pathsep.join(str(tree / name) for name in ("src", "tests", "scripts"))
     env["PYTHONDONTWRITEBYTECODE"] = "1"
-    env.pop("PYTEST_ADDOPTS", None)
+    for name in ("PYTEST_ADDOPTS", "COVERAGE_PROCESS_START", "COVERAGE_PROCESS_CONFIG"):
+        env.pop(name, None)
     return env
 
 
@@ -467,6 +517,204 @@ def check_imports(tree: Path) -> None:
         raise SystemExit(f"the copy in {tree} imports awsfacade from elsewhere: {outside}")
 
 
+# --------------------------------------------------------------------------------------------
+# Which tests can kill a mutant
+
+
+def fingerprints(tree: Path) -> dict[str, str]:
+    """For each test file of ``TESTS`` in the snapshot ``tree``, a digest of what its
+    measurement depends on: itself and every file that is no test file (``src``, the helpers,
+    ``conftest.py``, the docs…), this script left out. Its coverage is reused while the same."""
+    shared = hashlib.sha256()
+    tests: dict[str, bytes] = {}
+    for path in sorted(tree.rglob("*")):
+        name = path.relative_to(tree).as_posix()
+        if not path.is_file() or name == "scripts/mutate.py":
+            continue
+        if name.startswith(tuple(f"{folder}/" for folder in TESTS)) and path.name.startswith(
+            "test_"
+        ):
+            tests[name] = path.read_bytes()
+        else:
+            shared.update(name.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+    return {
+        name: hashlib.sha256(shared.digest() + content).hexdigest()
+        for name, content in tests.items()
+    }
+
+
+def _test_file(context: str) -> str:
+    """``tests/unit/test_tags.py::test_x[a]`` → ``tests/unit/test_tags.py``."""
+    return context.partition("::")[0]
+
+
+def _package_path(measured: str) -> str | None:
+    """``…/worker-0/src/awsfacade/_tags.py`` → ``src/awsfacade/_tags.py``."""
+    measured = measured.replace(os.sep, "/")
+    index = measured.rfind("/" + PACKAGE + "/")
+    return measured[index + 1 :] if index >= 0 else None
+
+
+class CoveringTests:
+    """Which tests ran each line of the package: the baseline's coverage data, whose contexts
+    are test node IDs (``""``: outside any test, such as imports at collection).
+
+    ``runs`` maps each measurement's folder to the test files whose coverage is taken from it
+    (a test file measured again later counts from its latest measurement only)."""
+
+    def __init__(self, runs: Mapping[Path, set[str]]) -> None:
+        self.files: dict[str, list[tuple[coverage.CoverageData, str, set[str]]]] = {}
+        broken: set[str] = set()
+        for run, test_files in runs.items():
+            for data_file in sorted(run.glob(".coverage*")):
+                data = coverage.CoverageData(basename=str(data_file))
+                data.read()
+                for measured in data.measured_files():
+                    path = _package_path(measured)
+                    if path is not None:
+                        self.files.setdefault(path, []).append((data, measured, test_files))
+            failing = run / "failing"
+            if failing.is_file():
+                broken.update(
+                    t for t in failing.read_text().splitlines() if _test_file(t) in test_files
+                )
+        #: The tests that fail on the unmutated copy: never run against a mutant.
+        self.broken = sorted(broken)
+        self._by_line: dict[str, dict[int, set[str]]] = {}
+
+    def by_line(self, path: str) -> dict[int, set[str]]:
+        if path not in self._by_line:
+            merged: dict[int, set[str]] = {}
+            for data, measured, test_files in self.files.get(path, []):
+                for line, contexts in data.contexts_by_lineno(measured).items():
+                    merged.setdefault(line, set()).update(
+                        c for c in contexts if not c or _test_file(c) in test_files
+                    )
+            self._by_line[path] = merged
+        return self._by_line[path]
+
+    def of_lines(self, path: str, lines: Iterable[int]) -> set[str]:
+        by_line = self.by_line(path)
+        found: set[str] = set()
+        for line in lines:
+            found |= by_line.get(line, set())
+        return found
+
+
+def _inner(statement: ast.stmt) -> list[ast.stmt]:
+    """The statements directly inside a compound one."""
+    inner: list[ast.stmt] = []
+    for child in ast.iter_child_nodes(statement):
+        if isinstance(child, ast.stmt):
+            inner.append(child)
+        elif isinstance(child, ast.ExceptHandler):
+            inner.extend(child.body)
+    return inner
+
+
+def _statements(body: Sequence[ast.stmt], line: int) -> Iterator[ast.stmt]:
+    """The statements holding ``line``, outermost first (decorators count as their def's)."""
+    for statement in body:
+        first = statement.lineno
+        if isinstance(statement, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            first = min([first, *(decorator.lineno for decorator in statement.decorator_list)])
+        if first <= line <= (statement.end_lineno or statement.lineno):
+            yield statement
+            yield from _statements(_inner(statement), line)
+            return
+
+
+def _bound_names(module: ast.Module, line: int) -> set[str]:
+    """The names a statement run at import binds, when ``line`` is in it: its targets, its
+    ``def`` or ``class``, and the classes around it."""
+    names: set[str] = set()
+    for statement in _statements(module.body, line):
+        if isinstance(statement, ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef):
+            names.add(statement.name)
+            if not isinstance(statement, ast.ClassDef):
+                break  # a default or a decorator: the function's locals are no import's
+        elif isinstance(statement, ast.Assign | ast.AnnAssign | ast.AugAssign):
+            targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target]
+            for target in targets:
+                names.update(n.id for n in ast.walk(target) if isinstance(n, ast.Name))
+                if isinstance(target, ast.Attribute):
+                    names.add(target.attr)
+    return names
+
+
+def _at_import(module: ast.Module, line: int) -> bool:
+    """Whether ``line`` runs when its module is imported: in no function's body."""
+    return not any(
+        isinstance(statement, ast.FunctionDef | ast.AsyncFunctionDef)
+        and statement.body[0].lineno <= line
+        for statement in _statements(module.body, line)
+    )
+
+
+def _header_lines(module: ast.Module, mutant: Mutant) -> range:
+    """The lines of the innermost statement holding the mutant (a compound one's header only):
+    Python may attribute a constant to another line of its statement than its own."""
+    statements = list(_statements(module.body, mutant.line))
+    if not statements:
+        return range(mutant.line, mutant.end_line + 1)
+    statement = statements[-1]
+    last = statement.end_lineno or statement.lineno
+    inner = _inner(statement)
+    if inner:
+        last = inner[0].lineno - 1
+    return range(statement.lineno, max(last, mutant.end_line) + 1)
+
+
+class TestChooser:
+    """The tests to run against a mutant: those whose coverage context holds its lines."""
+
+    def __init__(self, root: Path, paths: Sequence[str], covering: CoveringTests) -> None:
+        self.covering = covering
+        self.modules = {path: ast.parse((root / path).read_bytes()) for path in paths}
+
+    def choose(self, mutant: Mutant) -> tuple[Scope, list[str] | None]:
+        """The scope (``covered``, ``import-time`` or ``uncovered``) and the node IDs, none
+        that fails unmutated; ``None``: every test of ``TESTS``."""
+        module = self.modules[mutant.path]
+        contexts = self.covering.of_lines(mutant.path, range(mutant.line, mutant.end_line + 1))
+        if not contexts:
+            contexts = self.covering.of_lines(mutant.path, _header_lines(module, mutant))
+        broken = {"", *self.covering.broken}
+        if contexts and _at_import(module, mutant.line):
+            # Module and class bodies, defaults, decorators: a test that imported the module
+            # ran the line (not only "" at collection), but the tests that can notice are
+            # those running code that uses what it defines.
+            direct = sorted(contexts - broken)  # first: they ran the line itself
+            users = sorted(self.users(_bound_names(module, mutant.line)) - broken - {*direct})
+            return "import-time", [*direct, *users] if direct or users else None
+        if contexts - {""}:
+            return "covered", sorted(contexts - broken)
+        return "uncovered", None
+
+    def users(self, names: set[str]) -> set[str]:
+        """The tests that run a line naming one of ``names`` (as a name or an attribute); a
+        line run at import (a class attribute, another constant) adds the names its statement
+        binds."""
+        tests: set[str] = set()
+        seen: set[str] = set()
+        while names - seen:
+            wanted = names - seen
+            seen |= wanted
+            for path, module in self.modules.items():
+                for node in ast.walk(module):
+                    if (isinstance(node, ast.Name) and node.id in wanted) or (
+                        isinstance(node, ast.Attribute) and node.attr in wanted
+                    ):
+                        tests |= self.covering.of_lines(path, [node.lineno]) - {""}
+                        if _at_import(module, node.lineno):
+                            names |= _bound_names(module, node.lineno)
+        return tests
+
+
+# --------------------------------------------------------------------------------------------
+# Running
+
+
 #: The test runs under way, killed when the script is interrupted.
 _RUNNING: set[subprocess.Popen[str]] = set()
 _RUNNING_LOCK = threading.Lock()
@@ -479,22 +727,18 @@ def _kill(process: subprocess.Popen[str]) -> None:
 
 
 _FAILED = re.compile(r"^(?:FAILED|ERROR) (\S+)", re.MULTILINE)
+_FAILED_IDS = re.compile(r"^(?:FAILED|ERROR) (.+?)(?: - .*)?$", re.MULTILINE)
+_NO_TESTS_RAN = 5  # pytest's exit code when every test was deselected
 
 
-def run_tests(tree: Path, basetemp: Path, timeout: float) -> tuple[Status, str | None, str]:
-    """Run the fast tests in ``tree``: survived (passed), killed (failed) or timeout."""
-    command = [
-        sys.executable,
-        "-m",
-        "pytest",
-        *PYTEST,
-        f"--basetemp={basetemp}",
-        *TESTS,
-    ]
+def run_tests(
+    command: Sequence[str], tree: Path, env: dict[str, str], timeout: float | None
+) -> tuple[Status, str | None, str]:
+    """Run ``command`` in ``tree``: survived (passed), killed (failed) or timeout."""
     process = subprocess.Popen(
         command,
         cwd=tree,
-        env=environment(tree),
+        env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
@@ -511,14 +755,14 @@ def run_tests(tree: Path, basetemp: Path, timeout: float) -> tuple[Status, str |
     finally:
         with _RUNNING_LOCK:
             _RUNNING.discard(process)
-    if process.returncode == 0:
+    if process.returncode in (0, _NO_TESTS_RAN):  # none collected: none failed
         return "survived", None, output
     failed = _FAILED.search(output)
     return "killed", failed.group(1) if failed else f"exit {process.returncode}", output
 
 
 class Workers:
-    """``jobs`` copies of the snapshot, each used by one mutant at a time."""
+    """``jobs`` copies of the snapshot, each used by one test run at a time."""
 
     def __init__(self, base: Path, template: Path, jobs: int) -> None:
         self.base = base
@@ -529,17 +773,60 @@ class Workers:
             check_imports(tree)
             self.free.put(tree)
 
-    def run(self, mutant: Mutant, timeout: float) -> Result:
+    def measure(self, tests: str, rc_file: Path) -> tuple[str, Status, str]:
+        """Run ``tests`` (a folder, or test files separated by spaces) on the unmutated copy
+        under coverage, test by test, to the end (a test failing there is left out of the
+        mutants' runs)."""
+        tree = self.free.get()
+        try:
+            command = [
+                *(sys.executable, "-m", "coverage", "run", f"--rcfile={rc_file}"),
+                *("-m", "pytest"),
+                *PYTEST,
+                f"--basetemp={tree.with_suffix('.tmp')}",
+                *tests.split(" "),
+            ]
+            env = environment(tree) | {"MUTATE_COVERAGE_RC": str(rc_file)}
+            status, _, output = run_tests(command, tree, env, None)
+            return tests, status, output
+        finally:
+            self.free.put(tree)
+
+    def run(
+        self,
+        mutant: Mutant,
+        scope: Scope,
+        tests: Sequence[str] | None,
+        broken: Sequence[str],
+        timeout: float,
+    ) -> Result:
+        """Run ``tests`` (``None``: every folder of ``TESTS``, ``broken`` deselected)
+        against ``mutant``; no test at all: it survives."""
         tree = self.free.get()
         try:
             target = (tree / mutant.path).resolve()
             if not target.is_relative_to(self.base.resolve()):  # never write outside the copies
                 raise RuntimeError(f"refusing to write {target}")
+            env = environment(tree)
+            arguments = [*TESTS, *(f"--deselect={test}" for test in broken)]
+            if tests is not None:
+                selection = tree.with_suffix(".select")
+                selection.write_text("".join(f"{test}\n" for test in tests))
+                env["MUTATE_SELECT"] = str(selection)
+                arguments = list(dict.fromkeys(_test_file(test) for test in tests))
+            command = [
+                *(sys.executable, "-m", "pytest", "-x", *PYTEST),
+                f"--basetemp={tree.with_suffix('.tmp')}",
+                *arguments,
+            ]
             original = target.read_bytes()
             started = time.monotonic()
             try:
                 target.write_bytes(mutant.apply(original))
-                status, killed_by, _ = run_tests(tree, tree.with_suffix(".tmp"), timeout)
+                status: Status = "survived"
+                killed_by: str | None = None
+                if tests is None or tests:
+                    status, killed_by, _ = run_tests(command, tree, env, timeout)
             finally:
                 target.write_bytes(original)
             return Result(
@@ -551,10 +838,83 @@ class Workers:
                 description=mutant.description,
                 status=status,
                 seconds=round(time.monotonic() - started, 1),
+                scope=scope,
+                tests=-1 if tests is None else len(tests),
                 killed_by=killed_by,
             )
         finally:
             self.free.put(tree)
+
+
+def measure_tests(workers: Workers, base: Path, runs: dict[str, Path], jobs: int) -> None:
+    """Run each group of test files ``runs`` maps to a folder once on the unmutated copy,
+    recording there which test runs which line, and the tests that fail there (in
+    ``failing``); exit if pytest itself fails."""
+    configurations: dict[str, Path] = {}
+    for group, run in runs.items():
+        configurations[group] = base / f"coverage-{run.name}.rc"
+        configurations[group].write_text(COVERAGE_RC.format(data_file=run / ".coverage"))
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        measured = [pool.submit(workers.measure, g, rc) for g, rc in configurations.items()]
+        for future in as_completed(measured):
+            group, status, output = future.result()
+            failing = _FAILED_IDS.findall(output) if status == "killed" else []
+            if status != "survived" and not failing:
+                print(output[-5000:])
+                raise SystemExit(f"{group} does not run on the unmutated copy ({status})")
+            (runs[group] / "failing").write_text("".join(f"{t}\n" for t in failing))
+            shown = _short(group, 70)
+            if failing:
+                print(f"  {shown}: {len(failing)} fail unmutated, left out: {failing}")
+            else:
+                print(f"  {shown}: pass", flush=True)
+
+
+def covering_tests(
+    workers: Workers, base: Path, template: Path, args: argparse.Namespace
+) -> CoveringTests:
+    """The baseline's coverage, kept test file by test file in ``--contexts``: the test files
+    changed (or all, when ``src`` or a helper changed) are measured now, a folder of
+    ``TESTS`` in one run."""
+    data_dir: Path = args.contexts or base / "coverage"
+    data_dir.mkdir(parents=True, exist_ok=True)
+    digests = fingerprints(template)
+    latest: dict[str, Path] = {}
+    for run in sorted(data_dir.glob("run-*")):  # oldest first: a later run wins
+        manifest = run / "manifest.json"
+        if manifest.is_file():
+            for name, digest in json.loads(manifest.read_text()).items():
+                if digests.get(name) == digest:
+                    latest[name] = run
+    stale = sorted(set(digests) - set(latest))
+    if latest:
+        print(f"reused from {data_dir}: the coverage of {len(latest)} test files", flush=True)
+    if stale:
+        started = time.monotonic()
+        runs: dict[str, Path] = {}
+        for folder in TESTS:
+            files = [name for name in stale if name.startswith(f"{folder}/")]
+            if files:
+                group = " ".join(files) if len(files) < 4 else folder
+                run = data_dir / f"run-{time.time_ns()}-{folder.replace('/', '-')}"
+                run.mkdir()
+                (run / "manifest.json").write_text(
+                    json.dumps({name: digests[name] for name in files}, indent=1)
+                )
+                runs[group] = run
+        print(f"measuring which test runs which line ({len(stale)} test files):", flush=True)
+        measure_tests(workers, base, runs, args.jobs)
+        print(f"measured in {time.monotonic() - started:.0f} s", flush=True)
+        for run in runs.values():
+            for name in json.loads((run / "manifest.json").read_text()):
+                latest[name] = run
+    for run in data_dir.glob("run-*"):  # nothing counts from it any more
+        if run not in latest.values():
+            shutil.rmtree(run, ignore_errors=True)
+    runs_files: dict[Path, set[str]] = {}
+    for name, run in latest.items():
+        runs_files.setdefault(run, set()).add(name)
+    return CoveringTests(runs_files)
 
 
 def diff(root: Path, mutant: Mutant) -> str:
@@ -570,12 +930,19 @@ def diff(root: Path, mutant: Mutant) -> str:
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
-        description="Mutation testing of src/awsfacade against tests/unit and tests/services.",
+        description="Mutation testing of src/awsfacade, each mutant against the tests that run "
+        "its line.",
     )
     parser.add_argument("--files", nargs="+", metavar="PATTERN", help="only these modules")
     parser.add_argument("--sample", type=int, metavar="N", help="N mutants drawn at random")
+    parser.add_argument(
+        "--per-package",
+        type=int,
+        metavar="N",
+        help="N mutants drawn at random from each package (ec2, …, fanout; core: the top level)",
+    )
     parser.add_argument("--seed", type=int, default=0, help="the sample's seed (default 0)")
-    parser.add_argument("--jobs", type=int, default=1, help="mutants run in parallel")
+    parser.add_argument("--jobs", type=int, default=1, help="test runs in parallel")
     parser.add_argument(
         "--timeout",
         type=float,
@@ -589,20 +956,31 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         "--replay", type=Path, metavar="JSON", help="only the survivors of a --json report"
     )
     parser.add_argument("--json", type=Path, metavar="PATH", help="write the results here")
+    parser.add_argument(
+        "--contexts",
+        type=Path,
+        metavar="DIR",
+        help="keep the tests' coverage here and reuse it while no file changes",
+    )
     parser.add_argument("--rev", help="mutate this commit instead of the working tree")
     parser.add_argument("--list", action="store_true", help="list the mutants, run nothing")
     parser.add_argument("--diff", action="store_true", help="print each survivor's diff")
-    parser.add_argument(
-        "--no-baseline", action="store_true", help="skip the run of the unmutated copy"
-    )
     args = parser.parse_args(argv)
-    if args.jobs < 1 or (args.sample is not None and args.sample < 1):
-        parser.error("--jobs and --sample must be positive")
+    if args.jobs < 1 or any(
+        count is not None and count < 1 for count in (args.sample, args.per_package)
+    ):
+        parser.error("--jobs, --sample and --per-package must be positive")
     return args
 
 
+def package(mutant: Mutant) -> str:
+    """The mutant's package: ``ec2`` for ``src/awsfacade/ec2/_network.py``, ``core`` at the top."""
+    parts = mutant.path.removeprefix(PACKAGE + "/").split("/")
+    return parts[0] if len(parts) > 1 else "core"
+
+
 def choose(mutants: list[Mutant], args: argparse.Namespace) -> list[Mutant]:
-    """The mutants to run: ``--only``/``--replay`` filters, then ``--sample``."""
+    """The mutants to run: ``--only``/``--replay`` filters, then ``--per-package``/``--sample``."""
     chosen = mutants
     if args.only:
         chosen = [m for m in chosen if any(matches_location(m, loc) for loc in args.only)]
@@ -613,7 +991,19 @@ def choose(mutants: list[Mutant], args: argparse.Namespace) -> list[Mutant]:
         missing = wanted - {m.key for m in chosen}
         for key in sorted(missing):
             print(f"not found in the current source (changed since?): {key}", file=sys.stderr)
-    if args.sample is not None and args.sample < len(chosen):
+    if args.per_package is not None:
+        draw = random.Random(args.seed)
+        by_package: dict[str, list[Mutant]] = {}
+        for mutant in chosen:
+            by_package.setdefault(package(mutant), []).append(mutant)
+        chosen = [
+            mutant
+            for name in sorted(by_package)
+            for mutant in draw.sample(
+                by_package[name], min(args.per_package, len(by_package[name]))
+            )
+        ]
+    elif args.sample is not None and args.sample < len(chosen):
         chosen = sorted(random.Random(args.seed).sample(chosen, args.sample))
     return sorted(chosen, key=lambda m: (m.path, m.start, m.end, m.operator, m.replacement))
 
@@ -632,10 +1022,19 @@ def report(results: list[Result], seconds: float) -> tuple[str, list[Result]]:
 
 
 def iter_results(
-    workers: Workers, chosen: Sequence[Mutant], jobs: int, timeout: float
+    workers: Workers,
+    chosen: Sequence[Mutant],
+    chooser: TestChooser,
+    jobs: int,
+    timeout: float,
 ) -> Iterator[Result]:
     with ThreadPoolExecutor(max_workers=jobs) as pool:
-        futures = [pool.submit(workers.run, mutant, timeout) for mutant in chosen]
+        futures = [
+            pool.submit(
+                workers.run, mutant, *chooser.choose(mutant), chooser.covering.broken, timeout
+            )
+            for mutant in chosen
+        ]
         try:
             for future in as_completed(futures):
                 yield future.result()
@@ -667,24 +1066,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not chosen:
             return 0
         workers = Workers(base, template, args.jobs)
-        if not args.no_baseline:
-            tree = workers.free.get()
-            baseline_started = time.monotonic()
-            status, _, output = run_tests(tree, tree.with_suffix(".tmp"), args.timeout)
-            workers.free.put(tree)
-            if status != "survived":
-                print(output[-5000:])
-                print(f"the unmutated copy does not pass ({status}): nothing to measure")
-                return 2
-            print(f"unmutated copy passes in {time.monotonic() - baseline_started:.0f} s")
+        covering = covering_tests(workers, base, template, args)
+        chooser = TestChooser(template, modules(template), covering)
 
         results: list[Result] = []
-        for result in iter_results(workers, chosen, args.jobs, args.timeout):
+        for result in iter_results(workers, chosen, chooser, args.jobs, args.timeout):
             results.append(result)
             detail = f" by {result.killed_by}" if result.killed_by else ""
+            ran = f"{result.tests} tests" if result.tests >= 0 else "all tests"
             print(
                 f"[{len(results)}/{len(chosen)}] {result.status:8} {result.path}:{result.line}: "
-                f"{result.description} ({result.seconds:.0f} s){detail}",
+                f"{result.description} ({result.scope}, {ran}, {result.seconds:.0f} s){detail}",
                 flush=True,
             )
         seconds = time.monotonic() - started
@@ -703,7 +1095,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             args.json.write_text(
                 json.dumps(
                     {
-                        "command": ["pytest", *PYTEST, *TESTS],
+                        "command": ["pytest", "-x", *PYTEST, "<the tests covering the line>"],
+                        "tests": list(TESTS),
                         "argv": sys.argv[1:] if argv is None else list(argv),
                         "mutants_in_source": len(mutants),
                         "total": len(results),

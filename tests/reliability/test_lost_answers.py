@@ -39,7 +39,7 @@ from faults_support import (
 from support import RETRY_BACKOFF, error_answer, record_sleeps
 
 from awsfacade.autoscaling import AutoScalingService
-from awsfacade.ec2 import Ec2Service
+from awsfacade.ec2 import Ec2Service, LaunchTemplateRef
 from awsfacade.errors import (
     AlreadyExistsError,
     AmbiguousError,
@@ -743,3 +743,27 @@ def test_a_lost_access_key_is_replaced_and_the_users_other_key_kept(
 
     assert made.secret
     assert sorted(key.id for key in iam_service.access_keys("alice")) == sorted([first.id, made.id])
+
+
+def test_a_lost_group_made_from_a_template_named_by_name_is_returned(aws_session: Session) -> None:
+    """A group sent with its launch template named, not by id, its answer lost: AWS describes
+    the template by id and name, and the create still returns the one group it made."""
+    template = Ec2Service(aws_session).create_launch_template(
+        name="web", image_id=IMAGE, instance_type="t3.micro"
+    )
+    autoscaling = AutoScalingService(aws_session)
+    taken = wire_error(autoscaling.client, "AlreadyExists", 400)
+    aws = lose_first_answer(autoscaling.client, "CreateAutoScalingGroup", taken)
+
+    made = autoscaling.create_group(
+        "web",
+        min_size=0,
+        max_size=1,
+        launch_template=LaunchTemplateRef(name="web"),
+        availability_zones=["us-east-1a"],
+    )
+
+    assert aws.attempts == 2
+    assert made.launch_template is not None
+    assert made.launch_template.id == template.id
+    assert [group.name for group in autoscaling.groups()] == ["web"]

@@ -402,3 +402,24 @@ def test_a_bad_password_is_refused_without_quoting_it(rds_service: RdsService) -
         )
     assert "master_password" in str(caught.value)
     assert bad not in str(caught.value)
+
+
+@pytest.mark.parametrize(("engine", "longest"), [("mariadb", 41), ("aurora-mysql", 41)])
+def test_a_mysql_family_password_longer_than_41_characters_is_refused_before_any_request(
+    rds_service: RdsService, engine: str, longest: int
+) -> None:
+    """MariaDB and Aurora MySQL take master passwords of up to 41 characters, as MySQL does
+    (RDS's CreateDBInstance reference): one more is InvalidArgumentError naming
+    ``master_password`` and the limit, and nothing is sent."""
+    log = record(rds_service)
+    with pytest.raises(InvalidArgumentError, match=str(longest)) as caught:
+        rds_service.create_instance(
+            "db1",
+            instance_class="db.t3.micro",
+            engine=engine,
+            master_username="admin",
+            master_password="p" * (longest + 1),
+        )
+
+    assert "master_password" in str(caught.value)
+    assert log.operations == []
