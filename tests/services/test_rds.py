@@ -411,7 +411,7 @@ def test_a_mysql_family_password_longer_than_41_characters_is_refused_before_any
     """MariaDB and Aurora MySQL take master passwords of up to 41 characters, as MySQL does
     (RDS's CreateDBInstance reference): one more is InvalidArgumentError naming
     ``master_password`` and the limit, and nothing is sent."""
-    log = record(rds_service)
+    log = log_requests(rds_service)
     with pytest.raises(InvalidArgumentError, match=str(longest)) as caught:
         rds_service.create_instance(
             "db1",
