@@ -113,8 +113,8 @@ OPERATIONS: Final[dict[str, frozenset[str]]] = {
         "DescribeLaunchConfigurations", "SetDesiredCapacity", "UpdateAutoScalingGroup",
     }),
     "route53": frozenset({
-        "ChangeResourceRecordSets", "CreateHostedZone", "DeleteHostedZone", "GetHostedZone",
-        "ListHostedZones", "ListHostedZonesByName", "ListResourceRecordSets",
+        "ChangeResourceRecordSets", "CreateHostedZone", "DeleteHostedZone", "GetChange",
+        "GetHostedZone", "ListHostedZones", "ListHostedZonesByName", "ListResourceRecordSets",
     }),
     "sts": frozenset({"AssumeRole"}),
     "organizations": frozenset({"DescribeOrganization", "ListAccounts"}),
