@@ -56,9 +56,11 @@ class Case(NamedTuple):
 
     @property
     def id(self) -> str:
-        """A readable test id."""
+        """A readable test id, the same in every process (no object addresses: pytest-xdist's
+        workers must collect the same ids)."""
         changed = ",".join(f"{k}={v!r}" for k, v in self.kwargs.items() if k == self.names)
-        return f"{self.owner}.{self.method}[{changed or self.names}]"[:120]
+        stable = re.sub(r" at 0x[0-9a-f]+", "", changed)
+        return f"{self.owner}.{self.method}[{stable or self.names}]"[:120]
 
 
 class Session:
