@@ -28,12 +28,10 @@ import typing
 from collections.abc import Callable, Collection, Mapping
 from typing import TYPE_CHECKING, BinaryIO, Final, NamedTuple, ParamSpec, TypeGuard, TypeVar
 
-from beartype import BeartypeConf, BeartypeStrategy, FrozenDict
-from beartype.door import is_bearable
-
 from awsfacade.errors import InvalidArgumentError
 
 if TYPE_CHECKING:
+    from beartype import BeartypeConf
     from botocore.client import BaseClient
     from botocore.model import ServiceModel, Shape
 
@@ -42,15 +40,6 @@ __all__ = ["check_public_methods", "check_types", "member_shape", "request", "re
 P = ParamSpec("P")
 R = TypeVar("R")
 
-#: Every item of a list is checked, not beartype's default one random item: a wrong item must
-#: be refused every time, not one call in n. An ``int`` is a ``float`` (PEP 484's numeric
-#: tower: ``timeout=5``). ``BinaryIO`` is a protocol no file object inherits from: what a
-#: method takes for it (something with ``read``) is its own check.
-_CONF: Final = BeartypeConf(
-    strategy=BeartypeStrategy.On,
-    is_pep484_tower=True,
-    hint_overrides=FrozenDict({BinaryIO: object}),
-)
 #: Arguments whose values never reach a message whatever the model says.
 _SECRET_NAMES: Final = frozenset({"password", "master_password", "secret", "user_data"})
 #: The attribute :func:`request` leaves on the function: its operation and argument members.
@@ -116,10 +105,32 @@ def _late_imports() -> dict[str, object]:
     return {"TransferConfig": TransferConfig, "ProgressCallback": ProgressCallback}
 
 
+@functools.cache
+def _conf() -> BeartypeConf:
+    """beartype's configuration, and beartype itself, imported at the first check: importing
+    it costs about 60 ms, which no user who only imports a service should pay.
+
+    Every item of a list is checked, not beartype's default one random item: a wrong item must
+    be refused every time, not one call in n. An ``int`` is a ``float`` (PEP 484's numeric
+    tower: ``timeout=5``). ``BinaryIO`` is a protocol no file object inherits from: what a
+    method takes for it (something with ``read``) is its own check.
+    """
+    from beartype import BeartypeConf, BeartypeStrategy, FrozenDict
+
+    return BeartypeConf(
+        strategy=BeartypeStrategy.On,
+        is_pep484_tower=True,
+        hint_overrides=FrozenDict({BinaryIO: object}),
+    )
+
+
 def _check_type(name: str, value: object, hint: object) -> None:
+    from beartype.door import is_bearable
+
+    conf = _conf()
     # The hints are what typing.get_type_hints returned; beartype types its parameter narrower
     # than `object`, though it takes any hint.
-    if not is_bearable(value, hint, conf=_CONF) or _loose(value, hint):  # type: ignore[arg-type]
+    if not is_bearable(value, hint, conf=conf) or _loose(value, hint):  # type: ignore[arg-type]
         raise InvalidArgumentError(f"{name} must be {_readable(hint)}, not {_quoted(name, value)}")
 
 
