@@ -35,7 +35,14 @@ if TYPE_CHECKING:
     from botocore.client import BaseClient
     from botocore.model import ServiceModel, Shape
 
-__all__ = ["check_public_methods", "check_types", "member_shape", "request", "request_members"]
+__all__ = [
+    "check_public_methods",
+    "check_types",
+    "java_pattern",
+    "member_shape",
+    "request",
+    "request_members",
+]
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -272,7 +279,7 @@ def _string_check(
     what: str, shape: Shape, secret: bool, low: int | None, high: int | None
 ) -> _Check:
     allowed: list[str] = list(getattr(shape, "enum", []) or [])
-    pattern = _java_pattern(shape.metadata.get("pattern"))
+    pattern = java_pattern(shape.metadata.get("pattern"))
 
     def check_string(value: object) -> None:
         if value is None:
@@ -314,7 +321,7 @@ def _no_check(value: object) -> None:
 
 
 @functools.cache
-def _java_pattern(pattern: str | None) -> re.Pattern[str] | None:
+def java_pattern(pattern: str | None) -> re.Pattern[str] | None:
     """A model's ``pattern`` (a Java regular expression) as Python reads it, or ``None`` when
     Python cannot (``\\p{L}``): AWS checks those itself."""
     if not pattern:

@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Final, NamedTuple
 
-from awsfacade._boundary import member_shape, request_members
+from awsfacade._boundary import java_pattern, member_shape, request_members
 
 if TYPE_CHECKING:
     from botocore.model import ServiceModel, Shape
@@ -261,8 +261,8 @@ def _violations(shape: Shape) -> Iterator[object]:
         yield from ("a" * (high + 1),) if high else ()
         enum: list[str] = getattr(shape, "enum", [])
         yield from ("not-" + enum[0],) if enum else ()
-        pattern: str | None = shape.metadata.get("pattern")
-        if pattern is not None and (compiled := _compiled(pattern)) is not None:
+        compiled = java_pattern(shape.metadata.get("pattern"))
+        if compiled is not None:
             size = low or 1
             yield from [
                 text
@@ -274,11 +274,3 @@ def _violations(shape: Shape) -> Iterator[object]:
         yield from ([],) if low else ()
         member: Shape = getattr(shape, "member")  # noqa: B009 - a ListShape's item shape
         yield from ([bad] for bad in _violations(member))
-
-
-def _compiled(pattern: str) -> re.Pattern[str] | None:
-    """The model's pattern as AWS reads it (Java: ``\\w`` is ASCII), if Python can read it."""
-    try:
-        return re.compile(pattern, re.ASCII)
-    except re.error:
-        return None
